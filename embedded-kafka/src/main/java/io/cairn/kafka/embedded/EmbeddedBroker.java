@@ -1,0 +1,180 @@
+package io.cairn.kafka.embedded;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker, one KRaft node acting as broker and controller, running in a child
+ * JVM bound to 127.0.0.1. It is the cluster of `bin/cairn run` when no other is configured, and the
+ * broker that integration tests run against.
+ *
+ * <p>{@link #start} returns once the broker answers clients; {@link #close} stops it cleanly
+ * (SIGTERM, then a wait). A broker that an earlier run left behind on the same data directory is
+ * found through the pid file and stopped before a new one starts, so brokers are never doubled.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final BrokerSettings settings;
+  private final BrokerProcesses processes;
+  private final BrokerPidFile pidFile;
+  private final Process process;
+
+  private EmbeddedBroker(
+      BrokerSettings settings, BrokerProcesses processes, BrokerPidFile pidFile, Process process) {
+    this.settings = settings;
+    this.processes = processes;
+    this.pidFile = pidFile;
+    this.process = process;
+  }
+
+  /**
+   * Starts a broker and waits until it answers.
+   *
+   * @throws BrokerStartException when a port is taken, the data directory belongs to another live
+   *     process, or the broker does not come up in time; the message says which
+   */
+  public static EmbeddedBroker start(BrokerSettings settings) {
+    BrokerProcesses processes = new BrokerProcesses(settings);
+    try {
+      Files.createDirectories(processes.home());
+    } catch (IOException e) {
+      throw new BrokerStartException("cannot create the broker's data directory", e);
+    }
+    BrokerPidFile pidFile = new BrokerPidFile(processes.home().resolve("broker.pid"));
+    new LeftoverBroker(pidFile, processes, STOP_TIMEOUT).stopIfAny();
+    requireFree(settings.port(), "broker.port");
+    requireFree(settings.controllerPort(), "broker.controller.port");
+
+    Instant started = Instant.now();
+    processes.writeServerProperties();
+    processes.formatIfNew();
+    Process process = processes.startServer();
+    pidFile.write(new BrokerPidFile.Entry(process.pid(), ProcessHandle.current().pid()));
+    EmbeddedBroker broker = new EmbeddedBroker(settings, processes, pidFile, process);
+    try {
+      broker.awaitReady(started.plus(settings.startTimeout()));
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    log.info(
+        "Kafka broker (pid {}) ready at {} in {} ms, data in {}",
+        process.pid(),
+        settings.bootstrapServers(),
+        Duration.between(started, Instant.now()).toMillis(),
+        processes.home());
+    return broker;
+  }
+
+  /** The address clients use to reach this broker. */
+  public String bootstrapServers() {
+    return settings.bootstrapServers();
+  }
+
+  /** The broker's process id, so callers can check that it is gone after {@link #close}. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Whether the broker's process is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Stops the broker: SIGTERM for Kafka's controlled shutdown, then SIGKILL if it hangs. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      log.info("Stopping Kafka broker (pid {})", process.pid());
+      ProcessStopper.stop(process.toHandle(), STOP_TIMEOUT);
+    }
+    // A later start may have found this broker left behind and replaced it: its file is not ours.
+    if (pidFile.read().filter(entry -> entry.brokerPid() == process.pid()).isPresent()) {
+      pidFile.delete();
+    }
+  }
+
+  private void awaitReady(Instant deadline) {
+    Map<String, Object> props =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
+            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+    try (Admin admin = Admin.create(props)) {
+      while (true) {
+        if (!process.isAlive()) {
+          throw new BrokerStartException(
+              "the Kafka broker exited during start-up (exit "
+                  + process.exitValue()
+                  + "); its last words, from "
+                  + processes.brokerLog()
+                  + ":\n"
+                  + LogTail.of(processes.brokerLog(), 15)
+                  + "\n"
+                  + LogTail.of(processes.consoleLog(), 15));
+        }
+        if (answers(admin)) {
+          return;
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new BrokerStartException(
+              "the Kafka broker did not answer at "
+                  + settings.bootstrapServers()
+                  + " within "
+                  + settings.startTimeout()
+                  + "; see "
+                  + processes.brokerLog());
+        }
+      }
+    }
+  }
+
+  private static boolean answers(Admin admin) {
+    try {
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(1_000))
+          .nodes()
+          .get(2, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      return false; // not up yet: the caller checks the process and the deadline, then asks again
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokerStartException("interrupted while waiting for the Kafka broker", e);
+    }
+  }
+
+  private static void requireFree(int port, String key) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(BrokerSettings.HOST), port));
+    } catch (IOException e) {
+      throw new BrokerStartException(
+          "port "
+              + port
+              + " on "
+              + BrokerSettings.HOST
+              + " is already in use, so the embedded Kafka broker cannot bind it. Is another Kafka"
+              + " running? Set "
+              + key
+              + " to a free port, or set kafka.bootstrap.servers to use that Kafka instead.");
+    }
+  }
+}
