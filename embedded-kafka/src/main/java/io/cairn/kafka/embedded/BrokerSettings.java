@@ -63,11 +63,7 @@ public record BrokerSettings(
         ServerSocket second = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       BrokerSettings defaults = defaults();
       return new BrokerSettings(
-          dataDir,
-          first.getLocalPort(),
-          second.getLocalPort(),
-          "512m",
-          defaults.startTimeout());
+          dataDir, first.getLocalPort(), second.getLocalPort(), "512m", defaults.startTimeout());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot find free ports on " + HOST, e);
     }

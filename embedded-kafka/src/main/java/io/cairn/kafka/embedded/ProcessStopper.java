@@ -7,7 +7,9 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stops a broker process the way Kafka expects: SIGTERM, a wait, and SIGKILL only as a last resort. */
+/**
+ * Stops a broker process the way Kafka expects: SIGTERM, a wait, and SIGKILL only as a last resort.
+ */
 final class ProcessStopper {
   private static final Logger log = LoggerFactory.getLogger(ProcessStopper.class);
 

@@ -22,7 +22,13 @@ final class ServerProperties {
     props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + settings.controllerPort());
     props.put(
         "listeners",
-        "PLAINTEXT://" + host + ":" + settings.port() + ",CONTROLLER://" + host + ":"
+        "PLAINTEXT://"
+            + host
+            + ":"
+            + settings.port()
+            + ",CONTROLLER://"
+            + host
+            + ":"
             + settings.controllerPort());
     props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.port());
     props.put("controller.listener.names", "CONTROLLER");

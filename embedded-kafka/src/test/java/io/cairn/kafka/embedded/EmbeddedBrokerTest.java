@@ -146,8 +146,10 @@ class EmbeddedBrokerTest {
   private static void produce(EmbeddedBroker broker, String topic, String value) throws Exception {
     Map<String, Object> props =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all");
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all");
     try (var producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, "key", value)).get();
@@ -157,9 +159,12 @@ class EmbeddedBrokerTest {
   private static List<String> consumeAll(EmbeddedBroker broker, String topic) {
     Map<String, Object> props =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic,
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "test-" + topic,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest");
     List<String> values = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
