@@ -1,0 +1,95 @@
+package io.cairn.app.config;
+
+import io.cairn.kafka.embedded.BrokerSettings;
+import io.cairn.topology.topics.TopicDefaults;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The app's whole configuration, parsed once at start-up into validated records, one per concern,
+ * and handed down through constructors from there.
+ *
+ * @param http where the HTTP API listens
+ * @param kafka which cluster to use
+ * @param broker how the embedded broker runs, when it does
+ * @param topics how Cairn's topics are partitioned and replicated
+ */
+public record CairnConfig(
+    HttpConfig http, KafkaConfig kafka, BrokerSettings broker, TopicDefaults topics) {
+
+  /**
+   * Loads the configuration from its sources.
+   *
+   * @param flags the command-line arguments after the command name
+   * @param env the process environment
+   * @throws ConfigException naming every unknown key and malformed value
+   */
+  public static CairnConfig load(List<String> flags, Map<String, String> env) {
+    return read(new Settings(ConfigSources.collect(flags, env)));
+  }
+
+  /** Every configuration key, with its default and meaning. */
+  public static List<Settings.KeyDoc> documentation() {
+    Settings settings = new Settings(Map.of());
+    read(settings);
+    return settings.documentation();
+  }
+
+  private static CairnConfig read(Settings settings) {
+    HttpConfig http = HttpConfig.read(settings);
+    KafkaConfig kafka = KafkaConfig.read(settings);
+    BrokerSettings broker = readBroker(settings);
+    TopicDefaults topics = readTopics(settings);
+    settings.requireValid();
+    return new CairnConfig(http, kafka, broker, topics);
+  }
+
+  private static BrokerSettings readBroker(Settings settings) {
+    BrokerSettings defaults = BrokerSettings.defaults();
+    var dataDir =
+        settings.path(
+            "broker.data.dir",
+            defaults.dataDir(),
+            "Where the embedded broker keeps its data, kept across runs.");
+    int port =
+        settings.port(
+            "broker.port", defaults.port(), "Client port of the embedded broker, on 127.0.0.1.");
+    int controllerPort =
+        settings.port(
+            "broker.controller.port",
+            defaults.controllerPort(),
+            "KRaft controller port of the embedded broker, on 127.0.0.1.");
+    String heap =
+        settings.string(
+            "broker.heap", defaults.maxHeap(), "Maximum heap of the embedded broker's JVM.");
+    Duration timeout =
+        settings.duration(
+            "broker.start.timeout",
+            defaults.startTimeout(),
+            "How long the embedded broker may take to start.");
+    return settings
+        .validated(
+            "broker.*", () -> new BrokerSettings(dataDir, port, controllerPort, heap, timeout))
+        .orElse(defaults);
+  }
+
+  private static TopicDefaults readTopics(Settings settings) {
+    int partitions =
+        settings.integer(
+            "topics.partitions",
+            6,
+            1,
+            10_000,
+            "Partitions of each aggregate type's topics: the most instances that can share the"
+                + " work. Fixed once the topics exist.");
+    int replication =
+        settings.integer(
+            "topics.replication.factor",
+            1,
+            1,
+            16,
+            "Copies of each partition the cluster keeps; 3 in production.");
+    return new TopicDefaults(partitions, (short) replication);
+  }
+}

@@ -1,0 +1,34 @@
+package io.cairn.app.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses durations the way people write them in configuration: 500ms, 30s, 2m, 1h, or PT30S. */
+final class Durations {
+  private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+  private Durations() {}
+
+  static Duration parse(String text) {
+    String trimmed = text.trim();
+    Matcher matcher = SHORT.matcher(trimmed);
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      return switch (matcher.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      };
+    }
+    try {
+      return Duration.parse(trimmed);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "not a duration: write it like 500ms, 30s, 2m, 1h or PT30S", e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.cairn.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CairnConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void shouldRunEmbeddedBrokerOnDefaultsWhenNothingIsConfigured() {
+    CairnConfig config = CairnConfig.load(List.of(), Map.of());
+
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.http().host()).isEqualTo("127.0.0.1");
+    assertThat(config.kafka().useEmbeddedBroker()).isTrue();
+    assertThat(config.broker().dataDir()).isEqualTo(Path.of("data", "kafka"));
+    assertThat(config.broker().port()).isEqualTo(9092);
+    assertThat(config.topics().partitions()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldLetFileThenEnvironmentThenFlagsOverrideEachOther() throws Exception {
+    Path file = dir.resolve("cairn.properties");
+    Files.writeString(file, "http.port=7000\nbroker.port=7001\ntopics.partitions=2\n");
+
+    CairnConfig config =
+        CairnConfig.load(
+            List.of("--config", file.toString(), "--http.port=7100"),
+            Map.of("CAIRN_HTTP_PORT", "7200", "CAIRN_BROKER_PORT", "7201"));
+
+    assertThat(config.http().port()).isEqualTo(7100);
+    assertThat(config.broker().port()).isEqualTo(7201);
+    assertThat(config.topics().partitions()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldUseExternalClusterWithItsSecuritySettings() {
+    CairnConfig config =
+        CairnConfig.load(
+            List.of("--kafka.security.protocol=SASL_SSL", "--kafka.sasl.mechanism", "PLAIN"),
+            Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092"));
+
+    assertThat(config.kafka().useEmbeddedBroker()).isFalse();
+    var connection = config.kafka().connection("unused:9092");
+    assertThat(connection.clientConfig())
+        .containsEntry("bootstrap.servers", "kafka-1:9092,kafka-2:9092")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "PLAIN");
+  }
+
+  @Test
+  void shouldNameUnknownKeyItsOriginAndTheKeyMeant() {
+    assertThatThrownBy(() -> CairnConfig.load(List.of(), Map.of("CAIRN_HTTP_PROT", "8080")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "unknown key http.prot (from environment variable CAIRN_HTTP_PROT);"
+                + " did you mean http.port?");
+  }
+
+  @Test
+  void shouldNameMalformedValueAndWhatIsWrongWithIt() {
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--http.port=eighty"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "malformed value 'eighty' for http.port (from flag --http.port): not a whole number");
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--broker.port=70000"), Map.of()))
+        .hasMessageContaining("broker.port (from flag --broker.port): must be between 1 and 65535");
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--broker.start.timeout=soon"), Map.of()))
+        .hasMessageContaining("broker.start.timeout")
+        .hasMessageContaining("write it like 500ms, 30s");
+  }
+
+  @Test
+  void shouldReportEveryProblemAtOnce() {
+    ConfigException error =
+        (ConfigException)
+            catchThrowable(
+                () ->
+                    CairnConfig.load(
+                        List.of("--http.port=x", "--topics.partitions=0", "--nonsense=1"),
+                        Map.of()));
+
+    assertThat(error.problems()).hasSize(3);
+    assertThat(error.problems())
+        .anySatisfy(problem -> assertThat(problem).contains("http.port"))
+        .anySatisfy(problem -> assertThat(problem).contains("topics.partitions"))
+        .anySatisfy(problem -> assertThat(problem).contains("unknown key nonsense"));
+  }
+
+  @Test
+  void shouldRefuseKafkaSettingThatNotEveryClientUnderstands() {
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--kafka.acks=all"), Map.of()))
+        .hasMessageContaining("unknown key kafka.acks (from flag --kafka.acks)")
+        .hasMessageContaining("every Kafka client");
+  }
+
+  @Test
+  void shouldRefuseCrossFieldMistakeNamingTheKeys() {
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(
+                    List.of("--broker.port=9000", "--broker.controller.port=9000"), Map.of()))
+        .hasMessageContaining("broker.*: the broker's port and controller port must differ");
+  }
+
+  @Test
+  void shouldExplainMalformedFlagsAndUnreadableFile() {
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--http.port"), Map.of()))
+        .hasMessageContaining("flag --http.port has no value");
+    assertThatThrownBy(() -> CairnConfig.load(List.of("stray"), Map.of()))
+        .hasMessageContaining("unexpected argument 'stray'");
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(List.of(), Map.of("CAIRN_CONFIG", dir.resolve("none").toString())))
+        .hasMessageContaining("cannot read the config file")
+        .hasMessageContaining("environment variable CAIRN_CONFIG");
+  }
+
+  @Test
+  void shouldParseDurationsAsPeopleWriteThem() {
+    CairnConfig config = CairnConfig.load(List.of("--broker.start.timeout=90s"), Map.of());
+
+    assertThat(config.broker().startTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(Durations.parse("PT2M")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void shouldDocumentEveryKeyWithItsDefault() {
+    assertThat(CairnConfig.documentation())
+        .extracting(Settings.KeyDoc::key)
+        .contains("http.port", "kafka.bootstrap.servers", "kafka.*", "broker.data.dir");
+    assertThat(CairnConfig.documentation())
+        .filteredOn(doc -> doc.key().equals("http.port"))
+        .extracting(Settings.KeyDoc::defaultValue)
+        .containsExactly("8080");
+  }
+}

@@ -1,0 +1,58 @@
+package io.cairn.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The web server's own error page, for requests that fail before the framework sees them (a
+ * malformed URI, oversized headers): the same JSON shape as every other error, and never a stack
+ * trace.
+ */
+final class JsonErrorPage extends ErrorHandler {
+  private static final HttpField JSON =
+      new HttpField(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+
+  private final ObjectMapper mapper;
+
+  JsonErrorPage(ObjectMapper mapper) {
+    this.mapper = mapper;
+    setShowStacks(false);
+    setShowCauses(false);
+  }
+
+  @Override
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int status,
+      String message,
+      Throwable cause,
+      Callback callback) {
+    response.getHeaders().put(JSON);
+    response.write(true, ByteBuffer.wrap(body(status, message)), callback);
+  }
+
+  @Override
+  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    fields.put(JSON);
+    return ByteBuffer.wrap(body(status, reason));
+  }
+
+  private byte[] body(int status, String message) {
+    try {
+      return mapper.writeValueAsBytes(ErrorResponses.frameworkError(status, message));
+    } catch (JsonProcessingException e) {
+      return "{\"error\":\"internal_error\",\"message\":\"The request failed.\",\"details\":{}}"
+          .getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}
