@@ -26,7 +26,6 @@ public final class ErrorResponses {
         HttpResponseException.class,
         (e, ctx) -> send(ctx, e.getStatus(), frameworkError(e.getStatus(), e.getMessage())));
     config.routes.exception(Exception.class, ErrorResponses::unexpected);
-    config.routes.error(404, "*", ErrorResponses::unmatchedRoute);
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPage(mapper)));
   }
 
@@ -52,18 +51,5 @@ public final class ErrorResponses {
                 + reference
                 + ".",
             Map.of("reference", reference)));
-  }
-
-  /** Requests that match no route at all; a handler's own 404 already has its body. */
-  private static void unmatchedRoute(Context ctx) {
-    if (ctx.result() == null || ctx.result().isEmpty()) {
-      send(
-          ctx,
-          404,
-          new ApiError(
-              "not_found",
-              "There is no resource at " + ctx.method() + " " + ctx.path() + ".",
-              Map.of()));
-    }
   }
 }

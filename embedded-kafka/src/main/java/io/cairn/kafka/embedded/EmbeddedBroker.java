@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -111,6 +113,12 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   private void awaitReady(Instant deadline) {
+    // Wait for the listener before asking Kafka anything: an admin client pointed at a closed port
+    // fills the log with connection warnings while the broker boots.
+    while (!acceptsConnections()) {
+      failIfExitedOrLate(deadline);
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
     Map<String, Object> props =
         Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
@@ -118,31 +126,41 @@ public final class EmbeddedBroker implements AutoCloseable {
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
             AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
     try (Admin admin = Admin.create(props)) {
-      while (true) {
-        if (!process.isAlive()) {
-          throw new BrokerStartException(
-              "the Kafka broker exited during start-up (exit "
-                  + process.exitValue()
-                  + "); its last words, from "
-                  + processes.brokerLog()
-                  + ":\n"
-                  + LogTail.of(processes.brokerLog(), 15)
-                  + "\n"
-                  + LogTail.of(processes.consoleLog(), 15));
-        }
-        if (answers(admin)) {
-          return;
-        }
-        if (Instant.now().isAfter(deadline)) {
-          throw new BrokerStartException(
-              "the Kafka broker did not answer at "
-                  + settings.bootstrapServers()
-                  + " within "
-                  + settings.startTimeout()
-                  + "; see "
-                  + processes.brokerLog());
-        }
+      while (!answers(admin)) {
+        failIfExitedOrLate(deadline);
       }
+    }
+  }
+
+  private boolean acceptsConnections() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(BrokerSettings.HOST, settings.port()), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void failIfExitedOrLate(Instant deadline) {
+    if (!process.isAlive()) {
+      throw new BrokerStartException(
+          "the Kafka broker exited during start-up (exit "
+              + process.exitValue()
+              + "); its last words, from "
+              + processes.brokerLog()
+              + ":\n"
+              + LogTail.of(processes.brokerLog(), 15)
+              + "\n"
+              + LogTail.of(processes.consoleLog(), 15));
+    }
+    if (Instant.now().isAfter(deadline)) {
+      throw new BrokerStartException(
+          "the Kafka broker did not answer at "
+              + settings.bootstrapServers()
+              + " within "
+              + settings.startTimeout()
+              + "; see "
+              + processes.brokerLog());
     }
   }
 
@@ -154,7 +172,8 @@ public final class EmbeddedBroker implements AutoCloseable {
           .get(2, TimeUnit.SECONDS);
       return true;
     } catch (ExecutionException | TimeoutException e) {
-      return false; // not up yet: the caller checks the process and the deadline, then asks again
+      return false; // not serving yet: the caller checks the process and the deadline, then asks
+      // again
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BrokerStartException("interrupted while waiting for the Kafka broker", e);

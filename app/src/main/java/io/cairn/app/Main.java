@@ -1,0 +1,111 @@
+package io.cairn.app;
+
+import io.cairn.app.config.CairnConfig;
+import io.cairn.app.config.ConfigException;
+import io.cairn.app.config.Settings;
+import io.cairn.kafka.embedded.BrokerStartException;
+import io.cairn.topology.kafka.KafkaOperationException;
+import io.cairn.topology.topics.TopicMismatchException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code cairn run [--key=value ...]} starts everything in one process and runs
+ * until SIGTERM or Ctrl-C; {@code cairn help} lists every configuration key.
+ */
+public final class Main {
+  /** Exit status of a configuration or usage mistake. */
+  static final int USAGE = 2;
+
+  /** Exit status of a start-up that failed for another reason. */
+  static final int FAILED = 1;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the command the arguments name; exits only when it has finished or failed. */
+  public static void main(String[] args) {
+    System.exit(new Main(System.out, System.err).run(args, System.getenv()));
+  }
+
+  int run(String[] args, Map<String, String> env) {
+    String command = args.length == 0 ? "help" : args[0];
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    return switch (command) {
+      case "run" -> runApp(rest, env);
+      case "help", "--help", "-h" -> help();
+      default -> {
+        err.println("Unknown command '" + command + "'.");
+        help();
+        yield USAGE;
+      }
+    };
+  }
+
+  private int runApp(List<String> flags, Map<String, String> env) {
+    CairnConfig config;
+    try {
+      config = CairnConfig.load(flags, env);
+    } catch (ConfigException e) {
+      err.println("Cairn cannot start: " + e.getMessage());
+      return USAGE;
+    }
+    CairnApp app;
+    try {
+      app = CairnApp.start(config);
+    } catch (BrokerStartException | TopicMismatchException | KafkaOperationException e) {
+      err.println("Cairn cannot start: " + e.getMessage());
+      return FAILED;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping Cairn...");
+                  app.close();
+                  out.println("Cairn stopped.");
+                  stopped.countDown();
+                },
+                "cairn-shutdown"));
+    new StartupBanner(out).print(app);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private int help() {
+    out.println(
+        """
+        Usage: cairn <command> [--key=value ...]
+
+        Commands:
+          run    Start Cairn: the embedded Kafka broker (unless kafka.bootstrap.servers is set)
+                 and every role, in one process. Stops cleanly on Ctrl-C or SIGTERM.
+          help   Show this text.
+
+        Settings come from, each overriding the one before: defaults, a properties file
+        (--config FILE or CAIRN_CONFIG), environment variables (CAIRN_HTTP_PORT sets http.port;
+        KAFKA_BOOTSTRAP_SERVERS sets kafka.bootstrap.servers), then flags (--http.port=8080).
+
+        Keys:""");
+    for (Settings.KeyDoc doc : CairnConfig.documentation()) {
+      String shownDefault =
+          doc.defaultValue().isEmpty() ? "" : " (default " + doc.defaultValue() + ")";
+      out.println("  " + doc.key() + shownDefault);
+      out.println("      " + doc.description());
+    }
+    return 0;
+  }
+}

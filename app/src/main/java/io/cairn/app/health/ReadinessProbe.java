@@ -1,0 +1,75 @@
+package io.cairn.app.health;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Decides whether this process can serve: Kafka must answer, and every Kafka Streams instance of
+ * the process must be RUNNING (one that is rebalancing or restoring cannot answer queries yet).
+ */
+public final class ReadinessProbe {
+  private final Admin admin;
+  private final Duration kafkaTimeout;
+  private final Supplier<List<StreamsInstance>> streams;
+
+  /**
+   * @param admin the admin client that asks the cluster whether it answers
+   * @param kafkaTimeout how long Kafka has to answer before it counts as unreachable
+   * @param streams the process's Streams instances, as they are at the moment of each check
+   */
+  public ReadinessProbe(
+      Admin admin, Duration kafkaTimeout, Supplier<List<StreamsInstance>> streams) {
+    this.admin = admin;
+    this.kafkaTimeout = kafkaTimeout;
+    this.streams = streams;
+  }
+
+  /** Runs the checks without blocking the caller. */
+  public CompletableFuture<Readiness> check() {
+    DescribeClusterOptions options =
+        new DescribeClusterOptions().timeoutMs((int) kafkaTimeout.toMillis());
+    return admin
+        .describeCluster(options)
+        .nodes()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .handle(
+            (nodes, failure) ->
+                failure == null
+                    ? "reachable (" + nodes.size() + " broker" + (nodes.size() == 1 ? ")" : "s)")
+                    : "unreachable: " + rootMessage(failure))
+        .thenApply(this::withStreams);
+  }
+
+  private Readiness withStreams(String kafka) {
+    Map<String, String> checks = new HashMap<>();
+    Map<String, String> failures = new HashMap<>();
+    checks.put("kafka", kafka);
+    if (!kafka.startsWith("reachable")) {
+      failures.put("kafka", kafka);
+    }
+    for (StreamsInstance instance : streams.get()) {
+      KafkaStreams.State state = instance.streams().state();
+      checks.put(instance.name(), state.name());
+      if (state != KafkaStreams.State.RUNNING) {
+        failures.put(instance.name(), "is " + state + ", not RUNNING");
+      }
+    }
+    return new Readiness(failures.isEmpty(), checks, failures);
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

@@ -1,0 +1,15 @@
+package io.cairn.app.http;
+
+import io.cairn.app.health.HealthRoutes;
+import io.javalin.config.JavalinConfig;
+
+/** Every route of the app's HTTP API, in one place. */
+public final class ApiRoutes {
+  private ApiRoutes() {}
+
+  /** Installs the routes on the server being configured. */
+  public static void install(JavalinConfig config, HealthRoutes health) {
+    config.routes.get("/health/live", health::live);
+    config.routes.get("/health/ready", health::ready);
+  }
+}

@@ -1,0 +1,92 @@
+package io.cairn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.app.config.CairnConfig;
+import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.WithRealKafka;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app on an external cluster (the test broker): no embedded broker, topics, health over HTTP.
+ */
+@WithRealKafka
+class CairnAppTest {
+  private static final ObjectMapper mapper = new ObjectMapper();
+  private static final HttpClient http = HttpClient.newHttpClient();
+  private static CairnApp app;
+
+  @BeforeAll
+  static void start(KafkaTestCluster kafka) {
+    CairnConfig config =
+        CairnConfig.load(
+            List.of("--http.port=0", "--topics.partitions=1"),
+            Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+    app = CairnApp.start(config);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void shouldUseTheConfiguredClusterWithoutStartingABroker(KafkaTestCluster kafka) {
+    assertThat(app.broker()).isEmpty();
+    assertThat(app.kafka().bootstrapServers()).isEqualTo(kafka.bootstrapServers());
+  }
+
+  @Test
+  void shouldCreateEveryDeclaredTopic(KafkaTestCluster kafka) throws Exception {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      assertThat(admin.listTopics().names().get())
+          .contains("cairn.carts.commands", "cairn.carts.events", "cairn.carts.state")
+          .contains("cairn.orders.events", "cairn.command-replies");
+    }
+  }
+
+  @Test
+  void shouldAnswerLiveness() throws Exception {
+    HttpResponse<String> response = get("/health/live");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(mapper.readTree(response.body()).get("status").asText()).isEqualTo("live");
+  }
+
+  @Test
+  void shouldBeReadyWhenKafkaAnswers() throws Exception {
+    HttpResponse<String> response = get("/health/ready");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = mapper.readTree(response.body());
+    assertThat(body.get("status").asText()).isEqualTo("ready");
+    assertThat(body.get("checks").get("kafka").asText()).isEqualTo("reachable (1 broker)");
+  }
+
+  @Test
+  void shouldAnswerUnknownPathInTheErrorShape() throws Exception {
+    HttpResponse<String> response = get("/api/v1/nothing-here");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    JsonNode body = mapper.readTree(response.body());
+    assertThat(body.get("error").asText()).isEqualTo("not_found");
+    assertThat(body.has("message")).isTrue();
+    assertThat(body.has("details")).isTrue();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(app.httpUri().resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
