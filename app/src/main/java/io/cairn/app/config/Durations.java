@@ -11,6 +11,19 @@ final class Durations {
 
   private Durations() {}
 
+  /** The shortest of the forms {@link #parse} reads that says the duration exactly. */
+  static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 1000 != 0) {
+      return millis + "ms";
+    }
+    long seconds = duration.toSeconds();
+    if (seconds % 60 != 0 || seconds == 0) {
+      return seconds + "s";
+    }
+    return seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds / 60 + "m";
+  }
+
   static Duration parse(String text) {
     String trimmed = text.trim();
     Matcher matcher = SHORT.matcher(trimmed);

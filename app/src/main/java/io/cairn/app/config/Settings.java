@@ -77,7 +77,9 @@ public final class Settings {
 
   /** A duration such as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 {@code PT30S}. */
   public Duration duration(String key, Duration defaultValue, String description) {
-    return parsed(key, defaultValue, description, Durations::parse);
+    Duration parsed = parsed(key, defaultValue, description, Durations::parse);
+    docs.put(key, new KeyDoc(key, Durations.format(defaultValue), description));
+    return parsed;
   }
 
   /**

@@ -132,6 +132,8 @@ class CairnConfigTest {
     assertThat(config.broker().startTimeout()).isEqualTo(Duration.ofSeconds(90));
     assertThat(Durations.parse("PT2M")).isEqualTo(Duration.ofMinutes(2));
     assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
+    assertThat(Durations.format(Duration.ofMinutes(2))).isEqualTo("2m");
   }
 
   @Test

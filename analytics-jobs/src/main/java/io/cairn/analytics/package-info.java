@@ -1,0 +1,2 @@
+/** Streaming reports for analysts: windowed aggregations over the event log. */
+package io.cairn.analytics;
