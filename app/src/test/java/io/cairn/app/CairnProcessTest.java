@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cairn.kafka.embedded.BrokerSettings;
+import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +44,7 @@ class CairnProcessTest {
   @Test
   void shouldStartStopCleanlyAndFindItsDataAgainOnRestart() throws Exception {
     BrokerSettings broker = BrokerSettings.onFreePorts(dir.resolve("kafka"));
-    int httpPort = freePort();
+    int httpPort = FreePorts.any();
     List<String> args = runArgs(broker, httpPort, 2);
 
     long brokerPid;
@@ -71,7 +70,7 @@ class CairnProcessTest {
   @Test
   void shouldRefuseToStartWhenExistingTopicsDifferFromTheDeclarations() throws Exception {
     BrokerSettings broker = BrokerSettings.onFreePorts(dir.resolve("kafka"));
-    int httpPort = freePort();
+    int httpPort = FreePorts.any();
     try (JavaProcess first = start(runArgs(broker, httpPort, 2), "first.log")) {
       awaitReady(first, httpPort);
       first.terminate(Duration.ofSeconds(60));
@@ -150,11 +149,5 @@ class CairnProcessTest {
               });
     }
     return values;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 }

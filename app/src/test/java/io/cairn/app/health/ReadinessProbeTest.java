@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.http.ApiRoutes;
 import io.cairn.app.http.HttpServer;
+import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import io.cairn.web.Json;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,7 +57,8 @@ class ReadinessProbeTest {
   @Test
   void shouldAnswerNotReadyOverHttpWhenKafkaIsUnreachable() throws Exception {
     Map<String, Object> nowhere =
-        Map.of("bootstrap.servers", "127.0.0.1:" + closedPort(), "reconnect.backoff.max.ms", 200);
+        Map.of(
+            "bootstrap.servers", "127.0.0.1:" + FreePorts.any(), "reconnect.backoff.max.ms", 200);
     try (Admin admin = Admin.create(nowhere);
         HttpServer server =
             HttpServer.start(
@@ -91,11 +91,5 @@ class ReadinessProbeTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.uniqueName("readiness-app"));
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     return new KafkaStreams(builder.build(), props);
-  }
-
-  private static int closedPort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 }

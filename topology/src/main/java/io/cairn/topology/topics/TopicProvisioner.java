@@ -61,7 +61,7 @@ public final class TopicProvisioner {
         byName.keySet().stream().filter(name -> !created.contains(name)).sorted().toList();
     check(toCheck, byName);
     if (!created.isEmpty()) {
-      log.info("Created topics {}", created);
+      log.info("Created topics {}", created.stream().sorted().toList());
     }
     return created;
   }
