@@ -1,0 +1,87 @@
+package io.cairn.avro.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+
+/**
+ * A client of any registry that speaks Confluent's Schema Registry API (Confluent's own, Apicurio's
+ * ccompat API, Karapace, Redpanda, and Cairn's embedded one), with caches: a schema id is fetched
+ * once per client, and a schema is registered or looked up once per subject.
+ *
+ * <p>Share one client between the serdes of a process, and each id costs one request per process.
+ */
+public final class SchemaRegistryClient {
+  private final RegistryHttp http;
+  private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+  private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+  private final Map<SubjectSchema, RegisteredSchema> lookups = new ConcurrentHashMap<>();
+
+  /** A client with the given connection settings. */
+  public SchemaRegistryClient(RegistryClientConfig config) {
+    this.http = new RegistryHttp(config);
+  }
+
+  /** Registers a schema under a subject (or finds it registered already) and returns its id. */
+  public int register(String subject, Schema schema) {
+    return idsBySubjectSchema.computeIfAbsent(
+        new SubjectSchema(subject, schema),
+        key -> {
+          JsonNode answer =
+              http.post(
+                  "/subjects/" + encode(subject) + "/versions",
+                  Map.of("schema", schema.toString(), "schemaType", "AVRO"));
+          int id = answer.path("id").asInt();
+          schemasById.putIfAbsent(id, schema);
+          return id;
+        });
+  }
+
+  /** Finds a schema already registered under a subject, without registering it. */
+  public RegisteredSchema lookup(String subject, Schema schema) {
+    return lookups.computeIfAbsent(
+        new SubjectSchema(subject, schema),
+        key -> {
+          JsonNode answer =
+              http.post("/subjects/" + encode(subject), Map.of("schema", schema.toString()));
+          return registered(answer);
+        });
+  }
+
+  /** The latest version under a subject; not cached, since it changes when a version is added. */
+  public RegisteredSchema latest(String subject) {
+    return registered(http.get("/subjects/" + encode(subject) + "/versions/latest"));
+  }
+
+  /** The schema with a global id, fetched once and cached for good (ids never change). */
+  public Schema schemaById(int id) {
+    return schemasById.computeIfAbsent(
+        id, key -> parse(http.get("/schemas/ids/" + id).path("schema").asText()));
+  }
+
+  private RegisteredSchema registered(JsonNode answer) {
+    Schema schema = parse(answer.path("schema").asText());
+    int id = answer.path("id").asInt();
+    schemasById.putIfAbsent(id, schema);
+    return new RegisteredSchema(
+        answer.path("subject").asText(), id, answer.path("version").asInt(), schema);
+  }
+
+  private static Schema parse(String text) {
+    return new Schema.Parser().parse(text);
+  }
+
+  private static String encode(String subject) {
+    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A cache key: schemas compare by their full JSON form, docs and properties included. */
+  private record SubjectSchema(String subject, String schema) {
+    SubjectSchema(String subject, Schema schema) {
+      this(subject, schema.toString());
+    }
+  }
+}

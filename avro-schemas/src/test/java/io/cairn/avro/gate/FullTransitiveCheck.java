@@ -1,0 +1,93 @@
+package io.cairn.avro.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
+
+/**
+ * FULL_TRANSITIVE compatibility of a schema with every released version of its subject: the current
+ * schema reads all of them (BACKWARD), and all of them read it (FORWARD). Each violation names the
+ * subject, the version, the direction, the field and the rule it breaks.
+ */
+final class FullTransitiveCheck {
+  private FullTransitiveCheck() {}
+
+  static List<String> violations(String subject, Schema current, Map<Integer, Schema> released) {
+    List<String> violations = new ArrayList<>();
+    released.forEach(
+        (version, old) -> {
+          String backward =
+              subject + ": the current schema cannot read v" + version + " (BACKWARD)";
+          String forward = subject + ": v" + version + " cannot read the current schema (FORWARD)";
+          describe(backward, current, old, "", violations);
+          describe(forward, old, current, "", violations);
+        });
+    return violations;
+  }
+
+  private static void describe(
+      String heading, Schema reader, Schema writer, String prefix, List<String> violations) {
+    var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
+    for (Incompatibility incompatibility : result.getIncompatibilities()) {
+      String path = join(prefix, FieldPath.of(reader, incompatibility.getLocation()));
+      Optional<Schema> writerBranch = missingRecordBranch(incompatibility);
+      Optional<Schema> readerBranch =
+          writerBranch.flatMap(branch -> namesake(incompatibility.getReaderFragment(), branch));
+      if (readerBranch.isPresent()) {
+        // Avro reports a changed record inside a union as a missing branch; compare the record
+        // with its namesake to name the field that really changed.
+        String union = unionPath(reader, incompatibility.getLocation());
+        String branchPath = join(prefix, join(union, writerBranch.get().getName()));
+        describe(heading, readerBranch.get(), writerBranch.get(), branchPath, violations);
+        continue;
+      }
+      violations.add(
+          "%s: field %s breaks %s (%s)"
+              .formatted(
+                  heading,
+                  path.isEmpty() ? "(the record itself)" : path,
+                  incompatibility.getType(),
+                  incompatibility.getMessage()));
+    }
+  }
+
+  /** The writer's record branch that the reader's union lacks, named by the location's index. */
+  private static Optional<Schema> missingRecordBranch(Incompatibility incompatibility) {
+    Schema writer = incompatibility.getWriterFragment();
+    String location = incompatibility.getLocation();
+    String index = location.substring(location.lastIndexOf('/') + 1);
+    if (incompatibility.getType() != SchemaIncompatibilityType.MISSING_UNION_BRANCH
+        || writer.getType() != Schema.Type.UNION
+        || !index.matches("\\d+")) {
+      return Optional.empty();
+    }
+    Schema branch = writer.getTypes().get(Integer.parseInt(index));
+    return branch.getType() == Schema.Type.RECORD ? Optional.of(branch) : Optional.empty();
+  }
+
+  private static Optional<Schema> namesake(Schema readerUnion, Schema record) {
+    if (readerUnion.getType() != Schema.Type.UNION) {
+      return Optional.empty();
+    }
+    return readerUnion.getTypes().stream()
+        .filter(branch -> branch.getFullName().equals(record.getFullName()))
+        .findFirst();
+  }
+
+  /** The path of the union field itself: the location without its trailing branch index. */
+  private static String unionPath(Schema reader, String location) {
+    return FieldPath.of(reader, location.substring(0, location.lastIndexOf('/')));
+  }
+
+  private static String join(String prefix, String path) {
+    if (path.isEmpty() || path.equals("(the record itself)")) {
+      return prefix;
+    }
+    return prefix.isEmpty() ? path : prefix + "." + path;
+  }
+}
