@@ -52,6 +52,22 @@ public final class CairnTopics {
         Map.of("cleanup.policy", "delete", "retention.ms", millis(REPLY_RETENTION)));
   }
 
+  /**
+   * The embedded schema registry's log: one partition, so every instance folds its entries in one
+   * order, and compacted, as Confluent's is (its entries have unique keys, so nothing is lost).
+   */
+  public TopicSpec schemaLog(String name) {
+    return new TopicSpec(
+        name,
+        1,
+        defaults.replicationFactor(),
+        Map.of(
+            "cleanup.policy",
+            "compact",
+            "min.insync.replicas",
+            Integer.toString(defaults.minInSyncReplicas())));
+  }
+
   /** Every topic of the given aggregate types, plus the shared ones. */
   public List<TopicSpec> all(Collection<String> aggregateTypes) {
     List<TopicSpec> topics = new ArrayList<>();
