@@ -80,11 +80,11 @@ final class RegistryHttp {
 
   private JsonNode attempt(String method, URI base, String path, Object body)
       throws RetriableFailure {
-    HttpRequest request = request(method, URI.create(base + path), body);
     HttpResponse<InputStream> response;
     try {
+      HttpRequest request = request(method, URI.create(base + path), body);
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new RetriableFailure(
           new SchemaRegistryException(
               0, 0, "cannot reach the schema registry at " + base + ": " + e, e));

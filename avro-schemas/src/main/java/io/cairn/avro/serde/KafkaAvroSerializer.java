@@ -15,6 +15,7 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -99,9 +100,10 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
     WireFormat.writeHeader(header, id);
     out.writeBytes(header.array());
+    // A generated record brings its own data model: nothing is loaded by name to write it.
     DatumWriter<Object> writer =
         record instanceof SpecificRecord
-            ? new SpecificDatumWriter<>(schema)
+            ? new SpecificDatumWriter<>(schema, SpecificData.getForClass(record.getClass()))
             : new GenericDatumWriter<>(schema);
     try {
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
