@@ -1,47 +1,59 @@
 package io.cairn.app;
 
 import io.cairn.app.config.CairnConfig;
+import io.cairn.app.config.RegistryConfig;
+import io.cairn.app.contract.AggregateContract;
+import io.cairn.app.contract.CommerceDomain;
+import io.cairn.app.contract.ContractSchemas;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
 import io.cairn.app.http.HttpServer;
+import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.kafka.embedded.EmbeddedBroker;
+import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.topology.kafka.KafkaConnection;
 import io.cairn.topology.topics.CairnTopics;
 import io.cairn.topology.topics.TopicProvisioner;
+import io.cairn.topology.topics.TopicSpec;
 import io.cairn.web.Json;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The running application: the embedded broker (unless an external cluster is configured), the
- * declared topics, and the HTTP API, started in that order and stopped in the reverse one.
+ * declared topics, the schema registry (embedded unless an external one is configured) holding the
+ * contract's schemas, and the HTTP API, started in that order and stopped in the reverse one.
  */
 public final class CairnApp implements AutoCloseable {
-  /** The aggregate types of the commerce domain, whose topics the app declares. */
-  static final List<String> AGGREGATE_TYPES =
-      List.of("products", "inventory", "carts", "customers", "orders");
-
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
 
   private final Resources resources;
   private final HttpServer http;
   private final KafkaConnection kafka;
   private final Optional<EmbeddedBroker> broker;
+  private final URI registryUri;
+  private final boolean embeddedRegistry;
 
   private CairnApp(
       Resources resources,
       HttpServer http,
       KafkaConnection kafka,
-      Optional<EmbeddedBroker> broker) {
+      Optional<EmbeddedBroker> broker,
+      URI registryUri,
+      boolean embeddedRegistry) {
     this.resources = resources;
     this.http = http;
     this.kafka = kafka;
     this.broker = broker;
+    this.registryUri = registryUri;
+    this.embeddedRegistry = embeddedRegistry;
   }
 
   /**
@@ -57,20 +69,50 @@ public final class CairnApp implements AutoCloseable {
       KafkaConnection kafka =
           config.kafka().connection(broker.map(EmbeddedBroker::bootstrapServers).orElse(null));
       Admin admin = resources.add(Admin.create(kafka.clientConfig()));
+      CairnTopics topics = new CairnTopics(config.topics());
+      List<AggregateContract> aggregates = CommerceDomain.aggregates();
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
-          .ensure(new CairnTopics(config.topics()).all(AGGREGATE_TYPES));
-      ReadinessProbe readiness = new ReadinessProbe(admin, READINESS_TIMEOUT, List::of);
-      HttpServer http =
-          resources.add(
-              HttpServer.start(
-                  config.http(),
-                  Json.newMapper(),
-                  routes -> ApiRoutes.install(routes, new HealthRoutes(readiness))));
-      return new CairnApp(resources, http, kafka, broker);
+          .ensure(declared(topics, aggregates, config.registry()));
+      URI registryUri = startRegistry(config.registry(), kafka, resources);
+      SchemaRegistryClient schemas =
+          new SchemaRegistryClient(config.registry().clientConfig(registryUri));
+      new ContractSchemas(topics, aggregates).publish(schemas, config.registry().autoRegister());
+      HttpServer http = resources.add(startHttp(config, admin));
+      return new CairnApp(
+          resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
       resources.close();
       throw e;
     }
+  }
+
+  private static List<TopicSpec> declared(
+      CairnTopics topics, List<AggregateContract> aggregates, RegistryConfig registry) {
+    List<TopicSpec> declared =
+        new ArrayList<>(topics.all(aggregates.stream().map(AggregateContract::type).toList()));
+    if (registry.useEmbeddedRegistry()) {
+      declared.add(topics.schemaLog(registry.topic()));
+    }
+    return declared;
+  }
+
+  private static URI startRegistry(
+      RegistryConfig config, KafkaConnection kafka, Resources resources) {
+    if (!config.useEmbeddedRegistry()) {
+      return config.externalUrl().orElseThrow();
+    }
+    EmbeddedSchemaRegistry.Settings settings =
+        new EmbeddedSchemaRegistry.Settings(
+            config.host(), config.port(), config.topic(), config.compatibility(), REGISTRY_TIMEOUT);
+    return resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
+  }
+
+  private static HttpServer startHttp(CairnConfig config, Admin admin) {
+    ReadinessProbe readiness = new ReadinessProbe(admin, READINESS_TIMEOUT, List::of);
+    return HttpServer.start(
+        config.http(),
+        Json.newMapper(),
+        routes -> ApiRoutes.install(routes, new HealthRoutes(readiness)));
   }
 
   /** The base address of the HTTP API. */
@@ -88,7 +130,17 @@ public final class CairnApp implements AutoCloseable {
     return broker;
   }
 
-  /** Stops the HTTP API, the clients, then the broker. */
+  /** The schema registry the app uses: schema.registry.url for the topics' consumers. */
+  public URI registryUri() {
+    return registryUri;
+  }
+
+  /** Whether the registry is the app's own. */
+  public boolean hasEmbeddedRegistry() {
+    return embeddedRegistry;
+  }
+
+  /** Stops the HTTP API, the registry, the clients, then the broker. */
   @Override
   public void close() {
     resources.close();

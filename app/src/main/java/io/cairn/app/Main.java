@@ -3,14 +3,21 @@ package io.cairn.app;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.ConfigException;
 import io.cairn.app.config.Settings;
+import io.cairn.app.contract.ContractSchemas;
+import io.cairn.avro.registry.SchemaRegistryException;
 import io.cairn.kafka.embedded.BrokerStartException;
+import io.cairn.registry.RegistryError;
 import io.cairn.topology.kafka.KafkaOperationException;
 import io.cairn.topology.topics.TopicMismatchException;
+import io.javalin.util.JavalinBindException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The command line: {@code cairn run [--key=value ...]} starts everything in one process and runs
@@ -22,6 +29,19 @@ public final class Main {
 
   /** Exit status of a start-up that failed for another reason. */
   static final int FAILED = 1;
+
+  /** Failures whose message says all there is to say: no stack trace for them. */
+  private static final Set<Class<?>> EXPLAINED_FAILURES =
+      Set.of(
+          BrokerStartException.class,
+          TopicMismatchException.class,
+          KafkaOperationException.class,
+          ContractSchemas.ContractException.class,
+          SchemaRegistryException.class,
+          RegistryError.class,
+          JavalinBindException.class);
+
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -61,7 +81,10 @@ public final class Main {
     CairnApp app;
     try {
       app = CairnApp.start(config);
-    } catch (BrokerStartException | TopicMismatchException | KafkaOperationException e) {
+    } catch (RuntimeException e) {
+      if (!EXPLAINED_FAILURES.contains(e.getClass())) {
+        log.error("Start-up failed unexpectedly", e); // the stack trace belongs in the log
+      }
       err.println("Cairn cannot start: " + e.getMessage());
       return FAILED;
     }
@@ -91,13 +114,15 @@ public final class Main {
         Usage: cairn <command> [--key=value ...]
 
         Commands:
-          run    Start Cairn: the embedded Kafka broker (unless kafka.bootstrap.servers is set)
-                 and every role, in one process. Stops cleanly on Ctrl-C or SIGTERM.
+          run    Start Cairn: the embedded Kafka broker (unless kafka.bootstrap.servers is set),
+                 the embedded schema registry (unless registry.url is set) and every role, in
+                 one process. Stops cleanly on Ctrl-C or SIGTERM.
           help   Show this text.
 
         Settings come from, each overriding the one before: defaults, a properties file
         (--config FILE or CAIRN_CONFIG), environment variables (CAIRN_HTTP_PORT sets http.port;
-        KAFKA_BOOTSTRAP_SERVERS sets kafka.bootstrap.servers), then flags (--http.port=8080).
+        KAFKA_BOOTSTRAP_SERVERS sets kafka.bootstrap.servers; SCHEMA_REGISTRY_URL sets
+        registry.url), then flags (--http.port=8080).
 
         Keys:""");
     for (Settings.KeyDoc doc : CairnConfig.documentation()) {

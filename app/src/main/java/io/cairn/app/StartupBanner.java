@@ -22,6 +22,10 @@ final class StartupBanner {
     out.println("  HTTP API     " + app.httpUri());
     out.println("  Readiness    " + app.httpUri().resolve("/health/ready"));
     out.println("  Kafka        " + kafka);
+    out.println(
+        "  Schemas      "
+            + app.registryUri()
+            + (app.hasEmbeddedRegistry() ? " (embedded registry)" : " (external registry)"));
     out.println("Press Ctrl-C to stop.");
     out.println();
   }

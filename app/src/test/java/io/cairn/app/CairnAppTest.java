@@ -30,7 +30,7 @@ class CairnAppTest {
   static void start(KafkaTestCluster kafka) {
     CairnConfig config =
         CairnConfig.load(
-            List.of("--http.port=0", "--topics.partitions=1"),
+            List.of("--http.port=0", "--registry.port=0", "--topics.partitions=1"),
             Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
     app = CairnApp.start(config);
   }
@@ -53,6 +53,24 @@ class CairnAppTest {
           .contains("cairn.carts.commands", "cairn.carts.events", "cairn.carts.state")
           .contains("cairn.orders.events", "cairn.command-replies");
     }
+  }
+
+  @Test
+  void shouldPublishEveryEnvelopeUnderItsTopicsSubject() throws Exception {
+    HttpResponse<String> subjects =
+        http.send(
+            HttpRequest.newBuilder(app.registryUri().resolve("/subjects")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(app.hasEmbeddedRegistry()).isTrue();
+    assertThat(mapper.readTree(subjects.body()))
+        .extracting(JsonNode::asText)
+        .contains(
+            "cairn.products.commands-value",
+            "cairn.products.events-value",
+            "cairn.carts.events-value",
+            "cairn.orders.commands-value")
+        .hasSizeGreaterThanOrEqualTo(10);
   }
 
   @Test

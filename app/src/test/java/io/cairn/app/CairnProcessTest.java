@@ -34,12 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CairnProcessTest {
   private static final Duration READY_WITHIN = Duration.ofSeconds(30);
   private static final String TOPIC = "cairn.carts.events";
+  private static final String LATEST_CART_EVENT_SCHEMA =
+      "/subjects/cairn.carts.events-value/versions/latest";
 
   /** A JVM ended by SIGTERM exits with 128 + 15 once its shutdown hooks have run. */
   private static final int STOPPED_BY_SIGTERM = 143;
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final int registryPort = FreePorts.any();
 
   @Test
   void shouldStartStopCleanlyAndFindItsDataAgainOnRestart() throws Exception {
@@ -48,9 +51,11 @@ class CairnProcessTest {
     List<String> args = runArgs(broker, httpPort, 2);
 
     long brokerPid;
+    String schemaBeforeRestart;
     try (JavaProcess first = start(args, "first.log")) {
       awaitReady(first, httpPort);
       produce(broker.bootstrapServers(), "cart-1", "first run's event");
+      schemaBeforeRestart = body(registryPort, LATEST_CART_EVENT_SCHEMA);
       brokerPid = Long.parseLong(Files.readString(dir.resolve("kafka/broker.pid")).split(" ")[0]);
 
       assertThat(first.terminate(Duration.ofSeconds(60))).isEqualTo(STOPPED_BY_SIGTERM);
@@ -63,6 +68,7 @@ class CairnProcessTest {
 
       assertThat(consumeAll(broker.bootstrapServers())).containsExactly("first run's event");
       assertThat(second.output()).doesNotContain("Created topics");
+      assertThat(body(registryPort, LATEST_CART_EVENT_SCHEMA)).isEqualTo(schemaBeforeRestart);
       assertThat(second.terminate(Duration.ofSeconds(60))).isEqualTo(STOPPED_BY_SIGTERM);
     }
   }
@@ -92,6 +98,7 @@ class CairnProcessTest {
         "--broker.controller.port=" + broker.controllerPort(),
         "--broker.data.dir=" + broker.dataDir(),
         "--broker.heap=512m",
+        "--registry.port=" + registryPort,
         "--topics.partitions=" + partitions);
   }
 
@@ -118,6 +125,15 @@ class CairnProcessTest {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /** The registry's answer, which holds the schema's id and version. */
+  private String body(int port, String path) throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:" + port + path);
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   private static void produce(String bootstrap, String key, String value) throws Exception {

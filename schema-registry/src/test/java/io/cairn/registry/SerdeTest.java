@@ -11,6 +11,7 @@ import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
 import io.cairn.avro.serde.KafkaAvroSerializer;
 import io.cairn.avro.serde.SpecificAvroSerde;
+import io.cairn.avro.serde.WireFormat;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.net.URI;
@@ -159,6 +160,25 @@ class SerdeTest {
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("never-registered-value")
         .hasMessageContaining("40401");
+  }
+
+  @Test
+  void shouldWriteWithTheLatestVersionOnlyWhenItIsTheRecordsSchema() {
+    CartEvent event = SampleRecords.cartEvent();
+    int id = client.register("latest.carts.events-value", CartEvent.getClassSchema());
+    KafkaAvroSerializer latest =
+        new KafkaAvroSerializer(client, new AvroSerdeConfig(false, true, false), false);
+
+    byte[] bytes = latest.serialize("latest.carts.events", event);
+    assertThat(WireFormat.header("latest.carts.events", bytes).schemaId()).isEqualTo(id);
+
+    client.register(
+        "latest.carts.events-value",
+        Evolution.withOptionalField(CartEvent.getClassSchema(), "channel"));
+    assertThatThrownBy(() -> latest.serialize("latest.carts.events", event))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining(
+            "use.latest.version is on, but the latest version of latest.carts.events-value");
   }
 
   @Test

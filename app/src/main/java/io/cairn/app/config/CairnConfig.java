@@ -14,9 +14,14 @@ import java.util.Map;
  * @param kafka which cluster to use
  * @param broker how the embedded broker runs, when it does
  * @param topics how Cairn's topics are partitioned and replicated
+ * @param registry which schema registry to use
  */
 public record CairnConfig(
-    HttpConfig http, KafkaConfig kafka, BrokerSettings broker, TopicDefaults topics) {
+    HttpConfig http,
+    KafkaConfig kafka,
+    BrokerSettings broker,
+    TopicDefaults topics,
+    RegistryConfig registry) {
 
   /**
    * Loads the configuration from its sources.
@@ -41,8 +46,9 @@ public record CairnConfig(
     KafkaConfig kafka = KafkaConfig.read(settings);
     BrokerSettings broker = readBroker(settings);
     TopicDefaults topics = readTopics(settings);
+    RegistryConfig registry = RegistryConfig.read(settings);
     settings.requireValid();
-    return new CairnConfig(http, kafka, broker, topics);
+    return new CairnConfig(http, kafka, broker, topics, registry);
   }
 
   private static BrokerSettings readBroker(Settings settings) {

@@ -22,7 +22,8 @@ import java.util.Properties;
  *   <li>File: a properties file named by {@code --config FILE} or {@code CAIRN_CONFIG}, with the
  *       same keys as the flags.
  *   <li>Environment: {@code CAIRN_HTTP_PORT} sets {@code http.port} (upper case, dots as
- *       underscores); {@code KAFKA_BOOTSTRAP_SERVERS} sets {@code kafka.bootstrap.servers}.
+ *       underscores); {@code KAFKA_BOOTSTRAP_SERVERS} sets {@code kafka.bootstrap.servers}, {@code
+ *       SCHEMA_REGISTRY_URL} sets {@code registry.url}.
  *   <li>Flags: {@code --http.port=8080} or {@code --http.port 8080}.
  * </ul>
  */
@@ -31,7 +32,9 @@ public final class ConfigSources {
   private static final List<String> LAUNCHER_VARIABLES = List.of("CAIRN_JAVA_OPTS", "CAIRN_CONFIG");
 
   private static final Map<String, String> ENV_ALIASES =
-      Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrap.servers");
+      Map.of(
+          "KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrap.servers",
+          "SCHEMA_REGISTRY_URL", "registry.url");
 
   private ConfigSources() {}
 

@@ -65,6 +65,25 @@ public final class Settings {
     return parsed == null ? defaultValue : parsed;
   }
 
+  /** A boolean, {@code true} or {@code false}. */
+  public boolean bool(String key, boolean defaultValue, String description) {
+    return parsed(
+        key,
+        defaultValue,
+        description,
+        text ->
+            switch (text.trim()) {
+              case "true" -> true;
+              case "false" -> false;
+              default -> throw new IllegalArgumentException("must be true or false");
+            });
+  }
+
+  /** A value of any type, read by the given parser; its exceptions become problems. */
+  public <T> T parsed(String key, T defaultValue, String description, Function<String, T> parse) {
+    return read(key, defaultValue, description, parse);
+  }
+
   /** A TCP port. */
   public int port(String key, int defaultValue, String description) {
     return integer(key, defaultValue, 1, 65535, description);
@@ -141,7 +160,7 @@ public final class Settings {
     return docs.values().stream().sorted(Comparator.comparing(KeyDoc::key)).toList();
   }
 
-  private <T> T parsed(String key, T defaultValue, String description, Function<String, T> parse) {
+  private <T> T read(String key, T defaultValue, String description, Function<String, T> parse) {
     docs.put(
         key, new KeyDoc(key, defaultValue == null ? "" : defaultValue.toString(), description));
     consumed.add(key);

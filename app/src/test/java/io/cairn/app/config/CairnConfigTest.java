@@ -25,6 +25,9 @@ class CairnConfigTest {
     assertThat(config.broker().dataDir()).isEqualTo(Path.of("data", "kafka"));
     assertThat(config.broker().port()).isEqualTo(9092);
     assertThat(config.topics().partitions()).isEqualTo(6);
+    assertThat(config.registry().useEmbeddedRegistry()).isTrue();
+    assertThat(config.registry().port()).isEqualTo(8081);
+    assertThat(config.registry().topic()).isEqualTo("_schemas");
   }
 
   @Test
@@ -123,6 +126,35 @@ class CairnConfigTest {
                 CairnConfig.load(List.of(), Map.of("CAIRN_CONFIG", dir.resolve("none").toString())))
         .hasMessageContaining("cannot read the config file")
         .hasMessageContaining("environment variable CAIRN_CONFIG");
+  }
+
+  @Test
+  void shouldUseExternalRegistryWithItsClientSettings() {
+    CairnConfig config =
+        CairnConfig.load(
+            List.of("--registry.client.basic.auth.user.info=cairn:secret"),
+            Map.of("SCHEMA_REGISTRY_URL", "https://registry.example:8081"));
+
+    assertThat(config.registry().useEmbeddedRegistry()).isFalse();
+    var client = config.registry().clientConfig(null);
+    assertThat(client.urls())
+        .extracting(Object::toString)
+        .containsExactly("https://registry.example:8081");
+    assertThat(client.userInfo()).hasValue("cairn:secret");
+  }
+
+  @Test
+  void shouldNameMalformedRegistrySettings() {
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(
+                    List.of("--registry.compatibility=SIDEWAYS", "--registry.client.acks=1"),
+                    Map.of("SCHEMA_REGISTRY_URL", "registry:8081")))
+        .hasMessageContaining(
+            "malformed value 'registry:8081' for registry.url (from environment variable"
+                + " SCHEMA_REGISTRY_URL): not an http or https URL")
+        .hasMessageContaining("malformed value 'SIDEWAYS' for registry.compatibility")
+        .hasMessageContaining("unknown key registry.client.acks");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -49,6 +50,23 @@ public record RegistryClientConfig(
   public static final String MAX_RETRIES = "schema.registry.max.retries";
 
   private static final String TLS_PREFIX = "schema.registry.ssl.";
+
+  /** Every key this client reads, for configuration layers that pass keys through by name. */
+  public static final Set<String> KEYS =
+      Set.of(
+          URL,
+          CREDENTIALS_SOURCE,
+          USER_INFO,
+          REQUEST_TIMEOUT_MS,
+          CONNECT_TIMEOUT_MS,
+          MAX_RETRIES,
+          TLS_PREFIX + "truststore.location",
+          TLS_PREFIX + "truststore.password",
+          TLS_PREFIX + "truststore.type",
+          TLS_PREFIX + "keystore.location",
+          TLS_PREFIX + "keystore.password",
+          TLS_PREFIX + "keystore.type",
+          TLS_PREFIX + "key.password");
 
   /** Validates the settings. */
   public RegistryClientConfig {

@@ -1,0 +1,85 @@
+package io.cairn.app.config;
+
+import io.cairn.avro.registry.RegistryClientConfig;
+import io.cairn.registry.CompatibilityLevel;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which schema registry the app uses: an external one (Confluent's, Apicurio, Karapace, Redpanda)
+ * when its URL is configured, otherwise the embedded one, served on its own port.
+ *
+ * @param externalUrl the external registry's URL; empty to run the embedded registry
+ * @param host the address the embedded registry binds
+ * @param port the embedded registry's port
+ * @param topic the embedded registry's log topic
+ * @param compatibility the embedded registry's global compatibility level until one is set
+ * @param autoRegister whether the app registers its schemas, or only checks they are registered
+ * @param clientSettings Confluent client keys passed to the registry client (auth, TLS, timeouts)
+ */
+public record RegistryConfig(
+    Optional<URI> externalUrl,
+    String host,
+    int port,
+    String topic,
+    CompatibilityLevel compatibility,
+    boolean autoRegister,
+    Map<String, String> clientSettings) {
+
+  /** Whether the app must serve its own registry. */
+  public boolean useEmbeddedRegistry() {
+    return externalUrl.isEmpty();
+  }
+
+  /** The registry client's settings, on the external registry or the given embedded one. */
+  public RegistryClientConfig clientConfig(URI embeddedUrl) {
+    Map<String, Object> configs = new HashMap<>(clientSettings);
+    configs.put(RegistryClientConfig.URL, externalUrl.orElse(embeddedUrl).toString());
+    return RegistryClientConfig.from(configs);
+  }
+
+  private static URI httpUrl(String text) {
+    URI uri = URI.create(text.trim());
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("not an http or https URL such as http://registry:8081");
+    }
+    return uri;
+  }
+
+  static RegistryConfig read(Settings settings) {
+    Optional<URI> url =
+        Optional.ofNullable(
+            settings.parsed(
+                "registry.url",
+                null,
+                "URL of an external Confluent-compatible schema registry (also"
+                    + " SCHEMA_REGISTRY_URL). When unset, Cairn serves its own.",
+                RegistryConfig::httpUrl));
+    return new RegistryConfig(
+        url,
+        settings.string(
+            "registry.host", "127.0.0.1", "Address the embedded schema registry binds."),
+        settings.integer("registry.port", 8081, 0, 65535, "Port of the embedded schema registry."),
+        settings.string("registry.topic", "_schemas", "Topic of the embedded registry's log."),
+        settings.parsed(
+            "registry.compatibility",
+            CompatibilityLevel.BACKWARD,
+            "Global compatibility level of the embedded registry: NONE, BACKWARD, FORWARD, FULL,"
+                + " or their _TRANSITIVE forms.",
+            text -> CompatibilityLevel.valueOf(text.trim().toUpperCase(Locale.ROOT))),
+        settings.bool(
+            "registry.auto.register",
+            true,
+            "Register Cairn's schemas at start-up; when false, only check they are registered."),
+        settings.prefixed(
+            "registry.client.",
+            RegistryClientConfig.KEYS::contains,
+            "not a schema registry client key (basic.auth.user.info, schema.registry.ssl.*, ...)",
+            "Confluent registry client keys, e.g. registry.client.basic.auth.user.info=user:secret,"
+                + " registry.client.schema.registry.ssl.truststore.location."));
+  }
+}
