@@ -145,9 +145,7 @@ class SchemaRegistryClientTest {
     } else if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       respond(exchange, 503, "{\"error_code\":50301,\"message\":\"busy\"}");
     } else {
-      String schema =
-          CartEvent.getClassSchema().toString().replace("\\", "\\\\").replace("\"", "\\\"");
-      respond(exchange, 200, "{\"schema\":\"" + schema + "\"}");
+      respond(exchange, 200, RegistryAnswers.schema(CartEvent.getClassSchema()));
     }
   }
 

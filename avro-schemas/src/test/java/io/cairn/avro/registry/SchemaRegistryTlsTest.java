@@ -85,9 +85,8 @@ class SchemaRegistryTlsTest {
     server.createContext(
         "/schemas/ids/1",
         exchange -> {
-          String schema =
-              CartEvent.getClassSchema().toString().replace("\\", "\\\\").replace("\"", "\\\"");
-          byte[] body = ("{\"schema\":\"" + schema + "\"}").getBytes(StandardCharsets.UTF_8);
+          byte[] body =
+              RegistryAnswers.schema(CartEvent.getClassSchema()).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
