@@ -2,33 +2,45 @@ package io.cairn.avro.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.avro.carts.CartCommand;
-import io.cairn.avro.carts.CartEvent;
-import io.cairn.avro.customers.CustomerCommand;
-import io.cairn.avro.customers.CustomerEvent;
-import io.cairn.avro.inventory.InventoryCommand;
-import io.cairn.avro.inventory.InventoryEvent;
-import io.cairn.avro.orders.OrderCommand;
-import io.cairn.avro.orders.OrderEvent;
-import io.cairn.avro.products.ProductCommand;
-import io.cairn.avro.products.ProductEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /** The conventions of the public contract, checked on every schema rather than trusted. */
 class SchemaConventionsTest {
-  private static final List<Schema> ENVELOPES =
-      List.of(
-          ProductEvent.getClassSchema(), ProductCommand.getClassSchema(),
-          InventoryEvent.getClassSchema(), InventoryCommand.getClassSchema(),
-          CartEvent.getClassSchema(), CartCommand.getClassSchema(),
-          CustomerEvent.getClassSchema(), CustomerCommand.getClassSchema(),
-          OrderEvent.getClassSchema(), OrderCommand.getClassSchema());
+  /** Every schema of the contract, as its source file declares it. */
+  private static final List<Schema> ENVELOPES = currentSchemas();
+
+  private static List<Schema> currentSchemas() {
+    Path avro = Path.of("src/main/avro");
+    try (Stream<Path> files = Files.walk(avro)) {
+      return files
+          .filter(file -> file.toString().endsWith(".avsc"))
+          .filter(file -> !file.startsWith(avro.resolve("released")))
+          .sorted()
+          .map(SchemaConventionsTest::parse)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Schema parse(Path file) {
+    try {
+      return new Schema.Parser().parse(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Test
   void shouldDocumentEveryRecordAndField() {
@@ -57,6 +69,14 @@ class SchemaConventionsTest {
     }
 
     assertThat(floating).as("float or double fields").isEmpty();
+  }
+
+  @Test
+  void shouldFindEveryKindOfSchema() {
+    assertThat(ENVELOPES)
+        .extracting(Schema::getName)
+        .contains("CartEvent", "CartCommand", "CartSnapshot", "CommandReply")
+        .hasSize(16);
   }
 
   @Test
