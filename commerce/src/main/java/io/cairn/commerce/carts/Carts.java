@@ -1,0 +1,123 @@
+package io.cairn.commerce.carts;
+
+import static io.cairn.topology.decider.Decision.accept;
+import static io.cairn.topology.decider.Decision.reject;
+
+import io.cairn.topology.decider.Decider;
+import io.cairn.topology.decider.Decision;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A shopping cart: items are added and removed until the cart is checked out for a customer. */
+public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.CartState> {
+
+  /** What a cart is asked to do. */
+  public sealed interface Command permits AddItem, RemoveItem, CheckOut {}
+
+  /** Add units of a product; they add up with the units already in the cart. */
+  public record AddItem(String productId, int quantity) implements Command {}
+
+  /** Remove a product's line. */
+  public record RemoveItem(String productId) implements Command {}
+
+  /** Check the cart out; it accepts no changes afterwards. */
+  public record CheckOut(String customerId) implements Command {}
+
+  /** What happened to a cart. */
+  public sealed interface Event permits ItemAdded, ItemRemoved, CartCheckedOut {}
+
+  /** Units of a product were added. */
+  public record ItemAdded(String productId, int quantity) implements Event {}
+
+  /** A product's line was removed. */
+  public record ItemRemoved(String productId) implements Event {}
+
+  /** The cart was checked out with these lines. */
+  public record CartCheckedOut(String customerId, List<CartLine> lines) implements Event {}
+
+  /** A line of a checked-out cart. */
+  public record CartLine(String productId, int quantity) {}
+
+  /** Where a cart is in its life. */
+  public enum CartStatus {
+    OPEN,
+    CHECKED_OUT
+  }
+
+  /** A line of a cart. */
+  public record CartItem(String productId, int quantity) {}
+
+  /** A cart: open (possibly empty) until checked out. */
+  public record CartState(CartStatus status, String customerId, List<CartItem> lines) {}
+
+  @Override
+  public CartState initialState() {
+    return new CartState(CartStatus.OPEN, null, List.of());
+  }
+
+  @Override
+  public Decision<Event> decide(Command command, CartState cart) {
+    if (cart.status() == CartStatus.CHECKED_OUT) {
+      return reject("cart_checked_out", "The cart is checked out and accepts no changes.");
+    }
+    return switch (command) {
+      case AddItem add ->
+          add.quantity() < 1
+              ? reject("invalid_quantity", "A quantity is at least 1.")
+              : accept(new ItemAdded(add.productId(), add.quantity()));
+      case RemoveItem remove ->
+          line(cart, remove.productId()) == null
+              ? reject("item_not_in_cart", "Product " + remove.productId() + " is not in the cart.")
+              : accept(new ItemRemoved(remove.productId()));
+      case CheckOut checkOut ->
+          cart.lines().isEmpty()
+              ? reject("cart_empty", "An empty cart cannot be checked out.")
+              : accept(new CartCheckedOut(checkOut.customerId(), checkedOutLines(cart)));
+    };
+  }
+
+  @Override
+  public CartState evolve(CartState cart, Event event) {
+    return switch (event) {
+      case ItemAdded added ->
+          new CartState(cart.status(), cart.customerId(), withAdded(cart, added));
+      case ItemRemoved removed ->
+          new CartState(
+              cart.status(),
+              cart.customerId(),
+              cart.lines().stream()
+                  .filter(l -> !l.productId().equals(removed.productId()))
+                  .toList());
+      case CartCheckedOut checkedOut ->
+          new CartState(CartStatus.CHECKED_OUT, checkedOut.customerId(), cart.lines());
+    };
+  }
+
+  private static List<CartItem> withAdded(CartState cart, ItemAdded added) {
+    List<CartItem> lines = new ArrayList<>();
+    boolean merged = false;
+    for (CartItem line : cart.lines()) {
+      if (line.productId().equals(added.productId())) {
+        lines.add(new CartItem(line.productId(), line.quantity() + added.quantity()));
+        merged = true;
+      } else {
+        lines.add(line);
+      }
+    }
+    if (!merged) {
+      lines.add(new CartItem(added.productId(), added.quantity()));
+    }
+    return List.copyOf(lines);
+  }
+
+  private static CartItem line(CartState cart, String productId) {
+    return cart.lines().stream()
+        .filter(l -> l.productId().equals(productId))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<CartLine> checkedOutLines(CartState cart) {
+    return cart.lines().stream().map(l -> new CartLine(l.productId(), l.quantity())).toList();
+  }
+}

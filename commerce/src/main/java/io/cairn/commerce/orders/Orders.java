@@ -1,0 +1,163 @@
+package io.cairn.commerce.orders;
+
+import static io.cairn.topology.decider.Decision.accept;
+import static io.cairn.topology.decider.Decision.reject;
+import static io.cairn.topology.decider.Decision.unchanged;
+
+import io.cairn.topology.decider.Decider;
+import io.cairn.topology.decider.Decision;
+import java.util.List;
+
+/** An order of a customer: placed, confirmed, shipped, or cancelled before it ships. */
+public final class Orders implements Decider<Orders.Command, Orders.Event, Orders.OrderState> {
+
+  /** What an order is asked to do. */
+  public sealed interface Command permits PlaceOrder, ConfirmOrder, CancelOrder, ShipOrder {}
+
+  /** Place the order. */
+  public record PlaceOrder(String customerId, String currency, List<PlaceOrderLine> lines)
+      implements Command {}
+
+  /** A line of an order to place. */
+  public record PlaceOrderLine(String productId, int quantity, long unitPriceMinor) {}
+
+  /** Confirm the placed order. */
+  public record ConfirmOrder() implements Command {}
+
+  /** Cancel the order, unless it has shipped. */
+  public record CancelOrder(String reason) implements Command {}
+
+  /** Ship the confirmed order. */
+  public record ShipOrder() implements Command {}
+
+  /** What happened to an order. */
+  public sealed interface Event permits OrderPlaced, OrderConfirmed, OrderCancelled, OrderShipped {}
+
+  /** The order was placed, with its lines and total. */
+  public record OrderPlaced(
+      String customerId, String currency, List<OrderLine> lines, long totalMinor)
+      implements Event {}
+
+  /** A line of a placed order. */
+  public record OrderLine(String productId, int quantity, long unitPriceMinor) {}
+
+  /** The order was confirmed. */
+  public record OrderConfirmed() implements Event {}
+
+  /** The order was cancelled. */
+  public record OrderCancelled(String reason) implements Event {}
+
+  /** The order was shipped. */
+  public record OrderShipped() implements Event {}
+
+  /** Where an order is in its life. */
+  public enum OrderStatus {
+    PLACED,
+    CONFIRMED,
+    CANCELLED,
+    SHIPPED
+  }
+
+  /** A line of an order. */
+  public record OrderItem(String productId, int quantity, long unitPriceMinor) {}
+
+  /** A placed order; {@code null} before PlaceOrder. */
+  public record OrderState(
+      OrderStatus status,
+      String customerId,
+      String currency,
+      List<OrderItem> lines,
+      long totalMinor,
+      String cancelReason) {}
+
+  @Override
+  public OrderState initialState() {
+    return null;
+  }
+
+  @Override
+  public Decision<Event> decide(Command command, OrderState order) {
+    if (order == null && !(command instanceof PlaceOrder)) {
+      return reject("order_not_found", "There is no such order.");
+    }
+    return switch (command) {
+      case PlaceOrder place ->
+          order != null ? reject("already_placed", "The order is already placed.") : place(place);
+      case ConfirmOrder confirm ->
+          switch (order.status()) {
+            case PLACED -> accept(new OrderConfirmed());
+            case CONFIRMED -> unchanged();
+            case CANCELLED -> reject("order_cancelled", "A cancelled order cannot be confirmed.");
+            case SHIPPED -> unchanged();
+          };
+      case CancelOrder cancel ->
+          switch (order.status()) {
+            case PLACED, CONFIRMED -> accept(new OrderCancelled(cancel.reason()));
+            case CANCELLED -> unchanged();
+            case SHIPPED -> reject("order_shipped", "A shipped order cannot be cancelled.");
+          };
+      case ShipOrder ship ->
+          switch (order.status()) {
+            case CONFIRMED -> accept(new OrderShipped());
+            case SHIPPED -> unchanged();
+            case PLACED -> reject("order_not_confirmed", "Only a confirmed order ships.");
+            case CANCELLED -> reject("order_cancelled", "A cancelled order does not ship.");
+          };
+    };
+  }
+
+  private static Decision<Event> place(PlaceOrder place) {
+    if (place.lines().isEmpty()) {
+      return reject("order_empty", "An order has at least one line.");
+    }
+    long total = 0;
+    try {
+      for (PlaceOrderLine line : place.lines()) {
+        if (line.quantity() < 1 || line.unitPriceMinor() < 0) {
+          return reject(
+              "invalid_line",
+              "Line "
+                  + line.productId()
+                  + " needs a quantity of at least 1 and a price of at least 0.");
+        }
+        total = Math.addExact(total, Math.multiplyExact(line.quantity(), line.unitPriceMinor()));
+      }
+    } catch (ArithmeticException e) {
+      return reject("order_total_too_large", "The order's total does not fit in a 64-bit amount.");
+    }
+    List<OrderLine> lines =
+        place.lines().stream()
+            .map(l -> new OrderLine(l.productId(), l.quantity(), l.unitPriceMinor()))
+            .toList();
+    return accept(new OrderPlaced(place.customerId(), place.currency(), lines, total));
+  }
+
+  @Override
+  public OrderState evolve(OrderState order, Event event) {
+    return switch (event) {
+      case OrderPlaced placed ->
+          new OrderState(
+              OrderStatus.PLACED,
+              placed.customerId(),
+              placed.currency(),
+              placed.lines().stream()
+                  .map(l -> new OrderItem(l.productId(), l.quantity(), l.unitPriceMinor()))
+                  .toList(),
+              placed.totalMinor(),
+              null);
+      case OrderConfirmed confirmed -> withStatus(order, OrderStatus.CONFIRMED, null);
+      case OrderCancelled cancelled -> withStatus(order, OrderStatus.CANCELLED, cancelled.reason());
+      case OrderShipped shipped -> withStatus(order, OrderStatus.SHIPPED, null);
+    };
+  }
+
+  private static OrderState withStatus(OrderState order, OrderStatus status, String cancelReason) {
+    return new OrderState(
+        status,
+        order.customerId(),
+        order.currency(),
+        order.lines(),
+        order.totalMinor(),
+        cancelReason);
+  }
+}

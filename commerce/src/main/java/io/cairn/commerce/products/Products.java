@@ -1,0 +1,170 @@
+package io.cairn.commerce.products;
+
+import static io.cairn.topology.decider.Decision.accept;
+import static io.cairn.topology.decider.Decision.reject;
+import static io.cairn.topology.decider.Decision.unchanged;
+
+import io.cairn.topology.decider.Decider;
+import io.cairn.topology.decider.Decision;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A product of the catalogue: defined once, priced, rated by customers, and one day discontinued.
+ */
+public final class Products
+    implements Decider<Products.Command, Products.Event, Products.ProductState> {
+
+  /** What a product is asked to do. */
+  public sealed interface Command
+      permits DefineProduct, ChangePrice, RateProduct, DiscontinueProduct {}
+
+  /** Define the product. */
+  public record DefineProduct(String name, String category, long priceMinor, String currency)
+      implements Command {}
+
+  /** Change the unit price, in minor units of the product's currency. */
+  public record ChangePrice(long priceMinor) implements Command {}
+
+  /** Rate the product; a customer's new rating replaces their earlier one. */
+  public record RateProduct(String customerId, int stars) implements Command {}
+
+  /** Take the product off sale for good. */
+  public record DiscontinueProduct() implements Command {}
+
+  /** What happened to a product. */
+  public sealed interface Event
+      permits ProductDefined, PriceChanged, ProductRated, ProductDiscontinued {}
+
+  /** The product was defined. */
+  public record ProductDefined(String name, String category, long priceMinor, String currency)
+      implements Event {}
+
+  /** The unit price changed. */
+  public record PriceChanged(long priceMinor, long previousPriceMinor, String currency)
+      implements Event {}
+
+  /** A customer rated the product. */
+  public record ProductRated(String customerId, int stars, Integer previousStars)
+      implements Event {}
+
+  /** The product was taken off sale. */
+  public record ProductDiscontinued() implements Event {}
+
+  /** One customer's current rating. */
+  public record Rating(String customerId, int stars) {}
+
+  /** A defined product; {@code null} before DefineProduct. */
+  public record ProductState(
+      String name,
+      String category,
+      long priceMinor,
+      String currency,
+      boolean discontinued,
+      List<Rating> ratings) {}
+
+  @Override
+  public ProductState initialState() {
+    return null;
+  }
+
+  @Override
+  public Decision<Event> decide(Command command, ProductState product) {
+    if (product == null && !(command instanceof DefineProduct)) {
+      return reject("product_not_found", "There is no such product.");
+    }
+    return switch (command) {
+      case DefineProduct define ->
+          product != null
+              ? reject("already_defined", "The product is already defined.")
+              : accept(
+                  new ProductDefined(
+                      define.name(), define.category(), define.priceMinor(), define.currency()));
+      case ChangePrice change -> changePrice(change, product);
+      case RateProduct rate -> rate(rate, product);
+      case DiscontinueProduct discontinue ->
+          product.discontinued() ? unchanged() : accept(new ProductDiscontinued());
+    };
+  }
+
+  private static Decision<Event> changePrice(ChangePrice change, ProductState product) {
+    if (product.discontinued()) {
+      return reject("product_discontinued", "A discontinued product's price cannot change.");
+    }
+    if (change.priceMinor() < 0) {
+      return reject("invalid_price", "A price is not negative.");
+    }
+    if (change.priceMinor() == product.priceMinor()) {
+      return unchanged();
+    }
+    return accept(new PriceChanged(change.priceMinor(), product.priceMinor(), product.currency()));
+  }
+
+  private static Decision<Event> rate(RateProduct rate, ProductState product) {
+    if (rate.stars() < 1 || rate.stars() > 5) {
+      return reject("invalid_rating", "A rating is from 1 to 5 stars.");
+    }
+    Integer previous =
+        product.ratings().stream()
+            .filter(r -> r.customerId().equals(rate.customerId()))
+            .map(Rating::stars)
+            .findFirst()
+            .orElse(null);
+    if (previous != null && previous == rate.stars()) {
+      return unchanged();
+    }
+    return accept(new ProductRated(rate.customerId(), rate.stars(), previous));
+  }
+
+  @Override
+  public ProductState evolve(ProductState product, Event event) {
+    return switch (event) {
+      case ProductDefined defined ->
+          new ProductState(
+              defined.name(),
+              defined.category(),
+              defined.priceMinor(),
+              defined.currency(),
+              false,
+              List.of());
+      case PriceChanged changed ->
+          new ProductState(
+              product.name(),
+              product.category(),
+              changed.priceMinor(),
+              product.currency(),
+              product.discontinued(),
+              product.ratings());
+      case ProductRated rated ->
+          new ProductState(
+              product.name(),
+              product.category(),
+              product.priceMinor(),
+              product.currency(),
+              product.discontinued(),
+              withRating(product, rated));
+      case ProductDiscontinued discontinued ->
+          new ProductState(
+              product.name(),
+              product.category(),
+              product.priceMinor(),
+              product.currency(),
+              true,
+              product.ratings());
+    };
+  }
+
+  private static List<Rating> withRating(ProductState product, ProductRated rated) {
+    List<Rating> ratings = new ArrayList<>();
+    boolean replaced = false;
+    for (Rating rating : product.ratings()) {
+      boolean same = rating.customerId().equals(rated.customerId());
+      ratings.add(same ? new Rating(rated.customerId(), rated.stars()) : rating);
+      replaced |= same;
+    }
+    if (!replaced) {
+      ratings.add(new Rating(rated.customerId(), rated.stars()));
+    }
+    return List.copyOf(ratings);
+  }
+}

@@ -1,0 +1,79 @@
+package io.cairn.commerce.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.commerce.customers.Customers.AwardPoints;
+import io.cairn.commerce.customers.Customers.ChangeProfile;
+import io.cairn.commerce.customers.Customers.CustomerRegistered;
+import io.cairn.commerce.customers.Customers.CustomerState;
+import io.cairn.commerce.customers.Customers.PointsAwarded;
+import io.cairn.commerce.customers.Customers.PointsRedeemed;
+import io.cairn.commerce.customers.Customers.ProfileChanged;
+import io.cairn.commerce.customers.Customers.RedeemPoints;
+import io.cairn.commerce.customers.Customers.RegisterCustomer;
+import io.cairn.topology.decider.DeciderSpec;
+import org.junit.jupiter.api.Test;
+
+class CustomersTest {
+  private static final CustomerRegistered REGISTERED =
+      new CustomerRegistered("Ada", "ada@example.com");
+  private final DeciderSpec<Customers.Command, Customers.Event, CustomerState> customer =
+      DeciderSpec.of(new Customers());
+
+  @Test
+  void shouldRegisterCustomer() {
+    customer.when(new RegisterCustomer("Ada", "ada@example.com")).thenEvents(REGISTERED);
+  }
+
+  @Test
+  void shouldRejectRegisterCustomerWhenAlreadyRegistered() {
+    customer
+        .given(REGISTERED)
+        .when(new RegisterCustomer("Ada", "ada@example.com"))
+        .thenRejected("already_registered");
+  }
+
+  @Test
+  void shouldRejectEveryCommandButRegisterWhenCustomerNotFound() {
+    customer.when(new ChangeProfile("Bea", null)).thenRejected("customer_not_found");
+    customer.when(new AwardPoints(10, "order o1")).thenRejected("customer_not_found");
+    customer.when(new RedeemPoints(10, "gift")).thenRejected("customer_not_found");
+  }
+
+  @Test
+  void shouldChangeOnlyWhatDiffers() {
+    customer
+        .given(REGISTERED)
+        .when(new ChangeProfile("Ada", "ada@new.example"))
+        .thenEvents(new ProfileChanged(null, "ada@new.example"));
+    customer.given(REGISTERED).when(new ChangeProfile("Ada", null)).thenUnchanged();
+    assertThat(customer.given(REGISTERED, new ProfileChanged("Bea", null)).state())
+        .isEqualTo(new CustomerState("Bea", "ada@example.com", 0));
+  }
+
+  @Test
+  void shouldAwardAndRedeemPoints() {
+    var awarded = customer.given(REGISTERED, new PointsAwarded(100, "order o1"));
+
+    customer
+        .given(REGISTERED)
+        .when(new AwardPoints(100, "order o1"))
+        .thenEvents(new PointsAwarded(100, "order o1"));
+    awarded.when(new RedeemPoints(60, "gift")).thenEvents(new PointsRedeemed(60, "gift"));
+    assertThat(awarded.given(new PointsRedeemed(60, "gift")).state().points()).isEqualTo(40);
+  }
+
+  @Test
+  void shouldRejectRedeemPointsBeyondBalance() {
+    customer
+        .given(REGISTERED, new PointsAwarded(50, "order o1"))
+        .when(new RedeemPoints(51, "gift"))
+        .thenRejected("insufficient_points");
+  }
+
+  @Test
+  void shouldRejectNonPositivePoints() {
+    customer.given(REGISTERED).when(new AwardPoints(0, "nothing")).thenRejected("invalid_points");
+    customer.given(REGISTERED).when(new RedeemPoints(0, "nothing")).thenRejected("invalid_points");
+  }
+}

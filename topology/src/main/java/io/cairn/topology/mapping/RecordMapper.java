@@ -1,0 +1,161 @@
+package io.cairn.topology.mapping;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Maps the domain's Java records to the contract's generated Avro records and back, by name: a
+ * record component to the Avro field of the same name, a record to the Avro record of the same
+ * simple name, an enum to the Avro enum by symbol, a sealed interface to a union of records by
+ * their names, {@code null} to the null branch of a union, an {@link Instant} to a
+ * timestamp-millis. {@link TypeCheck} checks a whole type against its schema when an aggregate is
+ * registered, so a mismatch stops start-up rather than the first command that meets it.
+ */
+public final class RecordMapper {
+  private final Map<Class<?>, Constructor<?>> canonical = new ConcurrentHashMap<>();
+  private final Map<String, Constructor<?>> generated = new ConcurrentHashMap<>();
+
+  /** The Avro value of a domain value, for the given schema. */
+  public Object toAvro(Object value, Schema schema) {
+    if (value == null) {
+      return null;
+    }
+    return switch (schema.getType()) {
+      case UNION -> toAvro(value, branchFor(value, schema));
+      case RECORD -> record((Record) value, schema);
+      case ENUM -> avroEnum(schema, ((Enum<?>) value).name());
+      case ARRAY ->
+          ((List<?>) value).stream().map(e -> toAvro(e, schema.getElementType())).toList();
+      case MAP -> mapValues((Map<?, ?>) value, v -> toAvro(v, schema.getValueType()));
+      case LONG -> value instanceof Instant ? value : ((Number) value).longValue();
+      case INT -> ((Number) value).intValue();
+      default -> value;
+    };
+  }
+
+  /** The domain value of an Avro value, as the given Java type. */
+  public Object fromAvro(Object value, Schema schema, Type type) {
+    if (value == null) {
+      return null;
+    }
+    return switch (schema.getType()) {
+      case UNION ->
+          fromAvro(
+              value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)), type);
+      case RECORD -> domainRecord((IndexedRecord) value, schema, Types.raw(type));
+      case ENUM -> domainEnum(Types.raw(type), value.toString());
+      case ARRAY ->
+          ((List<?>) value)
+              .stream()
+                  .map(e -> fromAvro(e, schema.getElementType(), Types.argument(type, 0)))
+                  .toList();
+      case MAP ->
+          mapValues(
+              (Map<?, ?>) value, v -> fromAvro(v, schema.getValueType(), Types.argument(type, 1)));
+      case STRING -> value.toString();
+      case LONG ->
+          schema.getLogicalType() instanceof LogicalTypes.TimestampMillis
+                  && value instanceof Long millis
+              ? Instant.ofEpochMilli(millis)
+              : value;
+      default -> value;
+    };
+  }
+
+  /**
+   * The domain record of a generated Avro record, choosing the sealed interface's permitted record
+   * by name.
+   */
+  public <T> T fromAvro(IndexedRecord value, Class<T> type) {
+    return type.cast(fromAvro(value, value.getSchema(), type));
+  }
+
+  private IndexedRecord record(Record value, Schema schema) {
+    IndexedRecord avro = newGenerated(schema);
+    for (RecordComponent component : value.getClass().getRecordComponents()) {
+      Schema.Field field = schema.getField(component.getName());
+      avro.put(field.pos(), toAvro(read(component, value), field.schema()));
+    }
+    return avro;
+  }
+
+  private Object domainRecord(IndexedRecord value, Schema schema, Class<?> type) {
+    Class<?> target = type.isSealed() ? Types.permittedNamed(type, schema.getName()) : type;
+    RecordComponent[] components = target.getRecordComponents();
+    Object[] arguments = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      Schema.Field field = schema.getField(components[i].getName());
+      arguments[i] =
+          fromAvro(value.get(field.pos()), field.schema(), components[i].getGenericType());
+    }
+    try {
+      return canonical.computeIfAbsent(target, Types::canonicalConstructor).newInstance(arguments);
+    } catch (InvocationTargetException e) {
+      throw new MappingException(
+          "the domain refused a " + target.getSimpleName() + ": " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new MappingException("cannot build a " + target.getName(), e);
+    }
+  }
+
+  private IndexedRecord newGenerated(Schema schema) {
+    try {
+      return (IndexedRecord)
+          generated
+              .computeIfAbsent(schema.getFullName(), name -> Types.noArgConstructor(name))
+              .newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new MappingException("cannot build the Avro record " + schema.getFullName(), e);
+    }
+  }
+
+  private static Schema branchFor(Object value, Schema union) {
+    String name = value instanceof Record ? value.getClass().getSimpleName() : null;
+    return union.getTypes().stream()
+        .filter(branch -> branch.getType() != Schema.Type.NULL)
+        .filter(branch -> name == null || branch.getName().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new MappingException(
+                    union + " has no branch for a " + value.getClass().getSimpleName()));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the enum class is the one the schema names
+  private static Object avroEnum(Schema schema, String symbol) {
+    return Enum.valueOf((Class) Types.forName(schema.getFullName()), symbol);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the type is the record component's enum type
+  private static Object domainEnum(Class<?> type, String symbol) {
+    return Enum.valueOf((Class) type, symbol);
+  }
+
+  private static Object read(RecordComponent component, Record value) {
+    try {
+      return component.getAccessor().invoke(value);
+    } catch (ReflectiveOperationException e) {
+      throw new MappingException(
+          "cannot read " + component.getName() + " of " + value.getClass(), e);
+    }
+  }
+
+  private static Map<String, Object> mapValues(Map<?, ?> map, Function<Object, Object> convert) {
+    Map<String, Object> converted = new LinkedHashMap<>();
+    map.forEach((key, value) -> converted.put(key.toString(), convert.apply(value)));
+    return converted;
+  }
+}
