@@ -10,6 +10,7 @@ import io.cairn.avro.orders.OrderCommand;
 import io.cairn.avro.orders.OrderEvent;
 import io.cairn.avro.products.ProductCommand;
 import io.cairn.avro.products.ProductEvent;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
@@ -65,11 +66,28 @@ final class SampleRecords {
               ? Instant.ofEpochMilli(1_763_900_000_123L)
               : 4_200L;
       case BOOLEAN -> true;
+      case ENUM -> generatedEnum(schema);
+      case BYTES -> ByteBuffer.wrap(new byte[] {1, 2, 3});
       case ARRAY ->
           List.of(value(schema.getElementType(), name), value(schema.getElementType(), name));
       case UNION -> value(nonNull(schema), name);
       default -> throw new IllegalArgumentException("no sample for " + schema);
     };
+  }
+
+  /** A filled-in instance of any generated record of the contract. */
+  static SpecificRecord sample(Schema schema) {
+    return record(schema);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the class is the enum the schema names
+  private static Object generatedEnum(Schema schema) {
+    try {
+      return Enum.valueOf(
+          (Class) Class.forName(schema.getFullName()), schema.getEnumSymbols().getLast());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no generated enum " + schema.getFullName(), e);
+    }
   }
 
   private static Schema nonNull(Schema union) {

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.avro.carts.CartEvent;
+import io.cairn.avro.carts.CartSnapshot;
+import io.cairn.avro.customers.CustomerSnapshot;
+import io.cairn.avro.inventory.InventorySnapshot;
+import io.cairn.avro.orders.OrderSnapshot;
+import io.cairn.avro.products.ProductSnapshot;
 import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.serde.AvroSerdeConfig;
 import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
@@ -17,6 +23,7 @@ import io.cairn.testkit.WithRealKafka;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -61,6 +68,23 @@ class SerdeTest {
     assertThat(count).isEqualTo(38);
     assertThat(RegistryFixture.get(registry, "/subjects").json().toString())
         .contains("cairn.carts.events-value", "cairn.orders.commands-value");
+  }
+
+  @Test
+  void shouldRoundTripEverySnapshotAndTheReplyWithTheirEnums() {
+    SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>(client, true, false);
+    List<Schema> schemas =
+        List.of(
+            ProductSnapshot.getClassSchema(), InventorySnapshot.getClassSchema(),
+            CartSnapshot.getClassSchema(), CustomerSnapshot.getClassSchema(),
+            OrderSnapshot.getClassSchema(), CommandReply.getClassSchema());
+    for (Schema schema : schemas) {
+      SpecificRecord record = SampleRecords.sample(schema);
+      byte[] bytes = serde.serializer().serialize("samples." + schema.getName(), record);
+
+      assertThat(serde.deserializer().deserialize("samples." + schema.getName(), bytes))
+          .isEqualTo(record);
+    }
   }
 
   @Test

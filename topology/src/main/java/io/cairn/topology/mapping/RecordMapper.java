@@ -111,6 +111,11 @@ public final class RecordMapper {
     }
   }
 
+  /** A new, empty instance of the generated class of a record schema. */
+  public IndexedRecord newRecord(Schema schema) {
+    return newGenerated(schema);
+  }
+
   private IndexedRecord newGenerated(Schema schema) {
     try {
       return (IndexedRecord)
