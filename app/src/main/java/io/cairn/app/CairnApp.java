@@ -2,16 +2,17 @@ package io.cairn.app;
 
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.RegistryConfig;
-import io.cairn.app.contract.AggregateContract;
-import io.cairn.app.contract.CommerceDomain;
 import io.cairn.app.contract.ContractSchemas;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
 import io.cairn.app.http.HttpServer;
+import io.cairn.app.write.WriteSide;
 import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.commerce.CommerceAggregates;
 import io.cairn.kafka.embedded.EmbeddedBroker;
 import io.cairn.registry.EmbeddedSchemaRegistry;
+import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.kafka.KafkaConnection;
 import io.cairn.topology.topics.CairnTopics;
 import io.cairn.topology.topics.TopicProvisioner;
@@ -27,7 +28,8 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The running application: the embedded broker (unless an external cluster is configured), the
  * declared topics, the schema registry (embedded unless an external one is configured) holding the
- * contract's schemas, and the HTTP API, started in that order and stopped in the reverse one.
+ * contract's schemas, the write side, and the HTTP API, started in that order and stopped in the
+ * reverse one.
  */
 public final class CairnApp implements AutoCloseable {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
@@ -70,14 +72,19 @@ public final class CairnApp implements AutoCloseable {
           config.kafka().connection(broker.map(EmbeddedBroker::bootstrapServers).orElse(null));
       Admin admin = resources.add(Admin.create(kafka.clientConfig()));
       CairnTopics topics = new CairnTopics(config.topics());
-      List<AggregateContract> aggregates = CommerceDomain.aggregates();
+      List<AggregateType<?, ?, ?>> aggregates = CommerceAggregates.all();
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
           .ensure(declared(topics, aggregates, config.registry()));
       URI registryUri = startRegistry(config.registry(), kafka, resources);
       SchemaRegistryClient schemas =
           new SchemaRegistryClient(config.registry().clientConfig(registryUri));
-      new ContractSchemas(topics, aggregates).publish(schemas, config.registry().autoRegister());
-      HttpServer http = resources.add(startHttp(config, admin));
+      boolean autoRegister = config.registry().autoRegister();
+      new ContractSchemas(topics, aggregates).publish(schemas, autoRegister);
+      WriteSide writeSide =
+          resources.add(
+              WriteSide.start(
+                  config.processing(), config.topics(), aggregates, kafka, schemas, autoRegister));
+      HttpServer http = resources.add(startHttp(config, admin, writeSide));
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
@@ -87,9 +94,9 @@ public final class CairnApp implements AutoCloseable {
   }
 
   private static List<TopicSpec> declared(
-      CairnTopics topics, List<AggregateContract> aggregates, RegistryConfig registry) {
+      CairnTopics topics, List<AggregateType<?, ?, ?>> aggregates, RegistryConfig registry) {
     List<TopicSpec> declared =
-        new ArrayList<>(topics.all(aggregates.stream().map(AggregateContract::type).toList()));
+        new ArrayList<>(topics.all(aggregates.stream().map(AggregateType::name).toList()));
     if (registry.useEmbeddedRegistry()) {
       declared.add(topics.schemaLog(registry.topic()));
     }
@@ -107,12 +114,14 @@ public final class CairnApp implements AutoCloseable {
     return resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
   }
 
-  private static HttpServer startHttp(CairnConfig config, Admin admin) {
-    ReadinessProbe readiness = new ReadinessProbe(admin, READINESS_TIMEOUT, List::of);
+  private static HttpServer startHttp(CairnConfig config, Admin admin, WriteSide writeSide) {
+    ReadinessProbe readiness =
+        new ReadinessProbe(admin, READINESS_TIMEOUT, () -> List.of(writeSide.streamsInstance()));
     return HttpServer.start(
         config.http(),
+        config.processing().maxRequestBytes(),
         Json.newMapper(),
-        routes -> ApiRoutes.install(routes, new HealthRoutes(readiness)));
+        routes -> ApiRoutes.install(routes, new HealthRoutes(readiness), writeSide.routes()));
   }
 
   /** The base address of the HTTP API. */

@@ -15,13 +15,15 @@ import java.util.Map;
  * @param broker how the embedded broker runs, when it does
  * @param topics how Cairn's topics are partitioned and replicated
  * @param registry which schema registry to use
+ * @param processing how commands are processed
  */
 public record CairnConfig(
     HttpConfig http,
     KafkaConfig kafka,
     BrokerSettings broker,
     TopicDefaults topics,
-    RegistryConfig registry) {
+    RegistryConfig registry,
+    ProcessingConfig processing) {
 
   /**
    * Loads the configuration from its sources.
@@ -47,8 +49,9 @@ public record CairnConfig(
     BrokerSettings broker = readBroker(settings);
     TopicDefaults topics = readTopics(settings);
     RegistryConfig registry = RegistryConfig.read(settings);
+    ProcessingConfig processing = ProcessingConfig.read(settings);
     settings.requireValid();
-    return new CairnConfig(http, kafka, broker, topics, registry);
+    return new CairnConfig(http, kafka, broker, topics, registry, processing);
   }
 
   private static BrokerSettings readBroker(Settings settings) {

@@ -2,6 +2,8 @@ package io.cairn.app.contract;
 
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.registry.SchemaRegistryException;
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.topics.CairnTopics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +23,15 @@ public final class ContractSchemas {
 
   private final Map<String, Schema> bySubject;
 
-  /** The subjects and schemas of the given aggregate types' topics. */
-  public ContractSchemas(CairnTopics topics, List<AggregateContract> aggregates) {
+  /** The subjects and schemas of the given aggregate types' topics and the replies topic. */
+  public ContractSchemas(CairnTopics topics, List<AggregateType<?, ?, ?>> aggregates) {
     this.bySubject = new LinkedHashMap<>();
-    for (AggregateContract aggregate : aggregates) {
-      bySubject.put(subject(topics.commands(aggregate.type()).name()), aggregate.commands());
-      bySubject.put(subject(topics.events(aggregate.type()).name()), aggregate.events());
+    for (AggregateType<?, ?, ?> aggregate : aggregates) {
+      bySubject.put(subject(topics.commands(aggregate.name()).name()), aggregate.commandEnvelope());
+      bySubject.put(subject(topics.events(aggregate.name()).name()), aggregate.eventEnvelope());
+      bySubject.put(subject(topics.state(aggregate.name()).name()), aggregate.snapshot());
     }
+    bySubject.put(subject(topics.commandReplies().name()), CommandReply.getClassSchema());
   }
 
   /** The subjects and their schemas. */
@@ -70,8 +74,7 @@ public final class ContractSchemas {
                   ? "the schema registry refused the schema of " + subject + ": "
                   : "the schema of "
                       + subject
-                      + " is not registered, and registry.auto.register"
-                      + " is false: ")
+                      + " is not registered, and registry.auto.register is false: ")
               + cause.getMessage(),
           cause);
     }

@@ -1,6 +1,7 @@
 package io.cairn.app.http;
 
 import io.cairn.app.health.HealthRoutes;
+import io.cairn.gateway.CommandRoutes;
 import io.javalin.config.JavalinConfig;
 
 /** Every route of the app's HTTP API, in one place. */
@@ -8,8 +9,9 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   /** Installs the routes on the server being configured. */
-  public static void install(JavalinConfig config, HealthRoutes health) {
+  public static void install(JavalinConfig config, HealthRoutes health, CommandRoutes commands) {
     config.routes.get("/health/live", health::live);
     config.routes.get("/health/ready", health::ready);
+    commands.install(config.routes);
   }
 }

@@ -26,11 +26,12 @@ public final class HttpServer implements AutoCloseable {
    * Starts the server.
    *
    * @param config where to listen
+   * @param maxRequestBytes the largest body accepted; a larger one is a 413
    * @param mapper the JSON mapper of every request and response
    * @param routes installs the routes
    */
   public static HttpServer start(
-      HttpConfig config, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
+      HttpConfig config, int maxRequestBytes, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
     Javalin javalin =
         Javalin.create(
             javalinConfig -> {
@@ -38,6 +39,7 @@ public final class HttpServer implements AutoCloseable {
               javalinConfig.startup.showOldJavalinVersionWarning = false;
               // Handlers that wait on Kafka park a virtual thread, not a platform thread.
               javalinConfig.concurrency.useVirtualThreads = true;
+              javalinConfig.http.maxRequestSize = maxRequestBytes;
               javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
               ErrorResponses.install(javalinConfig, mapper);
               routes.accept(javalinConfig);

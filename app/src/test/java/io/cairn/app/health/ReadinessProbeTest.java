@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.config.HttpConfig;
-import io.cairn.app.http.ApiRoutes;
 import io.cairn.app.http.HttpServer;
 import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.KafkaTestCluster;
@@ -63,12 +62,14 @@ class ReadinessProbeTest {
         HttpServer server =
             HttpServer.start(
                 new HttpConfig("127.0.0.1", 0),
+                65_536,
                 Json.newMapper(),
                 routes ->
-                    ApiRoutes.install(
-                        routes,
+                    routes.routes.get(
+                        "/health/ready",
                         new HealthRoutes(
-                            new ReadinessProbe(admin, Duration.ofMillis(500), List::of))))) {
+                                new ReadinessProbe(admin, Duration.ofMillis(500), List::of))
+                            ::ready))) {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(

@@ -1,0 +1,139 @@
+package io.cairn.gateway;
+
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.topology.aggregate.AggregateType;
+import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.topology.topics.CairnTopics;
+import io.cairn.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The write side's front door: checks a command at the edge, sends it to Kafka, and waits, without
+ * holding a thread, for the reply the command processor writes in the same transaction as the
+ * command's events.
+ */
+public final class CommandGateway implements AutoCloseable {
+  private final CommandRequests requests;
+  private final CommandSender sender;
+  private final ReplyListener listener;
+  private final BooleanSupplier processingReady;
+  private final Duration timeout;
+
+  /**
+   * How the gateway behaves.
+   *
+   * @param commandTimeout how long a request waits for its reply before answering 504
+   * @param autoRegister whether the command serializer registers a missing schema
+   */
+  public record Settings(Duration commandTimeout, boolean autoRegister) {}
+
+  private CommandGateway(
+      CommandRequests requests,
+      CommandSender sender,
+      ReplyListener listener,
+      BooleanSupplier processingReady,
+      Duration timeout) {
+    this.requests = requests;
+    this.sender = sender;
+    this.listener = listener;
+    this.processingReady = processingReady;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Starts the gateway: its reply listener is positioned before the first command can be sent.
+   *
+   * @param processingReady whether the command processors are up, so a command can be answered
+   */
+  public static CommandGateway start(
+      Settings settings,
+      List<AggregateType<?, ?, ?>> types,
+      KafkaConnection kafka,
+      SchemaRegistryClient registry,
+      CairnTopics topics,
+      BooleanSupplier processingReady,
+      Clock clock) {
+    ReplyListener listener = new ReplyListener(kafka, registry, topics.commandReplies().name());
+    listener.start();
+    CommandSender sender =
+        new CommandSender(
+            kafka, registry, settings.autoRegister(), topics, settings.commandTimeout());
+    return new CommandGateway(
+        new CommandRequests(types, clock),
+        sender,
+        listener,
+        processingReady,
+        settings.commandTimeout());
+  }
+
+  /**
+   * Submits a command.
+   *
+   * @throws ApiException at once, for a request that is invalid or cannot be served now; the future
+   *     fails with one for a command whose outcome does not come in time
+   */
+  public CompletableFuture<CommandReply> submit(CommandRequests.Http http) {
+    CommandRequest request = requests.read(http);
+    if (!processingReady.getAsBoolean() || !listener.isRunning()) {
+      throw new ApiException(
+          503,
+          "not_ready",
+          "Cairn is not ready to process commands yet; nothing was written. Retry shortly.");
+    }
+    String commandId = request.commandId();
+    CompletableFuture<CommandReply> reply = listener.expect(commandId);
+    return sender
+        .send(request)
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notSent(failure)))
+        .thenCompose(sent -> reply)
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(
+            failure -> CompletableFuture.failedFuture(explain(failure, commandId)))
+        .whenComplete((answer, failure) -> listener.forget(commandId));
+  }
+
+  private static ApiException notSent(Throwable failure) {
+    return new ApiException(
+        503,
+        "not_ready",
+        "Kafka did not accept the command, so nothing was written: " + failure.getMessage(),
+        Map.of());
+  }
+
+  private ApiException explain(Throwable failure, String commandId) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof ApiException api) {
+      return api;
+    }
+    if (cause instanceof TimeoutException) {
+      return new ApiException(
+          504,
+          "command_timeout",
+          "The command was sent, but its outcome did not arrive within "
+              + timeout.toMillis()
+              + " ms; it may still take effect. Retrying with the same Idempotency-Key is safe.",
+          Map.of("commandId", commandId));
+    }
+    throw new CompletionException(cause);
+  }
+
+  /** Whether the gateway can take commands: its reply listener runs. */
+  public boolean isRunning() {
+    return listener.isRunning();
+  }
+
+  @Override
+  public void close() {
+    sender.close();
+    listener.close();
+  }
+}

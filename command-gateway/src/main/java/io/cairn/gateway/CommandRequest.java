@@ -1,0 +1,13 @@
+package io.cairn.gateway;
+
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * A command that passed every check at the edge, in its Avro envelope, ready for Kafka.
+ *
+ * @param type the aggregate type's name
+ * @param aggregateId the aggregate's id, also the record key
+ * @param commandId the command's id, by which its reply is found
+ * @param envelope the command envelope
+ */
+record CommandRequest(String type, String aggregateId, String commandId, IndexedRecord envelope) {}

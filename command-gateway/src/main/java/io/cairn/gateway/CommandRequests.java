@@ -1,0 +1,194 @@
+package io.cairn.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.topology.aggregate.AggregateType;
+import io.cairn.topology.mapping.RecordMapper;
+import io.cairn.web.ApiException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Turns an HTTP request into a {@link CommandRequest}, or into the precise error that says what is
+ * wrong with it: unknown aggregate type or command (404), not JSON (415, 400), or invalid fields
+ * and headers (400, one entry per problem).
+ */
+final class CommandRequests {
+  private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+  private final Map<String, AggregateType<?, ?, ?>> types;
+  private final CommandParser parser = new CommandParser();
+  private final RecordMapper records = new RecordMapper();
+  private final ObjectMapper json = new ObjectMapper();
+  private final Clock clock;
+
+  CommandRequests(List<AggregateType<?, ?, ?>> types, Clock clock) {
+    this.types = types.stream().collect(Collectors.toMap(AggregateType::name, Function.identity()));
+    this.clock = clock;
+  }
+
+  /** The parts of the HTTP request a command is read from. */
+  record Http(
+      String type,
+      String id,
+      String contentType,
+      byte[] body,
+      String ifMatch,
+      String idempotencyKey,
+      String correlationId) {}
+
+  CommandRequest read(Http http) {
+    AggregateType<?, ?, ?> type = types.get(http.type());
+    if (type == null) {
+      throw new ApiException(
+          404,
+          "unknown_aggregate_type",
+          "There is no aggregate type '" + http.type() + "'.",
+          Map.of("known", types.keySet().stream().sorted().toList()));
+    }
+    if (http.contentType() == null
+        || !http.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(
+          415, "unsupported_media_type", "Commands are sent as application/json.");
+    }
+    JsonNode body = parseJson(http.body());
+    List<FieldProblem> problems = new ArrayList<>();
+    if (!Formats.ID.matcher(http.id()).matches()) {
+      problems.add(
+          FieldProblem.invalidFormat(
+              "id", "1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'"));
+    }
+    Long expectedVersion = expectedVersion(http.ifMatch(), problems);
+    checkHeader("Idempotency-Key", http.idempotencyKey(), problems);
+    checkHeader("Correlation-Id", http.correlationId(), problems);
+    Schema payloadSchema = commandSchema(type, body, problems);
+    CommandParser.Parsed payload = parser.parse(body.path("payload"), payloadSchema, "payload");
+    problems.addAll(payload.problems());
+    if (!problems.isEmpty()) {
+      throw new ApiException(
+          400,
+          "validation_failed",
+          "The command is not valid: "
+              + problems.getFirst().message()
+              + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
+          Map.of("fields", problems));
+    }
+    String commandId = UUID.randomUUID().toString();
+    IndexedRecord envelope =
+        envelope(type.commandEnvelope(), commandId, http, expectedVersion, payload.record());
+    return new CommandRequest(type.name(), http.id(), commandId, envelope);
+  }
+
+  private JsonNode parseJson(byte[] body) {
+    try {
+      JsonNode tree = json.readTree(body);
+      if (tree == null || !tree.isObject()) {
+        throw new ApiException(
+            400,
+            "malformed_json",
+            "The body must be a JSON object: {\"type\": ..., \"payload\": {...}}.");
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw new ApiException(
+          400, "malformed_json", "The body is not valid JSON: " + e.getOriginalMessage() + ".");
+    } catch (IOException e) {
+      throw new ApiException(400, "malformed_json", "The body cannot be read.");
+    }
+  }
+
+  /** The payload schema the body's "type" names; problems with the body's shape are collected. */
+  private Schema commandSchema(
+      AggregateType<?, ?, ?> type, JsonNode body, List<FieldProblem> problems) {
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("type") && !name.equals("payload")) {
+        problems.add(FieldProblem.unknown(name));
+      }
+    }
+    JsonNode commandType = body.get("type");
+    if (commandType == null || !commandType.isTextual()) {
+      problems.add(
+          commandType == null
+              ? FieldProblem.missing("type")
+              : FieldProblem.wrongType("type", "a string"));
+      throw invalid(problems);
+    }
+    Schema union = type.commandEnvelope().getField("payload").schema();
+    if (!body.has("payload")) {
+      problems.add(FieldProblem.missing("payload"));
+      throw invalid(problems);
+    }
+    return union.getTypes().stream()
+        .filter(branch -> branch.getName().equals(commandType.textValue()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404,
+                    "unknown_command",
+                    "Aggregate type '"
+                        + type.name()
+                        + "' has no command '"
+                        + commandType.textValue()
+                        + "'.",
+                    Map.of("known", union.getTypes().stream().map(Schema::getName).toList())));
+  }
+
+  private static ApiException invalid(List<FieldProblem> problems) {
+    return new ApiException(
+        400,
+        "validation_failed",
+        "The command is not valid: " + problems.getFirst().message(),
+        Map.of("fields", problems));
+  }
+
+  private static Long expectedVersion(String ifMatch, List<FieldProblem> problems) {
+    if (ifMatch == null) {
+      return null;
+    }
+    var matcher = IF_MATCH.matcher(ifMatch.trim());
+    if (!matcher.matches()) {
+      problems.add(
+          FieldProblem.invalidFormat(
+              "If-Match",
+              "an aggregate version in quotes, such as \"3\" (\"0\": must not exist yet)"));
+      return null;
+    }
+    return Long.parseLong(matcher.group(1));
+  }
+
+  private static void checkHeader(String name, String value, List<FieldProblem> problems) {
+    if (value != null && !IDEMPOTENCY_KEY.matcher(value).matches()) {
+      problems.add(FieldProblem.invalidFormat(name, "1 to 255 visible ASCII characters"));
+    }
+  }
+
+  private IndexedRecord envelope(
+      Schema schema, String commandId, Http http, Long expectedVersion, IndexedRecord payload) {
+    IndexedRecord envelope = records.newRecord(schema);
+    envelope.put(schema.getField("commandId").pos(), commandId);
+    envelope.put(schema.getField("aggregateId").pos(), http.id());
+    envelope.put(schema.getField("expectedVersion").pos(), expectedVersion);
+    envelope.put(schema.getField("issuedAt").pos(), clock.instant());
+    envelope.put(
+        schema.getField("correlationId").pos(),
+        http.correlationId() != null ? http.correlationId() : commandId);
+    envelope.put(schema.getField("idempotencyKey").pos(), http.idempotencyKey());
+    envelope.put(schema.getField("payload").pos(), payload);
+    return envelope;
+  }
+}

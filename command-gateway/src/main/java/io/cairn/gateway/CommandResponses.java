@@ -1,0 +1,102 @@
+package io.cairn.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.avro.replies.ReplyEvent;
+import io.cairn.web.ApiError;
+import io.cairn.web.ErrorResponses;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a command's reply as its HTTP answer: the events it caused, or why it was not accepted.
+ */
+final class CommandResponses {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CommandResponses() {}
+
+  static void write(Context ctx, CommandReply reply) {
+    if (reply.getReplayed()) {
+      ctx.header("Idempotent-Replayed", "true");
+    }
+    switch (reply.getOutcome()) {
+      case ACCEPTED -> accepted(ctx, reply);
+      case VERSION_CONFLICT -> refused(ctx, 409, reply);
+      case IDEMPOTENCY_KEY_REUSED -> refused(ctx, 422, reply);
+      case REJECTED ->
+          refused(ctx, reply.getError().getCode().equals("command_failed") ? 500 : 422, reply);
+    }
+  }
+
+  private static void accepted(Context ctx, CommandReply reply) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", reply.getAggregateType());
+    body.put("id", reply.getAggregateId());
+    body.put("version", reply.getVersion());
+    body.put("commandId", reply.getReplayed() ? reply.getFirstCommandId() : reply.getCommandId());
+    body.put("events", reply.getEvents().stream().map(CommandResponses::event).toList());
+    body.put("consistencyToken", consistencyToken(reply));
+    ctx.header("ETag", "\"" + reply.getVersion() + "\"").status(200).json(body);
+  }
+
+  private static Map<String, Object> event(ReplyEvent event) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", event.getType());
+    json.put("version", event.getVersion());
+    json.put("occurredAt", event.getOccurredAt().toString());
+    json.put("payload", tree(event.getPayloadJson()));
+    return json;
+  }
+
+  private static void refused(Context ctx, int status, CommandReply reply) {
+    String code = status == 500 ? "internal_error" : reply.getError().getCode();
+    ErrorResponses.send(
+        ctx, status, new ApiError(code, reply.getError().getMessage(), details(reply)));
+  }
+
+  @SuppressWarnings("unchecked") // the processor writes details as a JSON object
+  private static Map<String, Object> details(CommandReply reply) {
+    try {
+      Map<String, Object> details =
+          new LinkedHashMap<>(JSON.readValue(reply.getError().getDetailsJson(), Map.class));
+      details.put("version", reply.getVersion());
+      return details;
+    } catch (JsonProcessingException e) {
+      return Map.of("version", reply.getVersion());
+    }
+  }
+
+  /**
+   * An opaque token that names the command's place in the event log: its aggregate, partition and
+   * resulting version. A query that carries it waits until its view has caught up with that place.
+   */
+  static String consistencyToken(CommandReply reply) {
+    String place =
+        String.join(
+            "|",
+            List.of(
+                "v1",
+                reply.getAggregateType(),
+                Integer.toString(reply.getCommandPartition()),
+                reply.getAggregateId(),
+                Long.toString(reply.getVersion())));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(place.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an event payload is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.cairn.gateway;
+
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.serde.AvroSerdeConfig;
+import io.cairn.avro.serde.KafkaAvroSerializer;
+import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.topology.topics.CairnTopics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends commands to their aggregate type's commands topic, keyed by aggregate id, with an
+ * idempotent producer and acks=all: a command the broker acknowledged is on every in-sync replica,
+ * and a retried send is never written twice.
+ */
+final class CommandSender implements AutoCloseable {
+  private final KafkaProducer<String, Object> producer;
+  private final CairnTopics topics;
+
+  CommandSender(
+      KafkaConnection kafka,
+      SchemaRegistryClient registry,
+      boolean autoRegister,
+      CairnTopics topics,
+      Duration sendTimeout) {
+    Map<String, Object> config = kafka.clientConfig();
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
+    // delivery.timeout.ms must cover linger.ms plus a request: a request gets half of it.
+    config.put(
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        (int) Math.max(1_000, sendTimeout.toMillis() / 2));
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
+    this.producer =
+        new KafkaProducer<>(
+            config,
+            new StringSerializer(),
+            new KafkaAvroSerializer(
+                registry, new AvroSerdeConfig(autoRegister, false, false), false));
+    this.topics = topics;
+  }
+
+  /** Sends the command; the future completes when the broker has acknowledged it. */
+  CompletableFuture<Void> send(CommandRequest command) {
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    String topic = topics.commands(command.type()).name();
+    producer.send(
+        new ProducerRecord<>(topic, command.aggregateId(), command.envelope()),
+        (metadata, failure) -> {
+          if (failure == null) {
+            acknowledged.complete(null);
+          } else {
+            acknowledged.completeExceptionally(failure);
+          }
+        });
+    return acknowledged;
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}

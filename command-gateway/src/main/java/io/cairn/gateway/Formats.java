@@ -1,0 +1,38 @@
+package io.cairn.gateway;
+
+import java.util.Currency;
+import java.util.regex.Pattern;
+
+/** The string formats a command field may demand with the {@code cairn.format} property. */
+final class Formats {
+  /** Ids of aggregates, in URLs and in payloads. */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+  private Formats() {}
+
+  /** Whether a value has the format, and if not, what the format is, as a phrase. */
+  static String violated(String format, String value) {
+    return switch (format) {
+      case "id" ->
+          ID.matcher(value).matches()
+              ? null
+              : "1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'";
+      case "email" ->
+          value.length() <= 254 && EMAIL.matcher(value).matches() ? null : "an email address";
+      case "currency" -> isCurrency(value) ? null : "an ISO 4217 currency code such as EUR";
+      default -> throw new IllegalStateException("the contract names an unknown format " + format);
+    };
+  }
+
+  private static boolean isCurrency(String code) {
+    try {
+      return code.length() == 3 && Currency.getInstance(code).getCurrencyCode().equals(code);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

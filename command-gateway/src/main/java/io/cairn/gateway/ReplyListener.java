@@ -1,0 +1,112 @@
+package io.cairn.gateway;
+
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.avro.serde.AvroSerdeConfig;
+import io.cairn.avro.serde.KafkaAvroDeserializer;
+import io.cairn.topology.kafka.KafkaConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every reply, on every partition of the replies topic, with read_committed (a reply is seen
+ * only once its command's events are committed), and completes the request waiting for it. Every
+ * gateway instance reads every reply and keeps those it waits for, so any number of instances run
+ * side by side with no routing between them.
+ */
+final class ReplyListener implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ReplyListener.class);
+
+  private final KafkaConsumer<String, Object> consumer;
+  private final String topic;
+  private final Map<String, CompletableFuture<CommandReply>> waiting = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private volatile boolean running;
+
+  ReplyListener(KafkaConnection kafka, SchemaRegistryClient registry, String topic) {
+    Map<String, Object> config = kafka.clientConfig();
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+    this.consumer =
+        new KafkaConsumer<>(
+            config,
+            new StringDeserializer(),
+            new KafkaAvroDeserializer(registry, new AvroSerdeConfig(false, false, true)));
+    this.topic = topic;
+    this.thread = new Thread(this::listen, "cairn-reply-listener");
+  }
+
+  /** Starts at the end of every partition: only replies to this instance's commands matter. */
+  void start() {
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position); // resolve the end now, before any command is sent
+    running = true;
+    thread.start();
+  }
+
+  boolean isRunning() {
+    return running && thread.isAlive();
+  }
+
+  /** The reply to a command, once it comes; call before sending, so a fast reply is not missed. */
+  CompletableFuture<CommandReply> expect(String commandId) {
+    return waiting.computeIfAbsent(commandId, id -> new CompletableFuture<>());
+  }
+
+  /** Stops waiting for a command's reply (it timed out, or was never sent). */
+  void forget(String commandId) {
+    waiting.remove(commandId);
+  }
+
+  private void listen() {
+    try {
+      while (running) {
+        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+          if (record.value() instanceof CommandReply reply) {
+            CompletableFuture<CommandReply> request = waiting.remove(reply.getCommandId());
+            if (request != null) {
+              request.complete(reply);
+            }
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      log.error("The reply listener stopped; commands will time out until the app restarts", e);
+      running = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    consumer.close(Duration.ofSeconds(5));
+    waiting.values().forEach(request -> request.cancel(false));
+  }
+}
