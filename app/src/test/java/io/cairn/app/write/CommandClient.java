@@ -1,0 +1,74 @@
+package io.cairn.app.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Sends commands to the HTTP API as a client would, and reads the answers. */
+final class CommandClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI base;
+
+  CommandClient(URI base) {
+    this.base = base;
+  }
+
+  /** An answer: status, headers that matter, and the JSON body. */
+  record Answer(int status, String etag, boolean replayed, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+
+    String error() {
+      return json().path("error").asText();
+    }
+  }
+
+  Answer send(String type, String id, String body, Map<String, String> headers) {
+    return sendAsync(type, id, body, headers).join();
+  }
+
+  Answer send(String type, String id, String commandType, String payload) {
+    return send(
+        type, id, "{\"type\":\"" + commandType + "\",\"payload\":" + payload + "}", Map.of());
+  }
+
+  CompletableFuture<Answer> sendAsync(
+      String type, String id, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("/api/v1/" + type + "/" + id + "/commands"))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (!headers.containsKey("Content-Type")) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(
+            response ->
+                new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Idempotent-Replayed").isPresent(),
+                    response.body()));
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

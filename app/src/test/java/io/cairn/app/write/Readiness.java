@@ -1,0 +1,33 @@
+package io.cairn.app.write;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Waits for an app to answer /health/ready with 200, as a load balancer would. */
+final class Readiness {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Readiness() {}
+
+  static void awaitReady(URI base, Duration atMost) {
+    HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/ready")).build();
+    await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> status(ready) == 200);
+  }
+
+  private static int status(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+}
