@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,6 +50,7 @@ final class CommandClient {
       String type, String id, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve("/api/v1/" + type + "/" + id + "/commands"))
+            .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (!headers.containsKey("Content-Type")) {
       request.header("Content-Type", "application/json");

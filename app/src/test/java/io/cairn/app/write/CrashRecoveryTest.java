@@ -1,0 +1,213 @@
+package io.cairn.app.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cairn.app.Main;
+import io.cairn.avro.carts.CartEvent;
+import io.cairn.avro.registry.RegistryClientConfig;
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.serde.AvroSerdeConfig;
+import io.cairn.avro.serde.KafkaAvroDeserializer;
+import io.cairn.testkit.FreePorts;
+import io.cairn.testkit.JavaProcess;
+import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.WithRealKafka;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The app is killed with SIGKILL while commands stream in. After a restart, every command that was
+ * answered 200 has its events in the log exactly once, and every aggregate's versions run 1..n.
+ */
+@WithRealKafka
+class CrashRecoveryTest {
+  private static final int CARTS = 20;
+  private static final int CLIENTS = 4;
+
+  @TempDir Path dir;
+
+  /** What a client was told, or that it was told nothing. */
+  private record Sent(String cart, String key, String body, CommandClient.Answer answer) {
+    boolean known() {
+      return answer != null
+          && (answer.status() == 200 || answer.status() == 422 || answer.status() == 409);
+    }
+  }
+
+  @Test
+  void shouldLoseAndDuplicateNothingWhenKilledMidStream(KafkaTestCluster kafka) throws Exception {
+    int httpPort = FreePorts.any();
+    int registryPort = FreePorts.any();
+    String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    List<String> args =
+        List.of(
+            "run",
+            "--http.port=" + httpPort,
+            "--registry.port=" + registryPort,
+            "--topics.partitions=1",
+            "--streams.state.dir=" + dir.resolve("streams"));
+    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    URI api = URI.create("http://127.0.0.1:" + httpPort);
+    CommandClient client = new CommandClient(api);
+
+    ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+    try (JavaProcess first =
+        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("first.log"))) {
+      Readiness.awaitReady(api, Duration.ofSeconds(90));
+      AtomicBoolean sending = new AtomicBoolean(true);
+      try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+        try {
+          for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> stream(client, prefix, sending, sent));
+          }
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> sent.stream().filter(Sent::known).count() >= 300);
+        } finally {
+          // No new command after this; the ones in flight meet the SIGKILL below.
+          sending.set(false);
+        }
+        first.kill(Duration.ofSeconds(30));
+      }
+    }
+    long answeredBeforeCrash = sent.stream().filter(Sent::known).count();
+
+    try (JavaProcess second =
+        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("second.log"))) {
+      Readiness.awaitReady(api, Duration.ofSeconds(90));
+      Map<String, String> commandIdByKey = new HashMap<>();
+      for (Sent request : sent) {
+        CommandClient.Answer answer = request.known() ? request.answer() : retry(client, request);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        commandIdByKey.put(request.key(), answer.json().get("commandId").asText());
+      }
+
+      Map<String, List<CartEvent>> events =
+          eventsOf(kafka, prefix, registryPort, commandIdByKey.size());
+      assertThat(answeredBeforeCrash).isGreaterThanOrEqualTo(300);
+      events.forEach(
+          (cart, log) ->
+              assertThat(log.stream().map(CartEvent::getAggregateVersion).toList())
+                  .as("versions of " + cart)
+                  .containsExactlyElementsOf(
+                      LongStream.rangeClosed(1, log.size()).boxed().toList()));
+      Map<String, Long> eventsPerCommand =
+          events.values().stream()
+              .flatMap(List::stream)
+              .collect(Collectors.groupingBy(CartEvent::getCommandId, Collectors.counting()));
+      assertThat(eventsPerCommand.keySet())
+          .containsExactlyInAnyOrderElementsOf(Set.copyOf(commandIdByKey.values()));
+      assertThat(eventsPerCommand.values()).containsOnly(1L);
+      second.terminate(Duration.ofSeconds(60));
+    }
+  }
+
+  private static void stream(
+      CommandClient client,
+      String prefix,
+      AtomicBoolean sending,
+      ConcurrentLinkedQueue<Sent> sent) {
+    Random random = new Random();
+    while (sending.get()) {
+      String cart = prefix + random.nextInt(CARTS);
+      String key = UUID.randomUUID().toString();
+      String body =
+          "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p-"
+              + random.nextInt(5)
+              + "\",\"quantity\":1}}";
+      CommandClient.Answer answer;
+      try {
+        answer =
+            client
+                .sendAsync("carts", cart, body, Map.of("Idempotency-Key", key))
+                .get(15, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        answer = null; // the app died under this request: its outcome is unknown
+      }
+      sent.add(new Sent(cart, key, body, answer));
+    }
+  }
+
+  /** A request whose outcome is unknown, sent again with its key until it has an answer. */
+  private static CommandClient.Answer retry(CommandClient client, Sent request) {
+    List<CommandClient.Answer> answers = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              CommandClient.Answer answer =
+                  client.send(
+                      "carts",
+                      request.cart(),
+                      request.body(),
+                      Map.of("Idempotency-Key", request.key()));
+              answers.add(answer);
+              return answer.status() == 200;
+            });
+    return answers.getLast();
+  }
+
+  /** Every event of the test's carts, by cart, in log order, read with read_committed. */
+  private static Map<String, List<CartEvent>> eventsOf(
+      KafkaTestCluster kafka, String prefix, int registryPort, int expected) {
+    Map<String, Object> config = new HashMap<>(kafka.clientProperties());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    SchemaRegistryClient registry =
+        new SchemaRegistryClient(
+            RegistryClientConfig.of(URI.create("http://127.0.0.1:" + registryPort)));
+    Map<String, List<CartEvent>> byCart = new TreeMap<>();
+    try (var consumer =
+        new KafkaConsumer<>(
+            config,
+            new StringDeserializer(),
+            new KafkaAvroDeserializer(registry, new AvroSerdeConfig(false, false, true)))) {
+      TopicPartition partition = new TopicPartition("cairn.carts.events", 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(
+                        record -> {
+                          if (record.key().startsWith(prefix)) {
+                            byCart
+                                .computeIfAbsent(record.key(), k -> new ArrayList<>())
+                                .add((CartEvent) record.value());
+                          }
+                        });
+                return consumer.position(partition) >= end;
+              });
+    }
+    assertThat(byCart.values().stream().mapToInt(List::size).sum())
+        .as("events of the test's carts")
+        .isEqualTo(expected);
+    return byCart;
+  }
+}
