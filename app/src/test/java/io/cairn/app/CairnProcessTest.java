@@ -99,6 +99,7 @@ class CairnProcessTest {
         "--broker.data.dir=" + broker.dataDir(),
         "--broker.heap=512m",
         "--registry.port=" + registryPort,
+        "--streams.state.dir=" + dir.resolve("streams"),
         "--topics.partitions=" + partitions);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.app.CairnApp;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.Readiness;
 import io.cairn.testkit.WithRealKafka;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import io.cairn.avro.serde.KafkaAvroDeserializer;
 import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.Readiness;
 import io.cairn.testkit.WithRealKafka;
 import java.net.URI;
 import java.nio.file.Path;

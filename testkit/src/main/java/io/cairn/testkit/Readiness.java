@@ -1,4 +1,4 @@
-package io.cairn.app.write;
+package io.cairn.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -10,12 +10,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Waits for an app to answer /health/ready with 200, as a load balancer would. */
-final class Readiness {
+public final class Readiness {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private Readiness() {}
 
-  static void awaitReady(URI base, Duration atMost) {
+  /** Waits until GET {base}/health/ready answers 200, or fails after the given time. */
+  public static void awaitReady(URI base, Duration atMost) {
     HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/ready")).build();
     await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> status(ready) == 200);
   }
