@@ -1,0 +1,98 @@
+package io.cairn.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Benchmarks the command path of a running Cairn over HTTP: AddItem commands at a fixed rate,
+ * spread over many carts, latency measured open-loop from each command's scheduled start, then a
+ * raw Kafka producer on the same broker as the baseline.
+ *
+ * <p>{@code bin/cairn bench --rate=2000 --duration=30} against {@code bin/cairn run}.
+ */
+public final class CommandBench {
+  /** The size of an AddItem command envelope in Avro, give or take a few bytes. */
+  private static final int COMMAND_RECORD_BYTES = 120;
+
+  private CommandBench() {}
+
+  /** Runs the benchmark and prints its report. */
+  public static void main(String[] args) throws Exception {
+    BenchSettings settings = BenchSettings.parse(args);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    System.out.printf("Cairn command benchmark, %s%n", Instant.now());
+    System.out.printf(
+        "machine: %d cores, %s %s, JVM %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        Runtime.version());
+    System.out.printf(
+        "app %s, broker %s: AddItem at %d/s over %d carts, %d s warm-up, %d s measured%n",
+        settings.api(),
+        settings.bootstrap(),
+        settings.rate(),
+        settings.aggregates(),
+        settings.warmup().toSeconds(),
+        settings.duration().toSeconds());
+
+    OpenLoop.run(settings.rate(), settings.warmup(), i -> addItem(http, settings, "w" + run, i));
+    OpenLoop.Result result =
+        OpenLoop.run(settings.rate(), settings.duration(), i -> addItem(http, settings, run, i));
+    report(result);
+
+    double baseline =
+        ProducerBaseline.run(settings.bootstrap(), 6, COMMAND_RECORD_BYTES, settings.duration());
+    System.out.printf(
+        "baseline: raw Kafka producer (acks=all, idempotent, %d-byte records): %.0f records/s%n",
+        COMMAND_RECORD_BYTES, baseline);
+    System.out.printf(
+        "ratio: commands/s / producer records/s = %.3f%n", result.throughput() / baseline);
+  }
+
+  private static CompletableFuture<Boolean> addItem(
+      HttpClient http, BenchSettings settings, String run, long i) {
+    String cart = "bench-" + run + "-" + (i % settings.aggregates());
+    String body =
+        "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p-" + (i % 5) + "\",\"quantity\":1}}";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(settings.api() + "/api/v1/carts/" + cart + "/commands"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .thenApply(response -> response.statusCode() == 200);
+  }
+
+  private static void report(OpenLoop.Result result) {
+    Histogram latencies = result.latencies();
+    System.out.printf(
+        "commands: %d answered 200 (%.0f/s), %d failed%n",
+        result.completed(), result.throughput(), result.failed());
+    System.out.printf(
+        "latency from scheduled start, ms: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
+        ms(latencies.getValueAtPercentile(50)),
+        ms(latencies.getValueAtPercentile(90)),
+        ms(latencies.getValueAtPercentile(99)),
+        ms(latencies.getValueAtPercentile(99.9)),
+        ms(latencies.getMaxValue()));
+  }
+
+  private static double ms(long micros) {
+    return micros / 1000.0;
+  }
+}
