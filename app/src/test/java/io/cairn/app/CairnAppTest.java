@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.app.config.CairnConfig;
 import io.cairn.testkit.KafkaTestCluster;
-import io.cairn.testkit.Readiness;
 import io.cairn.testkit.WithRealKafka;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,16 +28,7 @@ class CairnAppTest {
 
   @BeforeAll
   static void start(KafkaTestCluster kafka) {
-    CairnConfig config =
-        CairnConfig.load(
-            List.of(
-                "--http.port=0",
-                "--registry.port=0",
-                "--topics.partitions=1",
-                "--streams.state.dir=" + stateDir),
-            Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
-    app = CairnApp.start(config);
-    Readiness.awaitReady(app.httpUri(), Duration.ofSeconds(60));
+    app = InProcessApp.start(kafka, stateDir);
   }
 
   @AfterAll

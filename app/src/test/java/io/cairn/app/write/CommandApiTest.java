@@ -3,12 +3,10 @@ package io.cairn.app.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.app.CairnApp;
-import io.cairn.app.config.CairnConfig;
+import io.cairn.app.InProcessApp;
 import io.cairn.testkit.KafkaTestCluster;
-import io.cairn.testkit.Readiness;
 import io.cairn.testkit.WithRealKafka;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,17 +42,7 @@ class CommandApiTest {
   }
 
   private static CairnApp startApp() {
-    CairnApp started =
-        CairnApp.start(
-            CairnConfig.load(
-                List.of(
-                    "--http.port=0",
-                    "--registry.port=0",
-                    "--topics.partitions=1",
-                    "--streams.state.dir=" + stateDir),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())));
-    Readiness.awaitReady(started.httpUri(), Duration.ofSeconds(60));
-    return started;
+    return InProcessApp.start(kafka, stateDir);
   }
 
   @Test
