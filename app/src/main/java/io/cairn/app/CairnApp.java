@@ -35,6 +35,7 @@ public final class CairnApp implements AutoCloseable {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final Resources resources;
   private final HttpServer http;
@@ -70,7 +71,9 @@ public final class CairnApp implements AutoCloseable {
               : Optional.empty();
       KafkaConnection kafka =
           config.kafka().connection(broker.map(EmbeddedBroker::bootstrapServers).orElse(null));
-      Admin admin = resources.add(Admin.create(kafka.clientConfig()));
+      Admin admin = Admin.create(kafka.clientConfig());
+      // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
+      resources.add(() -> admin.close(CLOSE_TIMEOUT));
       CairnTopics topics = new CairnTopics(config.topics());
       List<AggregateType<?, ?, ?>> aggregates = CommerceAggregates.all();
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
