@@ -31,12 +31,15 @@ final class CommandSender implements AutoCloseable {
     Map<String, Object> config = kafka.clientConfig();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
-    // delivery.timeout.ms must cover linger.ms plus a request: a request gets half of it.
-    config.put(
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        (int) Math.max(1_000, sendTimeout.toMillis() / 2));
+    int linger = 1;
+    // The producer needs delivery.timeout >= linger + request.timeout; a short command timeout
+    // must not make that invalid. A send that outlives the command timeout ends in a 504 (outcome
+    // unknown), which a retry with the same Idempotency-Key settles.
+    int requestTimeout = (int) Math.max(1_000, sendTimeout.toMillis() / 2);
+    int deliveryTimeout = (int) Math.max(sendTimeout.toMillis(), requestTimeout + linger);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
     this.producer =
         new KafkaProducer<>(

@@ -1,0 +1,114 @@
+package io.cairn.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.avro.registry.RegistryClientConfig;
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.commerce.CommerceAggregates;
+import io.cairn.registry.CompatibilityLevel;
+import io.cairn.registry.EmbeddedSchemaRegistry;
+import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.WithRealKafka;
+import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.topology.topics.CairnTopics;
+import io.cairn.topology.topics.TopicDefaults;
+import io.cairn.topology.topics.TopicProvisioner;
+import io.cairn.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's answers when nobody can answer the command: 503 while the processors are down, and
+ * 504 when the command was sent but its outcome never came. Real broker, real registry.
+ */
+@WithRealKafka
+class CommandGatewayTest {
+  private static final CairnTopics TOPICS = new CairnTopics(new TopicDefaults(1, (short) 1));
+  private static EmbeddedSchemaRegistry registry;
+  private static KafkaConnection kafka;
+  private static SchemaRegistryClient client;
+
+  @BeforeAll
+  static void start(KafkaTestCluster cluster) {
+    kafka = new KafkaConnection(cluster.bootstrapServers(), Map.of());
+    try (Admin admin = Admin.create(cluster.clientProperties())) {
+      new TopicProvisioner(admin, Duration.ofSeconds(30))
+          .ensure(
+              List.of(
+                  TOPICS.schemaLog("_schemas"), TOPICS.commands("carts"), TOPICS.commandReplies()));
+    }
+    registry =
+        EmbeddedSchemaRegistry.start(
+            new EmbeddedSchemaRegistry.Settings(
+                "127.0.0.1", 0, "_schemas", CompatibilityLevel.BACKWARD, Duration.ofSeconds(10)),
+            kafka);
+    client = new SchemaRegistryClient(RegistryClientConfig.of(registry.uri()));
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  @Test
+  void shouldAnswerNotReadyAndSendNothingWhileProcessorsAreDown() {
+    try (CommandGateway gateway = gateway(() -> false, Duration.ofSeconds(5))) {
+      assertThatThrownBy(() -> gateway.submit(addItem("cart-1")))
+          .isInstanceOf(ApiException.class)
+          .satisfies(
+              e -> {
+                ApiException api = (ApiException) e;
+                assertThat(api.status()).isEqualTo(503);
+                assertThat(api.error().error()).isEqualTo("not_ready");
+              });
+    }
+  }
+
+  @Test
+  void shouldAnswerTimeoutWhenTheOutcomeDoesNotCome() {
+    try (CommandGateway gateway = gateway(() -> true, Duration.ofMillis(500))) {
+      var reply = gateway.submit(addItem("cart-2"));
+
+      assertThatThrownBy(reply::join)
+          .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOf(ApiException.class)
+          .satisfies(
+              e -> {
+                ApiException api = (ApiException) e;
+                assertThat(api.status()).isEqualTo(504);
+                assertThat(api.error().error()).isEqualTo("command_timeout");
+                assertThat(api.error().message()).contains("same Idempotency-Key is safe");
+                assertThat(api.error().details()).containsKey("commandId");
+              });
+    }
+  }
+
+  private static CommandGateway gateway(BooleanSupplier ready, Duration timeout) {
+    return CommandGateway.start(
+        new CommandGateway.Settings(timeout, true),
+        CommerceAggregates.all(),
+        kafka,
+        client,
+        TOPICS,
+        ready,
+        Clock.systemUTC());
+  }
+
+  private static CommandRequests.Http addItem(String cart) {
+    byte[] body =
+        "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p-1\",\"quantity\":1}}"
+            .getBytes(StandardCharsets.UTF_8);
+    return new CommandRequests.Http("carts", cart, "application/json", body, null, null, null);
+  }
+}
