@@ -126,11 +126,6 @@ public final class CommandGateway implements AutoCloseable {
     throw new CompletionException(cause);
   }
 
-  /** Whether the gateway can take commands: its reply listener runs. */
-  public boolean isRunning() {
-    return listener.isRunning();
-  }
-
   @Override
   public void close() {
     sender.close();

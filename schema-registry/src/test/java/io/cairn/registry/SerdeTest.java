@@ -24,7 +24,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -228,9 +227,5 @@ class SerdeTest {
   private static Schema released(String topic) throws Exception {
     Path file = Path.of("../avro-schemas/src/main/avro/released", topic + "-value", "v1.avsc");
     return new Schema.Parser().parse(file.toFile());
-  }
-
-  static Map<String, Object> registryConfig() {
-    return Map.of(RegistryClientConfig.URL, registry.uri().toString());
   }
 }

@@ -34,11 +34,6 @@ public final class ContractSchemas {
     bySubject.put(subject(topics.commandReplies().name()), CommandReply.getClassSchema());
   }
 
-  /** The subjects and their schemas. */
-  public Map<String, Schema> bySubject() {
-    return Map.copyOf(bySubject);
-  }
-
   /**
    * Registers (or, without auto-registration, looks up) every schema.
    *

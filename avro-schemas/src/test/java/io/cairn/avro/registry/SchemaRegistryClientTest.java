@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -141,22 +140,12 @@ class SchemaRegistryClientTest {
     String expected =
         "Basic " + Base64.getEncoder().encodeToString(CREDENTIALS.getBytes(StandardCharsets.UTF_8));
     if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      respond(exchange, 401, "{\"error_code\":40101,\"message\":\"Unauthorized\"}");
+      RegistryAnswers.respond(exchange, 401, "{\"error_code\":40101,\"message\":\"Unauthorized\"}");
     } else if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      respond(exchange, 503, "{\"error_code\":50301,\"message\":\"busy\"}");
+      RegistryAnswers.respond(exchange, 503, "{\"error_code\":50301,\"message\":\"busy\"}");
     } else {
-      respond(exchange, 200, RegistryAnswers.schema(CartEvent.getClassSchema()));
+      RegistryAnswers.respond(exchange, 200, RegistryAnswers.schema(CartEvent.getClassSchema()));
     }
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange
-        .getResponseHeaders()
-        .put("Content-Type", List.of("application/vnd.schemaregistry.v1+json"));
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
   }
 
   private String url() {

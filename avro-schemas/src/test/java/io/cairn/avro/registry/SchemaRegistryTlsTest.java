@@ -84,14 +84,9 @@ class SchemaRegistryTlsTest {
     server.setHttpsConfigurator(new HttpsConfigurator(serverContext(serverStore)));
     server.createContext(
         "/schemas/ids/1",
-        exchange -> {
-          byte[] body =
-              RegistryAnswers.schema(CartEvent.getClassSchema()).getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
+        exchange ->
+            RegistryAnswers.respond(
+                exchange, 200, RegistryAnswers.schema(CartEvent.getClassSchema())));
     server.start();
   }
 
