@@ -122,7 +122,6 @@ public final class CairnApp implements AutoCloseable {
         new ReadinessProbe(admin, READINESS_TIMEOUT, () -> List.of(writeSide.streamsInstance()));
     return HttpServer.start(
         config.http(),
-        config.processing().maxRequestBytes(),
         Json.newMapper(),
         routes -> ApiRoutes.install(routes, new HealthRoutes(readiness), writeSide.routes()));
   }

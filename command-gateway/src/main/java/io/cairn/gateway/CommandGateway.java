@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -22,31 +23,46 @@ import java.util.function.BooleanSupplier;
  * command's events.
  */
 public final class CommandGateway implements AutoCloseable {
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
   private final CommandRequests requests;
   private final CommandSender sender;
   private final ReplyListener listener;
   private final BooleanSupplier processingReady;
   private final Duration timeout;
+  private final int maxInFlight;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   /**
    * How the gateway behaves.
    *
    * @param commandTimeout how long a request waits for its reply before answering 504
    * @param autoRegister whether the command serializer registers a missing schema
+   * @param maxInFlight how many commands may wait for their outcome at once; beyond that a command
+   *     is refused with 503 overloaded before anything is written, so that a burst the processors
+   *     cannot absorb costs the client a retry rather than costing the process its memory
    */
-  public record Settings(Duration commandTimeout, boolean autoRegister) {}
+  public record Settings(Duration commandTimeout, boolean autoRegister, int maxInFlight) {
+    /** Checks the limits. */
+    public Settings {
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+      }
+    }
+  }
 
   private CommandGateway(
       CommandRequests requests,
       CommandSender sender,
       ReplyListener listener,
       BooleanSupplier processingReady,
-      Duration timeout) {
+      Settings settings) {
     this.requests = requests;
     this.sender = sender;
     this.listener = listener;
     this.processingReady = processingReady;
-    this.timeout = timeout;
+    this.timeout = settings.commandTimeout();
+    this.maxInFlight = settings.maxInFlight();
   }
 
   /**
@@ -68,11 +84,7 @@ public final class CommandGateway implements AutoCloseable {
         new CommandSender(
             kafka, registry, settings.autoRegister(), topics, settings.commandTimeout());
     return new CommandGateway(
-        new CommandRequests(types, clock),
-        sender,
-        listener,
-        processingReady,
-        settings.commandTimeout());
+        new CommandRequests(types, clock), sender, listener, processingReady, settings);
   }
 
   /**
@@ -84,11 +96,30 @@ public final class CommandGateway implements AutoCloseable {
   public CompletableFuture<CommandReply> submit(CommandRequests.Http http) {
     CommandRequest request = requests.read(http);
     if (!processingReady.getAsBoolean() || !listener.isRunning()) {
-      throw new ApiException(
-          503,
+      throw ApiException.unavailable(
           "not_ready",
-          "Cairn is not ready to process commands yet; nothing was written. Retry shortly.");
+          "Cairn is not ready to process commands yet; nothing was written. Retry shortly.",
+          RETRY_AFTER);
     }
+    if (inFlight.incrementAndGet() > maxInFlight) {
+      inFlight.decrementAndGet();
+      throw ApiException.unavailable(
+          "overloaded",
+          "Cairn already has "
+              + maxInFlight
+              + " commands waiting for their outcome, its limit (commands.max.in.flight); nothing"
+              + " was written. Retry shortly.",
+          RETRY_AFTER);
+    }
+    try {
+      return send(request).whenComplete((answer, failure) -> inFlight.decrementAndGet());
+    } catch (RuntimeException e) {
+      inFlight.decrementAndGet();
+      throw e;
+    }
+  }
+
+  private CompletableFuture<CommandReply> send(CommandRequest request) {
     String commandId = request.commandId();
     CompletableFuture<CommandReply> reply = listener.expect(commandId);
     return sender
@@ -102,11 +133,10 @@ public final class CommandGateway implements AutoCloseable {
   }
 
   private static ApiException notSent(Throwable failure) {
-    return new ApiException(
-        503,
+    return ApiException.unavailable(
         "not_ready",
         "Kafka did not accept the command, so nothing was written: " + failure.getMessage(),
-        Map.of());
+        RETRY_AFTER);
   }
 
   private ApiException explain(Throwable failure, String commandId) {

@@ -41,7 +41,7 @@ public final class CommandRoutes {
     }
     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
     if (cause instanceof ApiException api) {
-      ErrorResponses.send(ctx, api.status(), api.error());
+      ErrorResponses.send(ctx, api);
       return null;
     }
     throw new CompletionException(cause);

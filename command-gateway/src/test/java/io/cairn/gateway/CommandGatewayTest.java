@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's answers when nobody can answer the command: 503 while the processors are down, and
- * 504 when the command was sent but its outcome never came. Real broker, real registry.
+ * 504 when the command was sent but its outcome never came, 503 beyond the in-flight limit. Real
+ * broker, real registry.
  */
 @WithRealKafka
 class CommandGatewayTest {
@@ -70,6 +71,7 @@ class CommandGatewayTest {
                 ApiException api = (ApiException) e;
                 assertThat(api.status()).isEqualTo(503);
                 assertThat(api.error().error()).isEqualTo("not_ready");
+                assertThat(api.headers()).containsEntry("Retry-After", "1");
               });
     }
   }
@@ -94,9 +96,36 @@ class CommandGatewayTest {
     }
   }
 
+  @Test
+  void shouldRefuseCommandsBeyondTheInFlightLimitUntilOthersEnd() {
+    try (CommandGateway gateway = gateway(() -> true, Duration.ofSeconds(1), 2)) {
+      var first = gateway.submit(addItem("cart-3"));
+      var second = gateway.submit(addItem("cart-4"));
+
+      assertThatThrownBy(() -> gateway.submit(addItem("cart-5")))
+          .isInstanceOf(ApiException.class)
+          .satisfies(
+              e -> {
+                ApiException api = (ApiException) e;
+                assertThat(api.status()).isEqualTo(503);
+                assertThat(api.error().error()).isEqualTo("overloaded");
+                assertThat(api.headers()).containsEntry("Retry-After", "1");
+              });
+
+      // Both end in a 504 (nothing answers them here), which frees their places.
+      assertThatThrownBy(first::join).hasCauseInstanceOf(ApiException.class);
+      assertThatThrownBy(second::join).hasCauseInstanceOf(ApiException.class);
+      assertThat(gateway.submit(addItem("cart-5"))).isNotNull();
+    }
+  }
+
   private static CommandGateway gateway(BooleanSupplier ready, Duration timeout) {
+    return gateway(ready, timeout, 100);
+  }
+
+  private static CommandGateway gateway(BooleanSupplier ready, Duration timeout, int maxInFlight) {
     return CommandGateway.start(
-        new CommandGateway.Settings(timeout, true),
+        new CommandGateway.Settings(timeout, true, maxInFlight),
         CommerceAggregates.all(),
         kafka,
         client,

@@ -1,5 +1,6 @@
 package io.cairn.web;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ public class ApiException extends RuntimeException {
 
   private final int status;
   private final transient ApiError error;
+  private final transient Map<String, String> headers;
 
   /**
    * @param status the HTTP status
@@ -19,12 +21,28 @@ public class ApiException extends RuntimeException {
    * @param details structured facts about the error
    */
   public ApiException(int status, String code, String message, Map<String, Object> details) {
-    super(message);
+    this(status, new ApiError(code, message, details), Map.of());
+  }
+
+  private ApiException(int status, ApiError error, Map<String, String> headers) {
+    super(error.message());
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("an error status is 4xx or 5xx, not " + status);
     }
     this.status = status;
-    this.error = new ApiError(code, message, details);
+    this.error = error;
+    this.headers = Map.copyOf(headers);
+  }
+
+  /**
+   * A 503 that tells the client when to try again (Retry-After, in whole seconds): the request was
+   * refused before anything was written, so a retry is always safe.
+   */
+  public static ApiException unavailable(String code, String message, Duration retryAfter) {
+    return new ApiException(
+        503,
+        new ApiError(code, message, Map.of()),
+        Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
   }
 
   /** An error without details. */
@@ -40,5 +58,10 @@ public class ApiException extends RuntimeException {
   /** The body to answer with. */
   public ApiError error() {
     return error;
+  }
+
+  /** Headers to answer with, beside the body. */
+  public Map<String, String> headers() {
+    return headers;
   }
 }

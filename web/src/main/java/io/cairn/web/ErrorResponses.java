@@ -21,12 +21,18 @@ public final class ErrorResponses {
 
   /** Installs the table, and the JSON error page of the web server beneath the framework. */
   public static void install(JavalinConfig config, ObjectMapper mapper) {
-    config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.error()));
+    config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e));
     config.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> send(ctx, e.getStatus(), frameworkError(e.getStatus(), e.getMessage())));
     config.routes.exception(Exception.class, ErrorResponses::unexpected);
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPage(mapper)));
+  }
+
+  /** Writes the answer an {@link ApiException} stands for, headers included. */
+  public static void send(Context ctx, ApiException e) {
+    e.headers().forEach(ctx::header);
+    send(ctx, e.status(), e.error());
   }
 
   /** Writes an error in the one shape. */

@@ -11,17 +11,17 @@ import java.time.Duration;
  * @param commitInterval how often a thread commits its exactly-once transaction; a reply is seen
  *     only after the commit, so this bounds command latency from below
  * @param commandTimeout how long an HTTP command waits for its outcome before a 504
+ * @param maxInFlight how many commands may wait for their outcome at once, per process
  * @param idempotencyRetention how long the first answer to a command with an Idempotency-Key is
  *     kept
- * @param maxRequestBytes the largest request body the HTTP API accepts
  */
 public record ProcessingConfig(
     Path stateDir,
     int threads,
     Duration commitInterval,
     Duration commandTimeout,
-    Duration idempotencyRetention,
-    int maxRequestBytes) {
+    int maxInFlight,
+    Duration idempotencyRetention) {
 
   static ProcessingConfig read(Settings settings) {
     return new ProcessingConfig(
@@ -38,15 +38,16 @@ public record ProcessingConfig(
             "commands.timeout",
             Duration.ofSeconds(10),
             "How long an HTTP command waits for its outcome before answering 504."),
+        settings.integer(
+            "commands.max.in.flight",
+            2_000,
+            1,
+            1_000_000,
+            "Commands that may wait for their outcome at once; beyond it a command gets 503"
+                + " overloaded, with nothing written."),
         settings.duration(
             "commands.idempotency.retention",
             Duration.ofHours(24),
-            "How long Idempotency-Keys are remembered."),
-        settings.integer(
-            "http.max.request.bytes",
-            65_536,
-            1_024,
-            16_777_216,
-            "Largest request body the HTTP API accepts; larger ones get 413."));
+            "How long Idempotency-Keys are remembered."));
   }
 }

@@ -8,6 +8,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 
 /**
  * The app's one HTTP server: Javalin on virtual threads, Cairn's JSON conventions and its error
@@ -25,13 +26,12 @@ public final class HttpServer implements AutoCloseable {
   /**
    * Starts the server.
    *
-   * @param config where to listen
-   * @param maxRequestBytes the largest body accepted; a larger one is a 413
+   * @param config where to listen, and the limits
    * @param mapper the JSON mapper of every request and response
    * @param routes installs the routes
    */
   public static HttpServer start(
-      HttpConfig config, int maxRequestBytes, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
+      HttpConfig config, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
     Javalin javalin =
         Javalin.create(
             javalinConfig -> {
@@ -39,7 +39,12 @@ public final class HttpServer implements AutoCloseable {
               javalinConfig.startup.showOldJavalinVersionWarning = false;
               // Handlers that wait on Kafka park a virtual thread, not a platform thread.
               javalinConfig.concurrency.useVirtualThreads = true;
-              javalinConfig.http.maxRequestSize = maxRequestBytes;
+              javalinConfig.http.maxRequestSize = config.maxRequestBytes();
+              // Past the limit, new connections wait in the accept queue: each open connection
+              // holds tens of KiB (Jetty's header cache), so an unbounded number exhausts the heap.
+              javalinConfig.jetty.modifyServer(
+                  server ->
+                      server.addBean(new NetworkConnectionLimit(config.maxConnections(), server)));
               javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
               ErrorResponses.install(javalinConfig, mapper);
               routes.accept(javalinConfig);

@@ -68,7 +68,8 @@ public final class WriteSide implements AutoCloseable {
     try {
       CommandGateway gateway =
           CommandGateway.start(
-              new CommandGateway.Settings(config.commandTimeout(), autoRegister),
+              new CommandGateway.Settings(
+                  config.commandTimeout(), autoRegister, config.maxInFlight()),
               types,
               kafka,
               registry,

@@ -61,8 +61,7 @@ class ReadinessProbeTest {
     try (Admin admin = Admin.create(nowhere);
         HttpServer server =
             HttpServer.start(
-                new HttpConfig("127.0.0.1", 0),
-                65_536,
+                HttpConfig.on("127.0.0.1", 0),
                 Json.newMapper(),
                 routes ->
                     routes.routes.get(

@@ -15,10 +15,13 @@ import org.apache.avro.Schema;
  * <p>Share one client between the serdes of a process, and each id costs one request per process.
  */
 public final class SchemaRegistryClient {
+  private static final int MAX_CACHED_TEXTS = 1024;
+
   private final RegistryHttp http;
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, RegisteredSchema> lookups = new ConcurrentHashMap<>();
+  private final Map<SameSchema, String> texts = new ConcurrentHashMap<>();
 
   /** A client with the given connection settings. */
   public SchemaRegistryClient(RegistryClientConfig config) {
@@ -28,7 +31,7 @@ public final class SchemaRegistryClient {
   /** Registers a schema under a subject (or finds it registered already) and returns its id. */
   public int register(String subject, Schema schema) {
     return idsBySubjectSchema.computeIfAbsent(
-        new SubjectSchema(subject, schema),
+        new SubjectSchema(subject, text(schema)),
         key -> {
           JsonNode answer =
               http.post(
@@ -43,7 +46,7 @@ public final class SchemaRegistryClient {
   /** Finds a schema already registered under a subject, without registering it. */
   public RegisteredSchema lookup(String subject, Schema schema) {
     return lookups.computeIfAbsent(
-        new SubjectSchema(subject, schema),
+        new SubjectSchema(subject, text(schema)),
         key -> {
           JsonNode answer =
               http.post("/subjects/" + encode(subject), Map.of("schema", schema.toString()));
@@ -70,6 +73,18 @@ public final class SchemaRegistryClient {
         answer.path("subject").asText(), id, answer.path("version").asInt(), schema);
   }
 
+  /**
+   * A schema's full JSON form, computed once per schema instance: it is the cache key of every
+   * serialized record, and generated records all share their class's one schema instance. The cache
+   * is bounded, for callers that parse a new instance of a schema for each record.
+   */
+  private String text(Schema schema) {
+    if (texts.size() >= MAX_CACHED_TEXTS) {
+      texts.clear();
+    }
+    return texts.computeIfAbsent(new SameSchema(schema), key -> schema.toString());
+  }
+
   private static Schema parse(String text) {
     return new Schema.Parser().parse(text);
   }
@@ -79,9 +94,18 @@ public final class SchemaRegistryClient {
   }
 
   /** A cache key: schemas compare by their full JSON form, docs and properties included. */
-  private record SubjectSchema(String subject, String schema) {
-    SubjectSchema(String subject, Schema schema) {
-      this(subject, schema.toString());
+  private record SubjectSchema(String subject, String schema) {}
+
+  /** A schema instance as a key: the same instance, not an equal schema. */
+  private record SameSchema(Schema schema) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SameSchema same && same.schema == schema;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(schema);
     }
   }
 }
