@@ -1,19 +1,17 @@
 package io.cairn.app.config;
 
 /**
- * Where the app's HTTP API listens, and the limits that keep a flood of clients from exhausting it.
+ * Where the app's HTTP API listens, and how large a request it takes.
  *
  * @param host the address to bind: loopback by default, {@code 0.0.0.0} to serve other machines
  * @param port the TCP port; 0 picks a free one
  * @param maxRequestBytes the largest request body accepted; a larger one is a 413
- * @param maxConnections the most connections open at once; beyond it new connections wait in the
- *     operating system's accept queue, since each open connection costs the server tens of KiB
  */
-public record HttpConfig(String host, int port, int maxRequestBytes, int maxConnections) {
+public record HttpConfig(String host, int port, int maxRequestBytes) {
 
   /** The defaults' limits on the given address. */
   public static HttpConfig on(String host, int port) {
-    return new HttpConfig(host, port, 65_536, 2_048);
+    return new HttpConfig(host, port, 65_536);
   }
 
   static HttpConfig read(Settings settings) {
@@ -30,12 +28,6 @@ public record HttpConfig(String host, int port, int maxRequestBytes, int maxConn
             defaults.maxRequestBytes(),
             1_024,
             16_777_216,
-            "Largest request body the HTTP API accepts; larger ones get 413."),
-        settings.integer(
-            "http.max.connections",
-            defaults.maxConnections(),
-            1,
-            1_000_000,
-            "Most HTTP connections open at once; further ones wait to be accepted."));
+            "Largest request body the HTTP API accepts; larger ones get 413."));
   }
 }

@@ -8,13 +8,14 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.util.function.Consumer;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 
 /**
  * The app's one HTTP server: Javalin on virtual threads, Cairn's JSON conventions and its error
  * table, and the routes the caller installs.
  */
 public final class HttpServer implements AutoCloseable {
+  private static final int HEADER_CACHE_SIZE = 64;
+
   private final Javalin javalin;
   private final String host;
 
@@ -40,11 +41,11 @@ public final class HttpServer implements AutoCloseable {
               // Handlers that wait on Kafka park a virtual thread, not a platform thread.
               javalinConfig.concurrency.useVirtualThreads = true;
               javalinConfig.http.maxRequestSize = config.maxRequestBytes();
-              // Past the limit, new connections wait in the accept queue: each open connection
-              // holds tens of KiB (Jetty's header cache), so an unbounded number exhausts the heap.
-              javalinConfig.jetty.modifyServer(
-                  server ->
-                      server.addBean(new NetworkConnectionLimit(config.maxConnections(), server)));
+              // Jetty gives every connection its own header cache, about 60 KiB with the default
+              // size: a burst of a few thousand clients then costs hundreds of MiB of heap. A small
+              // cache still holds the few headers a Cairn client repeats.
+              javalinConfig.jetty.modifyHttpConfiguration(
+                  http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
               javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
               ErrorResponses.install(javalinConfig, mapper);
               routes.accept(javalinConfig);
