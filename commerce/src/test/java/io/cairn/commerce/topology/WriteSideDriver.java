@@ -5,6 +5,7 @@ import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.serde.SpecificAvroSerde;
 import io.cairn.commerce.CommerceAggregates;
+import io.cairn.commerce.views.CommerceViews;
 import io.cairn.registry.CompatibilityLevel;
 import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.testkit.KafkaTestCluster;
@@ -13,6 +14,7 @@ import io.cairn.topology.kafka.KafkaConnection;
 import io.cairn.topology.topics.CairnTopics;
 import io.cairn.topology.topics.TopicDefaults;
 import io.cairn.topology.topics.TopicProvisioner;
+import io.cairn.topology.views.ViewTopology;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The write-side topology under TopologyTestDriver, on the real embedded schema registry, with a
@@ -45,6 +48,11 @@ final class WriteSideDriver implements AutoCloseable {
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
   WriteSideDriver(KafkaTestCluster kafka, Path stateDir) {
+    this(kafka, stateDir, false);
+  }
+
+  /** With views, the views topology folds the events the write side appends, as in the app. */
+  WriteSideDriver(KafkaTestCluster kafka, Path stateDir, boolean withViews) {
     String log = kafka.uniqueName("_schemas");
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(List.of(topics.schemaLog(log)));
@@ -61,6 +69,13 @@ final class WriteSideDriver implements AutoCloseable {
         builder,
         CommerceAggregates.all(),
         new CommandTopology.Settings(topics, client, true, clock, RETENTION));
+    if (withViews) {
+      ViewTopology.build(
+          builder,
+          CommerceAggregates.all(),
+          CommerceViews.all(),
+          new ViewTopology.Settings(topics, client));
+    }
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-side-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -86,6 +101,10 @@ final class WriteSideDriver implements AutoCloseable {
   TestOutputTopic<String, SpecificRecord> replies() {
     return driver.createOutputTopic(
         topics.commandReplies().name(), Serdes.String().deserializer(), serde.deserializer());
+  }
+
+  <K, V> KeyValueStore<K, V> store(String name) {
+    return driver.getKeyValueStore(name);
   }
 
   CommandReply onlyReply() {

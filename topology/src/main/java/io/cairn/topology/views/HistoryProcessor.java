@@ -1,0 +1,51 @@
+package io.cairn.topology.views;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps every event of an aggregate type by aggregate id and version, as the JSON the events
+ * endpoint answers with, so an audit trail is a range scan rather than a scan of the topic.
+ */
+final class HistoryProcessor implements Processor<String, SourcedEvent, Void, Void> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String storeName;
+  private KeyValueStore<Bytes, byte[]> store;
+
+  HistoryProcessor(String storeName) {
+    this.storeName = storeName;
+  }
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    store = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, SourcedEvent> record) {
+    SourcedEvent event = record.value();
+    store.put(HistoryKey.of(event.aggregateId(), event.version()), entry(event));
+  }
+
+  private static byte[] entry(SourcedEvent event) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("type", event.name());
+    json.put("version", event.version());
+    json.put("occurredAt", event.occurredAt().toString());
+    try {
+      json.set("payload", JSON.readTree(event.payloadJson()));
+      return JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("an event payload is not JSON: " + event, e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.cairn.topology.views;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Views kept as JSON in their stores. A view is not part of the public contract: it is rebuilt from
+ * the event log whenever its code changes, so its stored form need not evolve like the topics'
+ * Avro. An unknown field is ignored, so a view that drops a field still reads its old entries.
+ */
+public final class JsonSerde {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private JsonSerde() {}
+
+  /** The serde of a view record. */
+  public static <V> Serde<V> of(Class<V> type) {
+    Serializer<V> serializer =
+        (topic, value) -> {
+          try {
+            return value == null ? null : JSON.writeValueAsBytes(value);
+          } catch (IOException e) {
+            throw new SerializationException("cannot write a " + type.getSimpleName(), e);
+          }
+        };
+    Deserializer<V> deserializer =
+        (topic, bytes) -> {
+          try {
+            return bytes == null ? null : JSON.readValue(bytes, type);
+          } catch (IOException e) {
+            throw new SerializationException("cannot read a " + type.getSimpleName(), e);
+          }
+        };
+    return Serdes.serdeFrom(serializer, deserializer);
+  }
+}
