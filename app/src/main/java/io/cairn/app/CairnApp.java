@@ -7,9 +7,11 @@ import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
 import io.cairn.app.http.HttpServer;
+import io.cairn.app.views.ViewsSide;
 import io.cairn.app.write.WriteSide;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.CommerceAggregates;
+import io.cairn.commerce.views.CommerceViews;
 import io.cairn.kafka.embedded.EmbeddedBroker;
 import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.topology.aggregate.AggregateType;
@@ -87,7 +89,16 @@ public final class CairnApp implements AutoCloseable {
           resources.add(
               WriteSide.start(
                   config.processing(), config.topics(), aggregates, kafka, schemas, autoRegister));
-      HttpServer http = resources.add(startHttp(config, admin, writeSide));
+      ViewsSide views =
+          resources.add(
+              ViewsSide.start(
+                  config.processing(),
+                  config.topics(),
+                  aggregates,
+                  CommerceViews.all(),
+                  kafka,
+                  schemas));
+      HttpServer http = resources.add(startHttp(config, admin, writeSide, views));
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
@@ -117,13 +128,19 @@ public final class CairnApp implements AutoCloseable {
     return resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
   }
 
-  private static HttpServer startHttp(CairnConfig config, Admin admin, WriteSide writeSide) {
+  private static HttpServer startHttp(
+      CairnConfig config, Admin admin, WriteSide writeSide, ViewsSide views) {
     ReadinessProbe readiness =
-        new ReadinessProbe(admin, READINESS_TIMEOUT, () -> List.of(writeSide.streamsInstance()));
+        new ReadinessProbe(
+            admin,
+            READINESS_TIMEOUT,
+            () -> List.of(writeSide.streamsInstance(), views.streamsInstance()));
     return HttpServer.start(
         config.http(),
         Json.newMapper(),
-        routes -> ApiRoutes.install(routes, new HealthRoutes(readiness), writeSide.routes()));
+        routes ->
+            ApiRoutes.install(
+                routes, new HealthRoutes(readiness), writeSide.routes(), views.routes()));
   }
 
   /** The base address of the HTTP API. */

@@ -2,6 +2,7 @@ package io.cairn.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.topology.mapping.RecordMapper;
+import io.cairn.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

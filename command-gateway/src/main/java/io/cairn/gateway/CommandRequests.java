@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.mapping.RecordMapper;
 import io.cairn.web.ApiException;
+import io.cairn.web.FieldProblem;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.cairn.gateway;
 
+import io.cairn.web.FieldProblem;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;

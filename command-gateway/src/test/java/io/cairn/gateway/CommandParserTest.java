@@ -11,6 +11,7 @@ import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.products.DefineProduct;
 import io.cairn.avro.products.RateProduct;
+import io.cairn.web.FieldProblem;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.cairn.app.http;
 
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.gateway.CommandRoutes;
+import io.cairn.queries.QueryRoutes;
 import io.javalin.config.JavalinConfig;
 
 /** Every route of the app's HTTP API, in one place. */
@@ -9,9 +10,11 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   /** Installs the routes on the server being configured. */
-  public static void install(JavalinConfig config, HealthRoutes health, CommandRoutes commands) {
+  public static void install(
+      JavalinConfig config, HealthRoutes health, CommandRoutes commands, QueryRoutes queries) {
     config.routes.get("/health/live", health::live);
     config.routes.get("/health/ready", health::ready);
     commands.install(config.routes);
+    queries.install(config.routes);
   }
 }

@@ -2,6 +2,7 @@ package io.cairn.app.write;
 
 import io.cairn.app.config.ProcessingConfig;
 import io.cairn.app.health.StreamsInstance;
+import io.cairn.app.streams.StreamsProperties;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.gateway.CommandGateway;
 import io.cairn.gateway.CommandRoutes;
@@ -13,14 +14,10 @@ import io.cairn.topology.topics.TopicDefaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The write side as it runs: the command processors in their own exactly-once Kafka Streams
@@ -56,7 +53,9 @@ public final class WriteSide implements AutoCloseable {
         new CommandTopology.Settings(
             topics, registry, autoRegister, Clock.systemUTC(), config.idempotencyRetention()));
     KafkaStreams streams =
-        new KafkaStreams(builder.build(), properties(config, topicDefaults, kafka));
+        new KafkaStreams(
+            builder.build(),
+            StreamsProperties.exactlyOnce(APPLICATION_ID, config, topicDefaults, kafka));
     AtomicBoolean hasRun = new AtomicBoolean();
     streams.setStateListener(
         (now, before) -> {
@@ -81,25 +80,6 @@ public final class WriteSide implements AutoCloseable {
       close(streams);
       throw e;
     }
-  }
-
-  private static Properties properties(
-      ProcessingConfig config, TopicDefaults topics, KafkaConnection kafka) {
-    Properties props = kafka.clientProperties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.commitInterval().toMillis());
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
-    // After a crash, its partitions wait for the group to give up on it: 10 s, not the default 45.
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
-    // A record no serde can read is logged and skipped rather than stopping its partition for good.
-    props.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
-    return props;
   }
 
   /**

@@ -12,19 +12,20 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Sends commands to the HTTP API as a client would, and reads the answers. */
-final class CommandClient {
+/** Sends commands and queries to the HTTP API as a client would, and reads the answers. */
+public final class CommandClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
 
-  CommandClient(URI base) {
+  public CommandClient(URI base) {
     this.base = base;
   }
 
   /** An answer: status, headers that matter, and the JSON body. */
-  record Answer(int status, String etag, boolean replayed, String body) {
-    JsonNode json() {
+  public record Answer(int status, String etag, boolean replayed, String body) {
+    /** The body as JSON. */
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -32,7 +33,8 @@ final class CommandClient {
       }
     }
 
-    String error() {
+    /** The error code of an error answer. */
+    public String error() {
       return json().path("error").asText();
     }
   }
@@ -41,7 +43,8 @@ final class CommandClient {
     return sendAsync(type, id, body, headers).join();
   }
 
-  Answer send(String type, String id, String commandType, String payload) {
+  /** Sends a command and waits for its answer. */
+  public Answer send(String type, String id, String commandType, String payload) {
     return send(
         type, id, "{\"type\":\"" + commandType + "\",\"payload\":" + payload + "}", Map.of());
   }
@@ -64,6 +67,15 @@ final class CommandClient {
                     response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Idempotent-Replayed").isPresent(),
                     response.body()));
+  }
+
+  /** GETs a path of the API. */
+  public Answer get(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> new Answer(response.statusCode(), null, false, response.body()))
+        .join();
   }
 
   static String json(Object value) {

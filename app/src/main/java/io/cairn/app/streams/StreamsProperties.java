@@ -1,0 +1,36 @@
+package io.cairn.app.streams;
+
+import io.cairn.app.config.ProcessingConfig;
+import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.topology.topics.TopicDefaults;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * The Kafka Streams configuration every Cairn application shares: exactly once, and fast failover.
+ */
+public final class StreamsProperties {
+  private StreamsProperties() {}
+
+  /** The properties of the application with the given id. */
+  public static Properties exactlyOnce(
+      String applicationId, ProcessingConfig config, TopicDefaults topics, KafkaConnection kafka) {
+    Properties props = kafka.clientProperties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.commitInterval().toMillis());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+    // After a crash, its partitions wait for the group to give up on it: 10 s, not the default 45.
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+    // A record no serde can read is logged and skipped rather than stopping its partition for good.
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class);
+    return props;
+  }
+}

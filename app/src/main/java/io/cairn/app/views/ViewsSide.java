@@ -1,0 +1,82 @@
+package io.cairn.app.views;
+
+import io.cairn.app.config.ProcessingConfig;
+import io.cairn.app.health.StreamsInstance;
+import io.cairn.app.streams.StreamsProperties;
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.queries.QueryRoutes;
+import io.cairn.queries.ViewQueries;
+import io.cairn.topology.aggregate.AggregateType;
+import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.topology.topics.CairnTopics;
+import io.cairn.topology.topics.TopicDefaults;
+import io.cairn.topology.views.Projection;
+import io.cairn.topology.views.ViewTopology;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * The read side as it runs: the views in their own exactly-once Kafka Streams application, apart
+ * from the write side's, so views scale, lag and rebuild without touching command processing.
+ */
+public final class ViewsSide implements AutoCloseable {
+  /** The views' Kafka Streams application id. */
+  public static final String APPLICATION_ID = "cairn-views";
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final ViewQueries queries;
+
+  private ViewsSide(KafkaStreams streams, ViewQueries queries) {
+    this.streams = streams;
+    this.queries = queries;
+  }
+
+  /** Starts the views application. */
+  public static ViewsSide start(
+      ProcessingConfig config,
+      TopicDefaults topicDefaults,
+      List<AggregateType<?, ?, ?>> types,
+      List<Projection<?>> views,
+      KafkaConnection kafka,
+      SchemaRegistryClient registry) {
+    StreamsBuilder builder = new StreamsBuilder();
+    ViewTopology.build(
+        builder, types, views, new ViewTopology.Settings(new CairnTopics(topicDefaults), registry));
+    KafkaStreams streams =
+        new KafkaStreams(
+            builder.build(),
+            StreamsProperties.exactlyOnce(APPLICATION_ID, config, topicDefaults, kafka));
+    streams.start();
+    return new ViewsSide(
+        streams,
+        new ViewQueries(
+            streams,
+            topicDefaults.partitions(),
+            views,
+            types.stream().map(AggregateType::name).collect(Collectors.toUnmodifiableSet())));
+  }
+
+  /** The views application, for readiness. */
+  public StreamsInstance streamsInstance() {
+    return new StreamsInstance(APPLICATION_ID, streams);
+  }
+
+  /** The query endpoints. */
+  public QueryRoutes routes() {
+    return new QueryRoutes(queries);
+  }
+
+  /** Stops the views, which commit and leave their group so a restart is not held back. */
+  @Override
+  public void close() {
+    streams.close(
+        CloseOptions.timeout(CLOSE_TIMEOUT)
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+}
