@@ -48,6 +48,7 @@ final class StoreReader {
     try {
       result = streams.query(request);
     } catch (StreamsNotStartedException | IllegalStateException e) {
+      // KafkaStreams.query refuses with these when it is neither running nor rebalancing.
       throw notReady("the views are not running (" + streams.state() + ")");
     }
     QueryResult<R> partition = result.getPartitionResults().get(where);

@@ -3,8 +3,8 @@ package io.cairn.topology.views;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,11 +41,12 @@ final class HistoryProcessor implements Processor<String, SourcedEvent, Void, Vo
     json.put("type", event.name());
     json.put("version", event.version());
     json.put("occurredAt", event.occurredAt().toString());
+    // The payload is already JSON (rendered once by the decoder): embed it as is, unparsed.
+    json.putRawValue("payload", new RawValue(event.payloadJson()));
     try {
-      json.set("payload", JSON.readTree(event.payloadJson()));
-      return JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
+      return JSON.writeValueAsBytes(json);
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("an event payload is not JSON: " + event, e);
+      throw new UncheckedIOException("cannot write the history entry of " + event, e);
     }
   }
 }
