@@ -9,6 +9,12 @@ public final class CommerceViews {
 
   /** Every view of the domain. */
   public static List<Projection<?>> all() {
-    return List.of(new ProductViews());
+    ProductViews products = new ProductViews();
+    return List.of(
+        products,
+        new CartViews(products),
+        new OrderViews(products),
+        new CustomerViews(),
+        new CustomerOrderViews());
   }
 }

@@ -4,6 +4,7 @@ import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.products.Products;
 import io.cairn.topology.views.Projection;
 import io.cairn.topology.views.SourcedEvent;
+import java.util.Map;
 import java.util.Set;
 
 /** The product view: the products and inventory events of a product id, folded into one. */
@@ -27,6 +28,17 @@ public final class ProductViews implements Projection<ProductView> {
   @Override
   public boolean exists(ProductView view) {
     return view.name() != null;
+  }
+
+  @Override
+  public Set<String> filters() {
+    return Set.of("category");
+  }
+
+  @Override
+  public boolean matches(ProductView view, Map<String, String> filters) {
+    String category = filters.get("category");
+    return category == null || category.equals(view.category());
   }
 
   @Override

@@ -1,24 +1,32 @@
 package io.cairn.commerce.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.avro.inventory.InventoryCommand;
+import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.inventory.ReceiveStock;
+import io.cairn.avro.orders.CancelOrder;
+import io.cairn.avro.orders.ConfirmOrder;
+import io.cairn.avro.orders.PlaceOrder;
+import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.avro.products.ChangePrice;
 import io.cairn.avro.products.DefineProduct;
-import io.cairn.avro.products.ProductCommand;
+import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.views.CustomerOrderRow;
+import io.cairn.commerce.views.CustomerView;
 import io.cairn.commerce.views.ProductView;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
+import io.cairn.topology.views.AggregateEntry;
 import io.cairn.topology.views.HistoryKey;
 import io.cairn.topology.views.ViewStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The views topology under TopologyTestDriver, fed by the write side's events as in the app: the
- * product view joins products and inventory events, and every event lands in its history store.
+ * product view joins products and inventory events, every event lands in its history store, and
+ * order events reach their customer's views through the views' repartition.
  */
 @WithRealKafka
 class ViewTopologyTest {
@@ -50,11 +59,9 @@ class ViewTopologyTest {
 
   @Test
   void shouldFoldProductAndInventoryEventsIntoOneView() {
-    driver
-        .commands("products")
-        .pipeInput("p1", product("p1", new DefineProduct("Tea", "drinks", 450L, "EUR")));
-    driver.commands("inventory").pipeInput("p1", inventory("p1", new ReceiveStock(10)));
-    driver.commands("products").pipeInput("p1", product("p1", new ChangePrice(500L)));
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    driver.send("inventory", "p1", new ReceiveStock(10));
+    driver.send("products", "p1", new ChangePrice(500L));
 
     KeyValueStore<String, ProductView> views = driver.store(ViewStores.view("products"));
     assertThat(views.get("p1"))
@@ -72,13 +79,9 @@ class ViewTopologyTest {
 
   @Test
   void shouldKeepEveryEventByAggregateAndVersion() throws Exception {
-    driver
-        .commands("products")
-        .pipeInput("p1", product("p1", new DefineProduct("Tea", "drinks", 450L, "EUR")));
-    driver.commands("products").pipeInput("p1", product("p1", new ChangePrice(500L)));
-    driver
-        .commands("products")
-        .pipeInput("p10", product("p10", new DefineProduct("Mug", "kitchen", 900L, "EUR")));
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    driver.send("products", "p1", new ChangePrice(500L));
+    driver.send("products", "p10", new DefineProduct("Mug", "kitchen", 900L, "EUR"));
 
     KeyValueStore<Bytes, byte[]> history = driver.store(ViewStores.history("products"));
     List<JsonNode> p1 = new ArrayList<>();
@@ -96,27 +99,49 @@ class ViewTopologyTest {
     assertThat(p1.get(0).get("occurredAt").asText()).isNotBlank();
   }
 
-  private static ProductCommand product(String id, Object payload) {
-    return ProductCommand.newBuilder()
-        .setCommandId(UUID.randomUUID().toString())
-        .setAggregateId(id)
-        .setExpectedVersion(null)
-        .setIssuedAt(ISSUED)
-        .setCorrelationId("flow-1")
-        .setIdempotencyKey(null)
-        .setPayload(payload)
-        .build();
+  @Test
+  void shouldFileOrdersUnderTheirCustomerThroughRepartition() {
+    driver.send("customers", "cu1", new RegisterCustomer("Ada", "ada@example.org"));
+    driver.send("orders", "o1", order("cu1", 2, 450));
+    driver.send("orders", "o2", order("cu1", 1, 900));
+    driver.send("orders", "o2", new CancelOrder("changed my mind"));
+
+    KeyValueStore<String, CustomerView> customers = driver.store(ViewStores.view("customers"));
+    assertThat(customers.get("cu1"))
+        .isEqualTo(
+            new CustomerView(
+                "cu1",
+                "Ada",
+                "ada@example.org",
+                0,
+                2,
+                List.of(new CustomerView.Spend("EUR", 900))));
+    KeyValueStore<String, CustomerOrderRow> rows = driver.store(ViewStores.view("customer-orders"));
+    List<CustomerOrderRow> orders = new ArrayList<>();
+    try (var range = rows.prefixScan("cu1\u0000", Serdes.String().serializer())) {
+      range.forEachRemaining(row -> orders.add(row.value));
+    }
+    assertThat(orders)
+        .extracting(CustomerOrderRow::orderId, CustomerOrderRow::status)
+        .containsExactlyInAnyOrder(
+            tuple("o1", Orders.OrderStatus.PLACED), tuple("o2", Orders.OrderStatus.CANCELLED));
   }
 
-  private static InventoryCommand inventory(String id, Object payload) {
-    return InventoryCommand.newBuilder()
-        .setCommandId(UUID.randomUUID().toString())
-        .setAggregateId(id)
-        .setExpectedVersion(null)
-        .setIssuedAt(ISSUED)
-        .setCorrelationId("flow-1")
-        .setIdempotencyKey(null)
-        .setPayload(payload)
-        .build();
+  @Test
+  void shouldFoldEachAggregatesStateWithItsDecider() {
+    driver.send("orders", "o1", order("cu1", 2, 450));
+    driver.send("orders", "o1", new ConfirmOrder());
+
+    KeyValueStore<String, AggregateEntry<Orders.OrderState>> states =
+        driver.store(ViewStores.aggregate("orders"));
+    AggregateEntry<Orders.OrderState> entry = states.get("o1");
+    assertThat(entry.version()).isEqualTo(2);
+    assertThat(entry.state().status()).isEqualTo(Orders.OrderStatus.CONFIRMED);
+    assertThat(entry.state().totalMinor()).isEqualTo(900);
+  }
+
+  private static PlaceOrder order(String customerId, int quantity, long unitPriceMinor) {
+    return new PlaceOrder(
+        customerId, "EUR", List.of(new PlaceOrderLine("p1", quantity, unitPriceMinor)));
   }
 }

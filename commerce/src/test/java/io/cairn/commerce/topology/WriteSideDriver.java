@@ -1,5 +1,10 @@
 package io.cairn.commerce.topology;
 
+import io.cairn.avro.carts.CartCommand;
+import io.cairn.avro.customers.CustomerCommand;
+import io.cairn.avro.inventory.InventoryCommand;
+import io.cairn.avro.orders.OrderCommand;
+import io.cairn.avro.products.ProductCommand;
 import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.replies.CommandReply;
@@ -24,6 +29,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
@@ -40,6 +48,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class WriteSideDriver implements AutoCloseable {
   static final Duration RETENTION = Duration.ofHours(24);
+  private static final Map<String, Supplier<SpecificRecord>> ENVELOPES =
+      Map.of(
+          "products", ProductCommand::new,
+          "inventory", InventoryCommand::new,
+          "carts", CartCommand::new,
+          "customers", CustomerCommand::new,
+          "orders", OrderCommand::new);
 
   private final EmbeddedSchemaRegistry registry;
   private final TopologyTestDriver driver;
@@ -86,6 +101,18 @@ final class WriteSideDriver implements AutoCloseable {
   TestInputTopic<String, SpecificRecord> commands(String type) {
     return driver.createInputTopic(
         topics.commands(type).name(), Serdes.String().serializer(), serde.serializer());
+  }
+
+  /** Sends a command to an aggregate, in its type's envelope, as the gateway would. */
+  void send(String type, String id, Object payload) {
+    SpecificRecord command = ENVELOPES.get(type).get();
+    Schema schema = command.getSchema();
+    command.put(schema.getField("commandId").pos(), UUID.randomUUID().toString());
+    command.put(schema.getField("aggregateId").pos(), id);
+    command.put(schema.getField("issuedAt").pos(), clock.instant());
+    command.put(schema.getField("correlationId").pos(), "test");
+    command.put(schema.getField("payload").pos(), payload);
+    commands(type).pipeInput(id, command);
   }
 
   TestOutputTopic<String, SpecificRecord> events(String type) {

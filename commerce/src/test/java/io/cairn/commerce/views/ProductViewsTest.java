@@ -5,28 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.products.Products;
 import io.cairn.topology.views.SourcedEvent;
-import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The product view's fold: given events from both sources, then the view. */
 class ProductViewsTest {
   private final ProductViews views = new ProductViews();
-  private long version;
+  private final History<Products.Event, Products.ProductState> product =
+      new History<>("products", "p-1", new Products());
+  private final History<Inventory.Event, Inventory.InventoryState> stock =
+      new History<>("inventory", "p-1", new Inventory());
 
   @Test
   void shouldShowDefinedProductWithPriceRatingAndStock() {
     ProductView view =
         fold(
-            product(new Products.ProductDefined("Tea", "drinks", 450, "EUR")),
-            product(new Products.PriceChanged(500, 450, "EUR")),
-            product(new Products.ProductRated("c-1", 4, null)),
-            product(new Products.ProductRated("c-2", 5, null)),
-            product(new Products.ProductRated("c-1", 2, 4)),
-            stock(new Inventory.StockReceived(10)),
-            stock(new Inventory.StockReserved("o-1", 3)),
-            stock(new Inventory.StockReserved("o-2", 2)),
-            stock(new Inventory.StockReleased("o-2", 2)),
-            stock(new Inventory.StockShipped("o-1", 3)));
+            product.then(new Products.ProductDefined("Tea", "drinks", 450, "EUR")),
+            product.then(new Products.PriceChanged(500, 450, "EUR")),
+            product.then(new Products.ProductRated("c-1", 4, null)),
+            product.then(new Products.ProductRated("c-2", 5, null)),
+            product.then(new Products.ProductRated("c-1", 2, 4)),
+            stock.then(new Inventory.StockReceived(10)),
+            stock.then(new Inventory.StockReserved("o-1", 3)),
+            stock.then(new Inventory.StockReserved("o-2", 2)),
+            stock.then(new Inventory.StockReleased("o-2", 2)),
+            stock.then(new Inventory.StockShipped("o-1", 3)));
 
     assertThat(view)
         .isEqualTo(
@@ -45,7 +48,7 @@ class ProductViewsTest {
 
   @Test
   void shouldHideProductWithStockButNoDefinitionYet() {
-    ProductView view = fold(stock(new Inventory.StockReceived(5)));
+    ProductView view = fold(stock.then(new Inventory.StockReceived(5)));
 
     assertThat(view.stock()).isEqualTo(new ProductView.Stock(5, 0));
     assertThat(views.exists(view)).isFalse();
@@ -55,10 +58,19 @@ class ProductViewsTest {
   void shouldMarkDiscontinuedProduct() {
     ProductView view =
         fold(
-            product(new Products.ProductDefined("Tea", "drinks", 450, "EUR")),
-            product(new Products.ProductDiscontinued()));
+            product.then(new Products.ProductDefined("Tea", "drinks", 450, "EUR")),
+            product.then(new Products.ProductDiscontinued()));
 
     assertThat(view.discontinued()).isTrue();
+  }
+
+  @Test
+  void shouldFilterListByCategory() {
+    ProductView view = fold(product.then(new Products.ProductDefined("Tea", "drinks", 450, "EUR")));
+
+    assertThat(views.matches(view, Map.of("category", "drinks"))).isTrue();
+    assertThat(views.matches(view, Map.of("category", "kitchen"))).isFalse();
+    assertThat(views.matches(view, Map.of())).isTrue();
   }
 
   private ProductView fold(SourcedEvent... events) {
@@ -67,24 +79,5 @@ class ProductViewsTest {
       view = views.evolve(view, event);
     }
     return view;
-  }
-
-  private SourcedEvent product(Products.Event event) {
-    return sourced("products", event);
-  }
-
-  private SourcedEvent stock(Inventory.Event event) {
-    return sourced("inventory", event);
-  }
-
-  private SourcedEvent sourced(String type, Object event) {
-    return new SourcedEvent(
-        type,
-        "p-1",
-        ++version,
-        Instant.parse("2026-11-23T10:00:00Z"),
-        event.getClass().getSimpleName(),
-        event,
-        "{}");
   }
 }

@@ -26,6 +26,8 @@ final class EventDecoder {
         (Instant) envelope.get(schema.getField("occurredAt").pos()),
         payload.getSchema().getName(),
         mapper.fromAvro(payload, type.events()),
-        AvroJson.text(payload));
+        AvroJson.text(payload),
+        null,
+        null);
   }
 }

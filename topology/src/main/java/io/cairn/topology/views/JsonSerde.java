@@ -1,6 +1,6 @@
 package io.cairn.topology.views;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,19 +15,23 @@ import org.apache.kafka.common.serialization.Serializer;
  * Avro. An unknown field is ignored, so a view that drops a field still reads its old entries.
  */
 public final class JsonSerde {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = ViewJson.MAPPER;
 
   private JsonSerde() {}
 
   /** The serde of a view record. */
   public static <V> Serde<V> of(Class<V> type) {
+    return of(JSON.constructType(type), type.getSimpleName());
+  }
+
+  /** The serde of a generic record, such as an aggregate's entry with its state type. */
+  static <V> Serde<V> of(JavaType type, String what) {
     Serializer<V> serializer =
         (topic, value) -> {
           try {
             return value == null ? null : JSON.writeValueAsBytes(value);
           } catch (IOException e) {
-            throw new SerializationException("cannot write a " + type.getSimpleName(), e);
+            throw new SerializationException("cannot write a " + what, e);
           }
         };
     Deserializer<V> deserializer =
@@ -35,7 +39,7 @@ public final class JsonSerde {
           try {
             return bytes == null ? null : JSON.readValue(bytes, type);
           } catch (IOException e) {
-            throw new SerializationException("cannot read a " + type.getSimpleName(), e);
+            throw new SerializationException("cannot read a " + what, e);
           }
         };
     return Serdes.serdeFrom(serializer, deserializer);

@@ -22,10 +22,11 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
 
   @Override
   public void process(Record<String, SourcedEvent> record) {
-    V before = store.get(record.key());
+    String key = projection.storeKey(record.key(), record.value());
+    V before = store.get(key);
     V after = projection.evolve(before, record.value());
     if (after != null && !Objects.equals(before, after)) {
-      store.put(record.key(), after);
+      store.put(key, after);
     }
   }
 }

@@ -3,7 +3,9 @@ package io.cairn.topology.views;
 import java.time.Instant;
 
 /**
- * An event as the views read it from the event log: the domain event, with where it comes from.
+ * An event as the views read it from the event log: the domain event, with where it comes from and
+ * the state of its aggregate after it, so a view can use what an event does not repeat (an order's
+ * customer, on the order's later events).
  *
  * @param type the aggregate type that appended it ({@code products})
  * @param aggregateId the aggregate it belongs to
@@ -12,6 +14,8 @@ import java.time.Instant;
  * @param name the event's type name ({@code PriceChanged})
  * @param event the domain event record
  * @param payloadJson the event's payload as JSON, as command replies show it
+ * @param createdAt when the aggregate's first event happened; null until the views fold it
+ * @param state the aggregate's state after the event; null until the views fold it
  */
 public record SourcedEvent(
     String type,
@@ -20,4 +24,18 @@ public record SourcedEvent(
     Instant occurredAt,
     String name,
     Object event,
-    String payloadJson) {}
+    String payloadJson,
+    Instant createdAt,
+    Object state) {
+
+  /** This event with its aggregate's creation time and state after it. */
+  public SourcedEvent folded(Instant createdAt, Object state) {
+    return new SourcedEvent(
+        type, aggregateId, version, occurredAt, name, event, payloadJson, createdAt, state);
+  }
+
+  /** The state after the event, as the aggregate's state type. */
+  public <S> S state(Class<S> stateType) {
+    return stateType.cast(state);
+  }
+}

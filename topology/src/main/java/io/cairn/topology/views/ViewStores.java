@@ -9,6 +9,11 @@ public final class ViewStores {
     return "history-" + type;
   }
 
+  /** The store of an aggregate type's current states, keyed by aggregate id. */
+  public static String aggregate(String type) {
+    return "aggregate-" + type;
+  }
+
   /** The store of a view, keyed by its id. */
   public static String view(String name) {
     return "view-" + name;

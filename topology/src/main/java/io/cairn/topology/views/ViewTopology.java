@@ -4,24 +4,34 @@ import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.serde.SpecificAvroSerde;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.topics.CairnTopics;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The read side as a function of a StreamsBuilder, called the same way by the app and by
- * TopologyTestDriver tests: every aggregate type's events feed its history store, and every view's
- * sources feed the view's store. Views read only the event log, never the write side's stores.
+ * TopologyTestDriver tests. Every aggregate type's events are decoded once, folded into their
+ * aggregates' states and kept in a history store; every view's sources feed the view's store,
+ * through a repartition by the view's key where it is not the aggregate id. Views read only the
+ * event log, never the write side's stores.
  */
 public final class ViewTopology {
-  private ViewTopology() {}
+  private final StreamsBuilder builder;
+  private final Settings settings;
+  private final Serde<SourcedEvent> folded;
+  private final Map<String, KStream<String, SourcedEvent>> events = new LinkedHashMap<>();
+  private final Map<String, KStream<String, SourcedEvent>> repartitioned = new HashMap<>();
 
   /**
    * What the topology needs besides the types and views.
@@ -31,54 +41,63 @@ public final class ViewTopology {
    */
   public record Settings(CairnTopics topics, SchemaRegistryClient registry) {}
 
-  /** Adds the histories and views to the builder. */
+  private ViewTopology(
+      StreamsBuilder builder, List<AggregateType<?, ?, ?>> types, Settings settings) {
+    this.builder = builder;
+    this.settings = settings;
+    this.folded = new SourcedEventSerde(types).serde();
+  }
+
+  /** Adds the aggregates, histories and views to the builder. */
   public static void build(
       StreamsBuilder builder,
       List<AggregateType<?, ?, ?>> types,
       List<Projection<?>> projections,
       Settings settings) {
-    Map<String, KStream<String, SourcedEvent>> events = new LinkedHashMap<>();
+    ViewTopology topology = new ViewTopology(builder, types, settings);
     for (AggregateType<?, ?, ?> type : types) {
-      events.put(type.name(), history(builder, type, settings));
+      topology.events.put(type.name(), topology.aggregate(type));
     }
     for (Projection<?> projection : projections) {
-      view(builder, projection, events);
+      topology.view(projection);
     }
   }
 
-  private static KStream<String, SourcedEvent> history(
-      StreamsBuilder builder, AggregateType<?, ?, ?> type, Settings settings) {
+  private <E, S> KStream<String, SourcedEvent> aggregate(AggregateType<?, E, S> type) {
     String name = type.name();
-    String store = ViewStores.history(name);
+    String states = ViewStores.aggregate(name);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(store), Serdes.Bytes(), Serdes.ByteArray()));
+            Stores.persistentKeyValueStore(states),
+            Serdes.String(),
+            JsonSerde.<AggregateEntry<S>>of(
+                ViewJson.MAPPER
+                    .getTypeFactory()
+                    .constructParametricType(AggregateEntry.class, type.state()),
+                name + " entry")));
+    String history = ViewStores.history(name);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(history), Serdes.Bytes(), Serdes.ByteArray()));
     EventDecoder decoder = new EventDecoder(type);
-    KStream<String, SourcedEvent> events =
+    KStream<String, SourcedEvent> stream =
         builder.stream(
                 settings.topics().events(name).name(),
                 Consumed.with(
                         Serdes.String(),
                         new SpecificAvroSerde<SpecificRecord>(settings.registry(), false, false))
                     .withName("views-" + name + "-events"))
-            .mapValues(decoder::decode, Named.as("views-" + name + "-decode"));
-    events.process(
-        () -> new HistoryProcessor(store), Named.as("views-" + name + "-history"), store);
-    return events;
+            .mapValues(decoder::decode, Named.as("views-" + name + "-decode"))
+            .process(() -> new AggregateFold<>(type), Named.as("views-" + name + "-fold"), states);
+    stream.process(
+        () -> new HistoryProcessor(history), Named.as("views-" + name + "-history"), history);
+    return stream;
   }
 
-  private static <V> void view(
-      StreamsBuilder builder,
-      Projection<V> projection,
-      Map<String, KStream<String, SourcedEvent>> events) {
+  private <V> void view(Projection<V> projection) {
     KStream<String, SourcedEvent> sources = null;
     for (String source : projection.sources()) {
-      KStream<String, SourcedEvent> stream = events.get(source);
-      if (stream == null) {
-        throw new IllegalArgumentException(
-            "view %s reads %s, which is not an aggregate type; known: %s"
-                .formatted(projection.name(), source, events.keySet()));
-      }
+      KStream<String, SourcedEvent> stream = keyed(projection, source);
       sources = sources == null ? stream : sources.merge(stream);
     }
     String store = ViewStores.view(projection.name());
@@ -89,5 +108,31 @@ public final class ViewTopology {
             JsonSerde.of(projection.viewType())));
     sources.process(
         () -> new ProjectionProcessor<>(projection), Named.as("view-" + projection.name()), store);
+  }
+
+  /** A source's events under the view's key: as they are, or repartitioned by another key. */
+  private KStream<String, SourcedEvent> keyed(Projection<?> projection, String source) {
+    KStream<String, SourcedEvent> stream = events.get(source);
+    if (stream == null) {
+      throw new IllegalArgumentException(
+          "view %s reads %s, which is not an aggregate type; known: %s"
+              .formatted(projection.name(), source, events.keySet()));
+    }
+    ViewKey key = projection.rekeyed().get(source);
+    if (key == null) {
+      return stream;
+    }
+    String name = "views-" + source + "-by-" + key.name();
+    return repartitioned.computeIfAbsent(
+        name,
+        n ->
+            stream
+                .flatMap(
+                    (id, event) -> {
+                      String to = key.of().apply(event);
+                      return to == null ? List.of() : List.of(KeyValue.pair(to, event));
+                    },
+                    Named.as(n + "-key"))
+                .repartition(Repartitioned.with(Serdes.String(), folded).withName(n)));
   }
 }

@@ -1,0 +1,93 @@
+package io.cairn.commerce.views;
+
+import static io.cairn.commerce.views.Folds.one;
+import static io.cairn.commerce.views.Folds.product;
+import static io.cairn.commerce.views.Folds.products;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.commerce.carts.Carts;
+import org.junit.jupiter.api.Test;
+
+/** The cart view: given a cart's events, then the cart shown with its products. */
+class CartViewsTest {
+  private final CartViews views = new CartViews(new ProductViews());
+  private final History<Carts.Event, Carts.CartState> cart =
+      new History<>("carts", "c-1", new Carts());
+
+  @Test
+  void shouldShowLinesWithCurrentNamesPricesAndTotals() {
+    CartView view =
+        one(
+            views,
+            "c-1",
+            cart.then(new Carts.ItemAdded("p-1", 2)),
+            cart.then(new Carts.ItemAdded("p-2", 1)),
+            cart.then(new Carts.ItemAdded("p-1", 1)));
+
+    CartView.Shown shown =
+        views.render(
+            view, products(product("p-1", "Tea", 450, "EUR"), product("p-2", "Mug", 900, "EUR")));
+
+    assertThat(shown.status()).isEqualTo(Carts.CartStatus.OPEN);
+    assertThat(shown.lines())
+        .containsExactly(
+            new CartView.Line("p-1", "Tea", 3, 450L, "EUR", 1350L, false),
+            new CartView.Line("p-2", "Mug", 1, 900L, "EUR", 900L, false));
+    assertThat(shown.totalMinor()).isEqualTo(2250);
+    assertThat(shown.currency()).isEqualTo("EUR");
+  }
+
+  @Test
+  void shouldShowCheckedOutCartWithoutRemovedLine() {
+    CartView view =
+        one(
+            views,
+            "c-1",
+            cart.then(new Carts.ItemAdded("p-1", 2)),
+            cart.then(new Carts.ItemAdded("p-2", 1)),
+            cart.then(new Carts.ItemRemoved("p-2")),
+            cart.then(
+                new Carts.CartCheckedOut("cu-1", java.util.List.of(new Carts.CartLine("p-1", 2)))));
+
+    CartView.Shown shown = views.render(view, products(product("p-1", "Tea", 450, "EUR")));
+
+    assertThat(shown.status()).isEqualTo(Carts.CartStatus.CHECKED_OUT);
+    assertThat(shown.customerId()).isEqualTo("cu-1");
+    assertThat(shown.lines()).extracting(CartView.Line::productId).containsExactly("p-1");
+    assertThat(shown.totalMinor()).isEqualTo(900);
+  }
+
+  @Test
+  void shouldLeaveLineOfUnknownProductUnpricedAndOutOfTotal() {
+    CartView view =
+        one(
+            views,
+            "c-1",
+            cart.then(new Carts.ItemAdded("p-1", 1)),
+            cart.then(new Carts.ItemAdded("ghost", 4)));
+
+    CartView.Shown shown = views.render(view, products(product("p-1", "Tea", 450, "EUR")));
+
+    assertThat(shown.lines().get(1))
+        .isEqualTo(new CartView.Line("ghost", null, 4, null, null, null, false));
+    assertThat(shown.totalMinor()).isEqualTo(450);
+  }
+
+  @Test
+  void shouldShowNoTotalWhenLinesAreInSeveralCurrencies() {
+    CartView view =
+        one(
+            views,
+            "c-1",
+            cart.then(new Carts.ItemAdded("p-1", 1)),
+            cart.then(new Carts.ItemAdded("p-2", 1)));
+
+    CartView.Shown shown =
+        views.render(
+            view, products(product("p-1", "Tea", 450, "EUR"), product("p-2", "Mug", 900, "USD")));
+
+    assertThat(shown.totalMinor()).isNull();
+    assertThat(shown.currency()).isNull();
+    assertThat(shown.lines()).extracting(CartView.Line::lineTotalMinor).containsExactly(450L, 900L);
+  }
+}

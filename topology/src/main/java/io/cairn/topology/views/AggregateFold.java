@@ -1,0 +1,52 @@
+package io.cairn.topology.views;
+
+import io.cairn.topology.aggregate.AggregateType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Folds an aggregate type's events into each aggregate's state with the type's own decider, as the
+ * write side does, and passes every event on with the state after it.
+ *
+ * @param <E> the type's events
+ * @param <S> the type's state
+ */
+final class AggregateFold<E, S> implements Processor<String, SourcedEvent, String, SourcedEvent> {
+  private final AggregateType<?, E, S> type;
+  private ProcessorContext<String, SourcedEvent> context;
+  private KeyValueStore<String, AggregateEntry<S>> store;
+
+  AggregateFold(AggregateType<?, E, S> type) {
+    this.type = type;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SourcedEvent> context) {
+    this.context = context;
+    store = context.getStateStore(ViewStores.aggregate(type.name()));
+  }
+
+  @Override
+  public void process(Record<String, SourcedEvent> record) {
+    SourcedEvent event = record.value();
+    AggregateEntry<S> before = store.get(record.key());
+    if (before != null && event.version() <= before.version()) {
+      // Exactly-once reading makes this impossible; a bug that broke it must not fold twice.
+      throw new IllegalStateException(
+          "%s %s: event version %d after version %d"
+              .formatted(type.name(), record.key(), event.version(), before.version()));
+    }
+    S state = before == null ? type.decider().initialState() : before.state();
+    S after = type.decider().evolve(state, type.events().cast(event.event()));
+    AggregateEntry<S> entry =
+        new AggregateEntry<>(
+            event.version(),
+            before == null ? event.occurredAt() : before.createdAt(),
+            event.occurredAt(),
+            after);
+    store.put(record.key(), entry);
+    context.forward(record.withValue(event.folded(entry.createdAt(), after)));
+  }
+}

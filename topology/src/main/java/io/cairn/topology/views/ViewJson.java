@@ -1,0 +1,24 @@
+package io.cairn.topology.views;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The JSON the views keep in their stores and repartition topics. Nothing in it is part of the
+ * public contract: it is rebuilt from the event log whenever the code changes. An unknown field is
+ * ignored, so a view that drops a field still reads its old entries.
+ */
+final class ViewJson {
+  /** Immutable once built, so shared by every serde. */
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private ViewJson() {}
+}

@@ -1,0 +1,20 @@
+package io.cairn.topology.views;
+
+import java.util.function.Function;
+
+/**
+ * A key a view files an aggregate type's events under when it is not the aggregate's id, such as an
+ * order's customer. The views repartition those events by it once, however many views share it.
+ *
+ * @param name the key's name, in the repartition topic's name ({@code customer})
+ * @param of the key of an event, or null when the event belongs under no key
+ */
+public record ViewKey(String name, Function<SourcedEvent, String> of) {
+
+  /** Checks the name, which becomes part of a topic name. */
+  public ViewKey {
+    if (name == null || !name.matches("[a-z][a-z0-9-]{0,39}")) {
+      throw new IllegalArgumentException("a view key's name is lower-case letters, not " + name);
+    }
+  }
+}
