@@ -89,7 +89,7 @@ class CairnAppTest {
 
   @Test
   void shouldAnswerUnknownPathInTheErrorShape() throws Exception {
-    HttpResponse<String> response = get("/api/v1/nothing-here");
+    HttpResponse<String> response = get("/api/v2/nothing-here");
 
     assertThat(response.statusCode()).isEqualTo(404);
     JsonNode body = mapper.readTree(response.body());

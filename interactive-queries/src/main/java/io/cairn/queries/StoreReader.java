@@ -3,7 +3,9 @@ package io.cairn.queries;
 import io.cairn.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
@@ -13,6 +15,7 @@ import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * Runs an interactive query (IQv2) against the partition of a store that holds an aggregate id. The
@@ -44,18 +47,54 @@ final class StoreReader {
     int where = partitionOf(id);
     StateQueryRequest<R> request =
         StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(where));
-    StateQueryResult<R> result;
-    try {
-      result = streams.query(request);
-    } catch (StreamsNotStartedException | IllegalStateException e) {
-      // KafkaStreams.query refuses with these when it is neither running nor rebalancing.
-      throw notReady("the views are not running (" + streams.state() + ")");
-    }
+    StateQueryResult<R> result = run(request);
     QueryResult<R> partition = result.getPartitionResults().get(where);
     if (partition == null || partition.isFailure()) {
       throw failure(store, partition);
     }
     return read.apply(partition.getResult());
+  }
+
+  /**
+   * Runs a query on every partition of a store, which must all be on this instance, and maps their
+   * results, by partition, while any iterator in them is still open.
+   *
+   * @throws ApiException 503 not_ready when a partition cannot answer now
+   */
+  <R, T> T queryAll(String store, Query<R> query, Function<Map<Integer, R>, T> read) {
+    StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query);
+    Map<Integer, QueryResult<R>> results = run(request).getPartitionResults();
+    Map<Integer, R> answers = new TreeMap<>();
+    try {
+      for (int partition = 0; partition < partitions; partition++) {
+        QueryResult<R> result = results.get(partition);
+        if (result == null || result.isFailure()) {
+          throw failure(store, result);
+        }
+        answers.put(partition, result.getResult());
+      }
+      return read.apply(answers);
+    } finally {
+      results.values().stream()
+          .filter(QueryResult::isSuccess)
+          .map(QueryResult::getResult)
+          .forEach(StoreReader::closeIfIterator);
+    }
+  }
+
+  private static void closeIfIterator(Object result) {
+    if (result instanceof KeyValueIterator<?, ?> iterator) {
+      iterator.close();
+    }
+  }
+
+  private <R> StateQueryResult<R> run(StateQueryRequest<R> request) {
+    try {
+      return streams.query(request);
+    } catch (StreamsNotStartedException | IllegalStateException e) {
+      // KafkaStreams.query refuses with these when it is neither running nor rebalancing.
+      throw notReady("the views are not running (" + streams.state() + ")");
+    }
   }
 
   /** The partition the producer's default partitioner gave the id's events. */
@@ -66,7 +105,7 @@ final class StoreReader {
 
   private static ApiException failure(String store, QueryResult<?> result) {
     if (result == null) {
-      return notReady("the partition of " + store + " holding this id is not on this instance");
+      return notReady("a partition of " + store + " is not on this instance");
     }
     FailureReason reason = result.getFailureReason();
     return switch (reason) {

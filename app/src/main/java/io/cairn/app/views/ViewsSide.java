@@ -5,7 +5,6 @@ import io.cairn.app.health.StreamsInstance;
 import io.cairn.app.streams.StreamsProperties;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.queries.QueryRoutes;
-import io.cairn.queries.ViewQueries;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.kafka.KafkaConnection;
 import io.cairn.topology.topics.CairnTopics;
@@ -14,7 +13,6 @@ import io.cairn.topology.views.Projection;
 import io.cairn.topology.views.ViewTopology;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,11 +28,11 @@ public final class ViewsSide implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
-  private final ViewQueries queries;
+  private final QueryRoutes routes;
 
-  private ViewsSide(KafkaStreams streams, ViewQueries queries) {
+  private ViewsSide(KafkaStreams streams, QueryRoutes routes) {
     this.streams = streams;
-    this.queries = queries;
+    this.routes = routes;
   }
 
   /** Starts the views application. */
@@ -54,12 +52,7 @@ public final class ViewsSide implements AutoCloseable {
             StreamsProperties.exactlyOnce(APPLICATION_ID, config, topicDefaults, kafka));
     streams.start();
     return new ViewsSide(
-        streams,
-        new ViewQueries(
-            streams,
-            topicDefaults.partitions(),
-            views,
-            types.stream().map(AggregateType::name).collect(Collectors.toUnmodifiableSet())));
+        streams, new QueryRoutes(streams, topicDefaults.partitions(), views, types));
   }
 
   /** The views application, for readiness. */
@@ -69,7 +62,7 @@ public final class ViewsSide implements AutoCloseable {
 
   /** The query endpoints. */
   public QueryRoutes routes() {
-    return new QueryRoutes(queries);
+    return routes;
   }
 
   /** Stops the views, which commit and leave their group so a restart is not held back. */

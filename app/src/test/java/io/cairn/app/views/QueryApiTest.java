@@ -125,6 +125,160 @@ class QueryApiTest {
         .containsExactlyInAnyOrder("limit", "fromVersion", "cursor");
   }
 
+  @Test
+  void shouldShowCartWithCurrentProductNamesPricesAndTotal() {
+    String tea = definedProduct("Tea", "drinks", 450);
+    String mug = definedProduct("Mug", "kitchen", 900);
+    String cart = id("cart");
+    send("carts", cart, "AddItem", "{\"productId\":\"" + tea + "\",\"quantity\":2}");
+    send("carts", cart, "AddItem", "{\"productId\":\"" + mug + "\",\"quantity\":1}");
+    send("products", tea, "ChangePrice", "{\"priceMinor\":500}");
+
+    JsonNode view =
+        eventually("/api/v1/carts/" + cart, json -> json.get("totalMinor").asLong() == 1900);
+
+    assertThat(view.get("status").asText()).isEqualTo("OPEN");
+    assertThat(view.get("currency").asText()).isEqualTo("EUR");
+    assertThat(view.at("/lines/0/name").asText()).isEqualTo("Tea");
+    assertThat(view.at("/lines/0/unitPriceMinor").asLong()).isEqualTo(500);
+    assertThat(view.at("/lines/0/lineTotalMinor").asLong()).isEqualTo(1000);
+    assertThat(view.at("/lines/1/name").asText()).isEqualTo("Mug");
+  }
+
+  @Test
+  void shouldShowCustomerOrdersAndTheOrdersTimeline() {
+    String tea = definedProduct("Tea", "drinks", 450);
+    String customer = id("customer");
+    send(
+        "customers",
+        customer,
+        "RegisterCustomer",
+        "{\"name\":\"Ada\",\"email\":\"ada@example.org\"}");
+    send("customers", customer, "AwardPoints", "{\"points\":50,\"reason\":\"welcome\"}");
+    List<String> orders = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      String order = id("order");
+      orders.add(order);
+      send("orders", order, "PlaceOrder", placeOrder(customer, tea, i));
+    }
+    send("orders", orders.get(0), "ConfirmOrder", "{}");
+    send("orders", orders.get(1), "CancelOrder", "{\"reason\":\"late\"}");
+
+    JsonNode profile =
+        eventually(
+            "/api/v1/customers/" + customer,
+            json ->
+                json.get("orderCount").asInt() == 3
+                    && json.at("/lifetimeSpend/0/totalMinor").asLong() == 1200);
+    assertThat(profile.get("points").asLong()).isEqualTo(50);
+    assertThat(profile.at("/lifetimeSpend/0/currency").asText()).isEqualTo("EUR");
+
+    JsonNode order =
+        eventually(
+            "/api/v1/orders/" + orders.get(0),
+            json -> json.get("status").asText().equals("CONFIRMED"));
+    assertThat(order.get("timeline").findValuesAsText("status"))
+        .containsExactly("PLACED", "CONFIRMED");
+    assertThat(order.at("/lines/0/name").asText()).isEqualTo("Tea");
+    assertThat(order.get("customerId").asText()).isEqualTo(customer);
+
+    List<String> listed = new ArrayList<>();
+    String page = "/api/v1/customers/" + customer + "/orders?limit=2";
+    while (page != null) {
+      JsonNode body = client.get(page).json();
+      body.get("items").forEach(item -> listed.add(item.get("orderId").asText()));
+      page =
+          body.get("nextCursor").isNull()
+              ? null
+              : "/api/v1/customers/"
+                  + customer
+                  + "/orders?limit=2&cursor="
+                  + body.get("nextCursor").asText();
+    }
+    assertThat(listed).containsExactly(orders.get(2), orders.get(1), orders.get(0));
+  }
+
+  @Test
+  void shouldListProductsOfACategoryInIdOrderAcrossPages() {
+    String category = id("category");
+    List<String> products = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      products.add(definedProduct("Item " + i, category, 100 + i));
+    }
+    definedProduct("Elsewhere", id("other"), 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> listed(category, 100).size() == 5);
+
+    assertThat(listed(category, 2)).containsExactlyElementsOf(products.stream().sorted().toList());
+  }
+
+  @Test
+  void shouldShowAnAggregatesOwnState() {
+    String product = definedProduct("Tea", "drinks", 450);
+    send("inventory", product, "ReceiveStock", "{\"quantity\":10}");
+
+    JsonNode inventory = eventually("/api/v1/inventory/" + product, json -> true);
+    JsonNode state = eventually("/api/v1/products/" + product + "/state", json -> true);
+
+    assertThat(inventory.get("version").asLong()).isEqualTo(1);
+    assertThat(inventory.at("/state/onHand").asInt()).isEqualTo(10);
+    assertThat(state.get("type").asText()).isEqualTo("products");
+    assertThat(state.at("/state/name").asText()).isEqualTo("Tea");
+    assertThat(state.get("createdAt").asText()).endsWith("Z");
+  }
+
+  @Test
+  void shouldRejectUnknownListFilter() {
+    var answer = client.get("/api/v1/products?catgory=drinks");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error()).isEqualTo("validation_failed");
+    assertThat(answer.json().at("/details/fields/0/field").asText()).isEqualTo("catgory");
+  }
+
+  private static List<String> listed(String category, int limit) {
+    List<String> ids = new ArrayList<>();
+    String page = "/api/v1/products?category=" + category + "&limit=" + limit;
+    while (page != null) {
+      JsonNode body = client.get(page).json();
+      body.get("items").forEach(item -> ids.add(item.get("id").asText()));
+      JsonNode next = body.get("nextCursor");
+      page =
+          next.isNull()
+              ? null
+              : "/api/v1/products?category="
+                  + category
+                  + "&limit="
+                  + limit
+                  + "&cursor="
+                  + next.asText();
+    }
+    return ids;
+  }
+
+  private static String definedProduct(String name, String category, long priceMinor) {
+    String product = id("product");
+    send(
+        "products",
+        product,
+        "DefineProduct",
+        "{\"name\":\"%s\",\"category\":\"%s\",\"priceMinor\":%d,\"currency\":\"EUR\"}"
+            .formatted(name, category, priceMinor));
+    return product;
+  }
+
+  private static String placeOrder(String customer, String product, int quantity) {
+    return "{\"customerId\":\"%s\",\"currency\":\"EUR\",\"lines\":[{\"productId\":\"%s\",\"quantity\":%d,\"unitPriceMinor\":300}]}"
+        .formatted(customer, product, quantity);
+  }
+
+  private static JsonNode eventually(String path, java.util.function.Predicate<JsonNode> ready) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> client.get(path), answer -> answer.status() == 200 && ready.test(answer.json()))
+        .json();
+  }
+
   private static void send(String type, String id, String command, String payload) {
     var answer = client.send(type, id, command, payload);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);

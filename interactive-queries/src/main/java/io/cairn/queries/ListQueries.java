@@ -1,0 +1,138 @@
+package io.cairn.queries;
+
+import io.cairn.topology.views.ListProjection;
+import io.cairn.topology.views.Lookup;
+import io.cairn.topology.views.Projection;
+import io.cairn.topology.views.ViewStores;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+/**
+ * Lists, page by page in key order: a whole view merged from all its partitions, or the rows of a
+ * list view under one key. A page stops at its limit, or after {@link #SCAN_LIMIT} entries looked
+ * at, so a rare filter costs a bounded time per page; its cursor then resumes after the last entry
+ * looked at, and a page may hold fewer items than its limit while more follow.
+ */
+final class ListQueries {
+  static final int SCAN_LIMIT = 10_000;
+
+  private final StoreReader reader;
+  private final Lookup lookup;
+
+  ListQueries(StoreReader reader, Lookup lookup) {
+    this.reader = reader;
+    this.lookup = lookup;
+  }
+
+  /** A page of a view's entries that exist and pass the filters, in id order. */
+  <V> Page list(Projection<V> projection, PageParams params) {
+    RangeQuery<String, V> range =
+        params
+            .after()
+            .map(after -> RangeQuery.<String, V>withLowerBound(after + '\u0000'))
+            .orElseGet(RangeQuery::withNoBounds);
+    Function<V, Object> show =
+        view ->
+            projection.exists(view) && projection.matches(view, params.filters())
+                ? projection.render(view, lookup)
+                : null;
+    return reader.queryAll(
+        ViewStores.view(projection.name()),
+        range,
+        partitions -> page(merged(partitions), params.limit(), show, UnaryOperator.identity()));
+  }
+
+  /** A page of the rows of a list view under one key, in row order. */
+  <V> Page rows(ListProjection<V> projection, String id, PageParams params) {
+    String first = id + ListProjection.SEPARATOR;
+    String from = params.after().map(after -> first + after + '\u0000').orElse(first);
+    RangeQuery<String, V> range = RangeQuery.withRange(from, id + '\u0001');
+    Function<V, Object> show = row -> projection.render(row, lookup);
+    return reader.query(
+        ViewStores.view(projection.name()),
+        id,
+        range,
+        rows -> {
+          try (rows) {
+            return page(rows, params.limit(), show, key -> key.substring(first.length()));
+          }
+        });
+  }
+
+  /**
+   * Reads a page off entries in order.
+   *
+   * @param show an entry as clients see it, or null when it is not on the list
+   * @param position the position a cursor names for an entry's key
+   */
+  private static <V> Page page(
+      KeyValueIterator<String, V> entries,
+      int limit,
+      Function<V, Object> show,
+      UnaryOperator<String> position) {
+    List<Object> items = new ArrayList<>();
+    String last = null;
+    int scanned = 0;
+    while (entries.hasNext() && items.size() < limit && scanned < SCAN_LIMIT) {
+      KeyValue<String, V> entry = entries.next();
+      scanned++;
+      last = entry.key;
+      Object item = show.apply(entry.value);
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    String next = entries.hasNext() && last != null ? Cursor.of(position.apply(last)) : null;
+    return new Page(items, next);
+  }
+
+  /** The entries of every partition, as one iterator in key order. */
+  private static <V> KeyValueIterator<String, V> merged(
+      Map<Integer, KeyValueIterator<String, V>> partitions) {
+    PriorityQueue<KeyValueIterator<String, V>> heads =
+        new PriorityQueue<>(Comparator.comparing(KeyValueIterator::peekNextKey));
+    partitions.values().stream().filter(KeyValueIterator::hasNext).forEach(heads::add);
+    return new KeyValueIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !heads.isEmpty();
+      }
+
+      @Override
+      public KeyValue<String, V> next() {
+        KeyValueIterator<String, V> head = heads.poll();
+        KeyValue<String, V> entry = head.next();
+        if (head.hasNext()) {
+          heads.add(head);
+        }
+        return entry;
+      }
+
+      @Override
+      public String peekNextKey() {
+        return heads.peek().peekNextKey();
+      }
+
+      @Override
+      public void close() {
+        // The reader closes the partitions' iterators.
+      }
+    };
+  }
+
+  /**
+   * A page of a list.
+   *
+   * @param items the items as clients see them
+   * @param nextCursor where the next page starts, or null on the last page
+   */
+  record Page(List<Object> items, String nextCursor) {}
+}

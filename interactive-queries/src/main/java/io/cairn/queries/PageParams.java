@@ -1,0 +1,39 @@
+package io.cairn.queries;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The query parameters of a list, checked: limit (default 100, at most 1,000), cursor, and the
+ * list's own filters.
+ *
+ * @param limit the most items on the page
+ * @param after the position the page starts after, empty for the first page
+ * @param filters the filters given, by name
+ */
+record PageParams(int limit, Optional<String> after, Map<String, String> filters) {
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1_000;
+
+  static PageParams read(Map<String, List<String>> query, Set<String> filterNames) {
+    Set<String> known = new HashSet<>(filterNames);
+    known.add("limit");
+    known.add("cursor");
+    QueryParams params = new QueryParams(query, known);
+    int limit = (int) params.number("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+    Optional<String> after = params.cursor();
+    Map<String, String> filters = new TreeMap<>();
+    for (String name : filterNames) {
+      String value = params.text(name);
+      if (value != null) {
+        filters.put(name, value);
+      }
+    }
+    params.check();
+    return new PageParams(limit, after, Map.copyOf(filters));
+  }
+}
