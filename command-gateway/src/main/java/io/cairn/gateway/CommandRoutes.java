@@ -1,11 +1,9 @@
 package io.cairn.gateway;
 
 import io.cairn.avro.replies.CommandReply;
-import io.cairn.web.ApiException;
 import io.cairn.web.ErrorResponses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.concurrent.CompletionException;
 
 /** The command endpoint: POST /api/v1/{type}/{id}/commands. */
 public final class CommandRoutes {
@@ -39,11 +37,7 @@ public final class CommandRoutes {
       CommandResponses.write(ctx, reply);
       return null;
     }
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    if (cause instanceof ApiException api) {
-      ErrorResponses.send(ctx, api);
-      return null;
-    }
-    throw new CompletionException(cause);
+    ErrorResponses.sendFailure(ctx, failure);
+    return null;
   }
 }

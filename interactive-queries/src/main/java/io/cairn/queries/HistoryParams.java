@@ -1,7 +1,5 @@
 package io.cairn.queries;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,8 +9,7 @@ import java.util.Set;
 record HistoryParams(long fromVersion, int limit) {
   static final Set<String> NAMES = Set.of("fromVersion", "limit", "cursor");
 
-  static HistoryParams read(Map<String, List<String>> query) {
-    QueryParams params = new QueryParams(query, NAMES);
+  static HistoryParams read(QueryParams params) {
     long from = params.number("fromVersion", 1, Long.MAX_VALUE, 1);
     int limit = (int) params.number("limit", 1, PageParams.MAX_LIMIT, PageParams.DEFAULT_LIMIT);
     var cursor = params.cursor();
@@ -23,7 +20,6 @@ record HistoryParams(long fromVersion, int limit) {
         params.invalid("cursor", "a nextCursor from a previous page");
       }
     }
-    params.check();
     return new HistoryParams(from, limit);
   }
 

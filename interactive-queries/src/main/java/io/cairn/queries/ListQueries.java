@@ -3,6 +3,7 @@ package io.cairn.queries;
 import io.cairn.topology.views.ListProjection;
 import io.cairn.topology.views.Lookup;
 import io.cairn.topology.views.Projection;
+import io.cairn.topology.views.Stamped;
 import io.cairn.topology.views.ViewStores;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +13,8 @@ import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Lists, page by page in key order: a whole view merged from all its partitions, or the rows of a
@@ -34,34 +35,40 @@ final class ListQueries {
 
   /** A page of a view's entries that exist and pass the filters, in id order. */
   <V> Page list(Projection<V> projection, PageParams params) {
-    RangeQuery<String, V> range =
-        params
-            .after()
-            .map(after -> RangeQuery.<String, V>withLowerBound(after + '\u0000'))
-            .orElseGet(RangeQuery::withNoBounds);
-    Function<V, Object> show =
-        view ->
-            projection.exists(view) && projection.matches(view, params.filters())
-                ? projection.render(view, lookup)
-                : null;
-    return reader.queryAll(
+    String from = params.after().map(after -> after + '\u0000').orElse(null);
+    Function<Stamped<V>, Object> show =
+        entry -> {
+          V view = entry.view();
+          return view != null
+                  && projection.exists(view)
+                  && projection.matches(view, params.filters())
+              ? projection.render(view, lookup)
+              : null;
+        };
+    return reader.readAll(
         ViewStores.view(projection.name()),
-        range,
-        partitions -> page(merged(partitions), params.limit(), show, UnaryOperator.identity()));
+        (Map<Integer, ReadOnlyKeyValueStore<String, Stamped<V>>> partitions) -> {
+          List<KeyValueIterator<String, Stamped<V>>> ranges = new ArrayList<>();
+          try {
+            partitions.values().forEach(store -> ranges.add(store.range(from, null)));
+            return page(merged(ranges), params.limit(), show, UnaryOperator.identity());
+          } finally {
+            ranges.forEach(KeyValueIterator::close);
+          }
+        });
   }
 
   /** A page of the rows of a list view under one key, in row order. */
   <V> Page rows(ListProjection<V> projection, String id, PageParams params) {
     String first = id + ListProjection.SEPARATOR;
     String from = params.after().map(after -> first + after + '\u0000').orElse(first);
-    RangeQuery<String, V> range = RangeQuery.withRange(from, id + '\u0001');
-    Function<V, Object> show = row -> projection.render(row, lookup);
-    return reader.query(
+    Function<Stamped<V>, Object> show =
+        row -> row.view() == null ? null : projection.render(row.view(), lookup);
+    return reader.read(
         ViewStores.view(projection.name()),
         id,
-        range,
-        rows -> {
-          try (rows) {
+        (ReadOnlyKeyValueStore<String, Stamped<V>> store) -> {
+          try (KeyValueIterator<String, Stamped<V>> rows = store.range(from, id + '\u0001')) {
             return page(rows, params.limit(), show, key -> key.substring(first.length()));
           }
         });
@@ -96,10 +103,10 @@ final class ListQueries {
 
   /** The entries of every partition, as one iterator in key order. */
   private static <V> KeyValueIterator<String, V> merged(
-      Map<Integer, KeyValueIterator<String, V>> partitions) {
+      List<KeyValueIterator<String, V>> partitions) {
     PriorityQueue<KeyValueIterator<String, V>> heads =
         new PriorityQueue<>(Comparator.comparing(KeyValueIterator::peekNextKey));
-    partitions.values().stream().filter(KeyValueIterator::hasNext).forEach(heads::add);
+    partitions.stream().filter(KeyValueIterator::hasNext).forEach(heads::add);
     return new KeyValueIterator<>() {
       @Override
       public boolean hasNext() {
@@ -123,7 +130,7 @@ final class ListQueries {
 
       @Override
       public void close() {
-        // The reader closes the partitions' iterators.
+        // The list closes the partitions' iterators.
       }
     };
   }

@@ -1,7 +1,6 @@
 package io.cairn.queries;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +18,15 @@ record PageParams(int limit, Optional<String> after, Map<String, String> filters
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1_000;
 
-  static PageParams read(Map<String, List<String>> query, Set<String> filterNames) {
+  /** The parameter names of a list with these filters. */
+  static Set<String> names(Set<String> filterNames) {
     Set<String> known = new HashSet<>(filterNames);
     known.add("limit");
     known.add("cursor");
-    QueryParams params = new QueryParams(query, known);
+    return known;
+  }
+
+  static PageParams read(QueryParams params, Set<String> filterNames) {
     int limit = (int) params.number("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
     Optional<String> after = params.cursor();
     Map<String, String> filters = new TreeMap<>();
@@ -33,7 +36,6 @@ record PageParams(int limit, Optional<String> after, Map<String, String> filters
         filters.put(name, value);
       }
     }
-    params.check();
     return new PageParams(limit, after, Map.copyOf(filters));
   }
 }

@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.cairn.topology.aggregate.AggregateType;
-import io.cairn.topology.views.AggregateEntry;
 import io.cairn.topology.views.ListProjection;
 import io.cairn.topology.views.Projection;
 import io.cairn.web.ApiException;
+import io.cairn.web.ErrorResponses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -22,9 +24,11 @@ import org.apache.kafka.streams.KafkaStreams;
  * events, and the rows of a list view under an entity.
  */
 public final class QueryRoutes {
+  private static final String TOKEN_HEADER = "Consistency-Token";
   private final ViewCatalog catalog;
   private final ViewQueries views;
   private final ListQueries lists;
+  private final ReadYourWrites readYourWrites;
 
   /**
    * Routes onto the views of a running views application.
@@ -43,6 +47,7 @@ public final class QueryRoutes {
     this.catalog = new ViewCatalog(projections, types);
     this.views = new ViewQueries(reader, catalog);
     this.lists = new ListQueries(reader, views.lookup());
+    this.readYourWrites = new ReadYourWrites(views);
   }
 
   /** Installs the query routes. */
@@ -54,19 +59,26 @@ public final class QueryRoutes {
 
   private void list(Context ctx) {
     Projection<?> projection = catalog.view(ctx.pathParam("name"));
-    PageParams params = PageParams.read(ctx.queryParamMap(), projection.filters());
-    ctx.json(lists.list(projection, params));
+    QueryParams query = params(ctx, PageParams.names(projection.filters()));
+    PageParams page = PageParams.read(query, projection.filters());
+    Waiting waiting = waiting(ctx, query);
+    answer(
+        ctx, readYourWrites.await(projection, null, waiting), () -> lists.list(projection, page));
   }
 
   private void entity(Context ctx) {
     String name = ctx.pathParam("name");
-    String id = ctx.pathParam("id");
-    new QueryParams(ctx.queryParamMap(), Set.of()).check();
     if (catalog.find(name).isEmpty() && catalog.isType(name)) {
       state(ctx);
       return;
     }
-    ctx.json(views.view(name, id).orElseThrow(() -> notFound(name, id)));
+    String id = ctx.pathParam("id");
+    Projection<?> projection = catalog.view(name);
+    Waiting waiting = waiting(ctx, params(ctx, Set.of()));
+    answer(
+        ctx,
+        readYourWrites.await(projection, id, waiting),
+        () -> views.view(name, id).orElseThrow(() -> notFound(name, id)));
   }
 
   private void child(Context ctx) {
@@ -78,27 +90,53 @@ public final class QueryRoutes {
   }
 
   private void state(Context ctx) {
-    String type = ctx.pathParam("name");
+    String type = catalog.type(ctx.pathParam("name")).name();
     String id = ctx.pathParam("id");
-    AggregateEntry<?> entry = views.aggregate(type, id).orElseThrow(() -> notFound(type, id));
-    ctx.json(AggregateAnswer.of(type, id, entry));
+    Waiting waiting = waiting(ctx, params(ctx, Set.of()));
+    answer(
+        ctx,
+        readYourWrites.await(
+            type,
+            id,
+            waiting,
+            version -> views.aggregate(type, id).filter(e -> e.version() >= version).isPresent()),
+        () ->
+            AggregateAnswer.of(
+                type, id, views.aggregate(type, id).orElseThrow(() -> notFound(type, id))));
   }
 
   private void rows(Context ctx) {
     String parent = ctx.pathParam("name");
     String id = ctx.pathParam("id");
     ListProjection<?> projection = catalog.list(parent, ctx.pathParam("child"));
-    PageParams params = PageParams.read(ctx.queryParamMap(), projection.filters());
-    if (catalog.find(parent).isPresent() && views.view(parent, id).isEmpty()) {
-      throw notFound(parent, id);
-    }
-    ctx.json(lists.rows(projection, id, params));
+    QueryParams query = params(ctx, PageParams.names(projection.filters()));
+    PageParams page = PageParams.read(query, projection.filters());
+    Waiting waiting = waiting(ctx, query);
+    answer(
+        ctx,
+        readYourWrites.await(projection, id, waiting),
+        () -> {
+          if (catalog.find(parent).isPresent() && views.view(parent, id).isEmpty()) {
+            throw notFound(parent, id);
+          }
+          return lists.rows(projection, id, page);
+        });
   }
 
   private void events(Context ctx) {
-    HistoryParams params = HistoryParams.read(ctx.queryParamMap());
-    String type = ctx.pathParam("name");
+    String type = catalog.type(ctx.pathParam("name")).name();
     String id = ctx.pathParam("id");
+    QueryParams query = params(ctx, HistoryParams.NAMES);
+    HistoryParams params = HistoryParams.read(query);
+    Waiting waiting = waiting(ctx, query);
+    answer(
+        ctx,
+        readYourWrites.await(
+            type, id, waiting, version -> !views.history(type, id, version, 1).items().isEmpty()),
+        () -> history(type, id, params));
+  }
+
+  private ObjectNode history(String type, String id, HistoryParams params) {
     ViewQueries.HistoryPage page = views.history(type, id, params.fromVersion(), params.limit());
     if (page.items().isEmpty() && params.fromVersion() == 1) {
       throw notFound(type, id);
@@ -108,7 +146,42 @@ public final class QueryRoutes {
     page.items().forEach(item -> items.addRawValue(new RawValue(item)));
     Long next = page.nextVersion();
     body.put("nextCursor", next == null ? null : Cursor.of(Long.toString(next)));
-    ctx.json(body);
+    return body;
+  }
+
+  /** The query parameters, with the read-your-writes ones known to every query. */
+  private static QueryParams params(Context ctx, Set<String> names) {
+    Set<String> known = new HashSet<>(names);
+    known.addAll(Waiting.NAMES);
+    return new QueryParams(ctx.queryParamMap(), known);
+  }
+
+  /** What to wait for, after which every parameter has been read, so any problem is a 400 now. */
+  private static Waiting waiting(Context ctx, QueryParams query) {
+    Waiting waiting = Waiting.read(query, ctx.header(TOKEN_HEADER));
+    query.check();
+    return waiting;
+  }
+
+  /** Answers at once when there is nothing to wait for, else once the view is ready. */
+  private static void answer(Context ctx, CompletableFuture<Void> ready, Supplier<Object> body) {
+    if (ready.isDone() && !ready.isCompletedExceptionally()) {
+      ctx.json(body.get());
+      return;
+    }
+    ctx.future(
+        () ->
+            ready
+                .thenApply(done -> body.get())
+                .handle(
+                    (answer, failure) -> {
+                      if (failure != null) {
+                        ErrorResponses.sendFailure(ctx, failure);
+                      } else {
+                        ctx.json(answer);
+                      }
+                      return null;
+                    }));
   }
 
   private static ApiException notFound(String view, String id) {
@@ -117,23 +190,5 @@ public final class QueryRoutes {
         "not_found",
         "There is no " + view + " entry with id " + id + ".",
         Map.of("view", view, "id", id));
-  }
-
-  /**
-   * An aggregate's state as the API shows it.
-   *
-   * @param type the aggregate type
-   * @param id the aggregate id
-   * @param version the version of its latest event
-   * @param createdAt when its first event happened
-   * @param updatedAt when its latest event happened
-   * @param state its state
-   */
-  record AggregateAnswer(
-      String type, String id, long version, Instant createdAt, Instant updatedAt, Object state) {
-    static AggregateAnswer of(String type, String id, AggregateEntry<?> entry) {
-      return new AggregateAnswer(
-          type, id, entry.version(), entry.createdAt(), entry.updatedAt(), entry.state());
-    }
   }
 }

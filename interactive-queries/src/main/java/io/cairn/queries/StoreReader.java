@@ -4,23 +4,25 @@ import io.cairn.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsNotStartedException;
-import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
-import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.UnknownStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Runs an interactive query (IQv2) against the partition of a store that holds an aggregate id. The
- * views' stores are all partitioned like the event topics, by aggregate id with the producer's
- * default partitioner, so the id alone names the partition to ask.
+ * Reads the partition of a views store that holds an id, or every partition of it. The views'
+ * stores are all partitioned like the event topics, by id with the producer's default partitioner,
+ * so the id alone names the partition to read.
+ *
+ * <p>This uses the store interface of interactive queries rather than IQv2's {@code
+ * KafkaStreams.query}: in Kafka Streams 4.3, an IQv2 query takes a RocksDB store's position lock
+ * before the store's own lock, and a put takes them the other way round, so concurrent queries
+ * deadlock the stream thread (KAFKA-19629, fixed after 4.3). Store reads take the store lock alone.
  */
 final class StoreReader {
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -38,63 +40,41 @@ final class StoreReader {
   }
 
   /**
-   * Runs a query on the partition holding the id, and maps its result while any iterator in it is
-   * still open.
+   * Reads the partition of a store that holds an id. Iterators the read opens, it closes.
    *
    * @throws ApiException 503 not_ready when this instance cannot answer for that partition now
    */
-  <R, T> T query(String store, String id, Query<R> query, Function<R, T> read) {
-    int where = partitionOf(id);
-    StateQueryRequest<R> request =
-        StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(where));
-    StateQueryResult<R> result = run(request);
-    QueryResult<R> partition = result.getPartitionResults().get(where);
-    if (partition == null || partition.isFailure()) {
-      throw failure(store, partition);
+  <K, V, T> T read(String store, String id, Function<ReadOnlyKeyValueStore<K, V>, T> read) {
+    int partition = partitionOf(id);
+    try {
+      return read.apply(this.<K, V>store(store, partition));
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(store, e);
     }
-    return read.apply(partition.getResult());
   }
 
   /**
-   * Runs a query on every partition of a store, which must all be on this instance, and maps their
-   * results, by partition, while any iterator in them is still open.
+   * Reads every partition of a store, which must all be on this instance. Iterators the read opens,
+   * it closes.
    *
    * @throws ApiException 503 not_ready when a partition cannot answer now
    */
-  <R, T> T queryAll(String store, Query<R> query, Function<Map<Integer, R>, T> read) {
-    StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query);
-    Map<Integer, QueryResult<R>> results = run(request).getPartitionResults();
-    Map<Integer, R> answers = new TreeMap<>();
+  <K, V, T> T readAll(String store, Function<Map<Integer, ReadOnlyKeyValueStore<K, V>>, T> read) {
     try {
+      Map<Integer, ReadOnlyKeyValueStore<K, V>> stores = new TreeMap<>();
       for (int partition = 0; partition < partitions; partition++) {
-        QueryResult<R> result = results.get(partition);
-        if (result == null || result.isFailure()) {
-          throw failure(store, result);
-        }
-        answers.put(partition, result.getResult());
+        stores.put(partition, store(store, partition));
       }
-      return read.apply(answers);
-    } finally {
-      results.values().stream()
-          .filter(QueryResult::isSuccess)
-          .map(QueryResult::getResult)
-          .forEach(StoreReader::closeIfIterator);
+      return read.apply(stores);
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(store, e);
     }
   }
 
-  private static void closeIfIterator(Object result) {
-    if (result instanceof KeyValueIterator<?, ?> iterator) {
-      iterator.close();
-    }
-  }
-
-  private <R> StateQueryResult<R> run(StateQueryRequest<R> request) {
-    try {
-      return streams.query(request);
-    } catch (StreamsNotStartedException | IllegalStateException e) {
-      // KafkaStreams.query refuses with these when it is neither running nor rebalancing.
-      throw notReady("the views are not running (" + streams.state() + ")");
-    }
+  private <K, V> ReadOnlyKeyValueStore<K, V> store(String store, int partition) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore())
+            .withPartition(partition));
   }
 
   /** The partition the producer's default partitioner gave the id's events. */
@@ -103,22 +83,18 @@ final class StoreReader {
     return Utils.toPositive(Utils.murmur2(key)) % partitions;
   }
 
-  private static ApiException failure(String store, QueryResult<?> result) {
-    if (result == null) {
-      return notReady("a partition of " + store + " is not on this instance");
+  private ApiException unavailable(String store, InvalidStateStoreException e) {
+    if (e instanceof UnknownStateStoreException) {
+      throw new IllegalStateException("the views have no store " + store, e);
     }
-    FailureReason reason = result.getFailureReason();
-    return switch (reason) {
-      case NOT_ACTIVE, NOT_PRESENT, NOT_UP_TO_BOUND ->
-          notReady("the views cannot answer for this id right now (" + reason + ")");
-      default ->
-          throw new IllegalStateException(
-              "query of " + store + " failed: " + reason + ": " + result.getFailureMessage());
-    };
-  }
-
-  private static ApiException notReady(String why) {
+    // Not running yet, rebalancing, or the partition is not (or no longer) on this instance.
     return ApiException.unavailable(
-        "not_ready", "Cairn cannot answer this query now: " + why + ".", RETRY_AFTER);
+        "not_ready",
+        "Cairn cannot answer this query now: the views cannot read "
+            + store
+            + " ("
+            + streams.state()
+            + ").",
+        RETRY_AFTER);
   }
 }

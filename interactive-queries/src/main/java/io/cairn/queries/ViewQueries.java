@@ -4,16 +4,15 @@ import io.cairn.topology.views.AggregateEntry;
 import io.cairn.topology.views.HistoryKey;
 import io.cairn.topology.views.Lookup;
 import io.cairn.topology.views.Projection;
+import io.cairn.topology.views.Stamped;
 import io.cairn.topology.views.ViewStores;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** The read side's questions about one entity, answered from the views' stores. */
 final class ViewQueries {
@@ -49,36 +48,53 @@ final class ViewQueries {
 
   /** A view's stored entry for an id, or null when the entity does not exist. */
   <V> V find(Projection<V> projection, String id) {
-    String store = ViewStores.view(projection.name());
-    V view = reader.query(store, id, KeyQuery.<String, V>withKey(id), Function.identity());
+    Stamped<V> entry = entry(projection, id, id);
+    V view = entry == null ? null : entry.view();
     return view != null && projection.exists(view) ? view : null;
+  }
+
+  /**
+   * A view's stored entry as it is, seen versions included.
+   *
+   * @param key the entry's key in the store
+   * @param routing the key the entry is partitioned by: the entry's key, or a list's parent key
+   */
+  <V> Stamped<V> entry(Projection<V> projection, String key, String routing) {
+    return reader.read(
+        ViewStores.view(projection.name()),
+        routing,
+        (ReadOnlyKeyValueStore<String, Stamped<V>> store) -> store.get(key));
   }
 
   /** An aggregate's state as the views folded it, if it has events. */
   Optional<AggregateEntry<?>> aggregate(String type, String id) {
-    String store = ViewStores.aggregate(catalog.type(type).name());
     return Optional.ofNullable(
-        reader.query(
-            store, id, KeyQuery.<String, AggregateEntry<?>>withKey(id), Function.identity()));
+        reader.read(
+            ViewStores.aggregate(catalog.type(type).name()),
+            id,
+            (ReadOnlyKeyValueStore<String, AggregateEntry<?>> store) -> store.get(id)));
   }
 
   /** A page of an aggregate's events, from a version on, as stored JSON. */
   HistoryPage history(String type, String id, long fromVersion, int limit) {
-    String store = ViewStores.history(catalog.type(type).name());
-    RangeQuery<Bytes, byte[]> range =
-        RangeQuery.withRange(HistoryKey.of(id, fromVersion), HistoryKey.of(id, Long.MAX_VALUE));
-    return reader.query(store, id, range, events -> page(events, limit));
+    return reader.read(
+        ViewStores.history(catalog.type(type).name()),
+        id,
+        (ReadOnlyKeyValueStore<Bytes, byte[]> store) -> {
+          try (KeyValueIterator<Bytes, byte[]> events =
+              store.range(HistoryKey.of(id, fromVersion), HistoryKey.of(id, Long.MAX_VALUE))) {
+            return page(events, limit);
+          }
+        });
   }
 
   private static HistoryPage page(KeyValueIterator<Bytes, byte[]> events, int limit) {
-    try (events) {
-      List<String> items = new ArrayList<>();
-      while (events.hasNext() && items.size() < limit) {
-        items.add(new String(events.next().value, StandardCharsets.UTF_8));
-      }
-      Long next = events.hasNext() ? HistoryKey.version(events.peekNextKey()) : null;
-      return new HistoryPage(items, next);
+    List<String> items = new ArrayList<>();
+    while (events.hasNext() && items.size() < limit) {
+      items.add(new String(events.next().value, StandardCharsets.UTF_8));
     }
+    Long next = events.hasNext() ? HistoryKey.version(events.peekNextKey()) : null;
+    return new HistoryPage(items, next);
   }
 
   /**

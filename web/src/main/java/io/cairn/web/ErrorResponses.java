@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,21 @@ public final class ErrorResponses {
   public static void send(Context ctx, ApiException e) {
     e.headers().forEach(ctx::header);
     send(ctx, e.status(), e.error());
+  }
+
+  /**
+   * Writes the answer of an asynchronous handler's failure when it is an {@link ApiException}, and
+   * rethrows anything else for the exception table to map.
+   */
+  public static void sendFailure(Context ctx, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof ApiException api) {
+      send(ctx, api);
+      return;
+    }
+    throw failure instanceof CompletionException completion
+        ? completion
+        : new CompletionException(cause);
   }
 
   /** Writes an error in the one shape. */

@@ -21,6 +21,7 @@ import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import io.cairn.topology.views.AggregateEntry;
 import io.cairn.topology.views.HistoryKey;
+import io.cairn.topology.views.Stamped;
 import io.cairn.topology.views.ViewStores;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,8 +64,8 @@ class ViewTopologyTest {
     driver.send("inventory", "p1", new ReceiveStock(10));
     driver.send("products", "p1", new ChangePrice(500L));
 
-    KeyValueStore<String, ProductView> views = driver.store(ViewStores.view("products"));
-    assertThat(views.get("p1"))
+    KeyValueStore<String, Stamped<ProductView>> views = driver.store(ViewStores.view("products"));
+    assertThat(views.get("p1").view())
         .isEqualTo(
             new ProductView(
                 "p1",
@@ -106,8 +107,9 @@ class ViewTopologyTest {
     driver.send("orders", "o2", order("cu1", 1, 900));
     driver.send("orders", "o2", new CancelOrder("changed my mind"));
 
-    KeyValueStore<String, CustomerView> customers = driver.store(ViewStores.view("customers"));
-    assertThat(customers.get("cu1"))
+    KeyValueStore<String, Stamped<CustomerView>> customers =
+        driver.store(ViewStores.view("customers"));
+    assertThat(customers.get("cu1").view())
         .isEqualTo(
             new CustomerView(
                 "cu1",
@@ -116,10 +118,13 @@ class ViewTopologyTest {
                 0,
                 2,
                 List.of(new CustomerView.Spend("EUR", 900))));
-    KeyValueStore<String, CustomerOrderRow> rows = driver.store(ViewStores.view("customer-orders"));
+    assertThat(customers.get("cu1").hasSeen("orders", "o2", 2)).isTrue();
+    assertThat(customers.get("cu1").hasSeen("orders", "o1", 2)).isFalse();
+    KeyValueStore<String, Stamped<CustomerOrderRow>> rows =
+        driver.store(ViewStores.view("customer-orders"));
     List<CustomerOrderRow> orders = new ArrayList<>();
     try (var range = rows.prefixScan("cu1\u0000", Serdes.String().serializer())) {
-      range.forEachRemaining(row -> orders.add(row.value));
+      range.forEachRemaining(row -> orders.add(row.value.view()));
     }
     assertThat(orders)
         .extracting(CustomerOrderRow::orderId, CustomerOrderRow::status)

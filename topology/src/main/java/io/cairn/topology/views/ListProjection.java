@@ -19,7 +19,10 @@ public interface ListProjection<V> extends Projection<V> {
   /** The rows' name under it, in the path ({@code orders}). */
   String segment();
 
-  /** The row an event changes, ordered among its key's rows by this. */
+  /**
+   * The row an event changes, ordered among its key's rows by this; like a {@link ViewKey}, taken
+   * from the aggregate (id, creation time, state), not from the event's payload.
+   */
   String rowOf(SourcedEvent event);
 
   @Override

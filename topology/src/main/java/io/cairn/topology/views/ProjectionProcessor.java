@@ -1,15 +1,18 @@
 package io.cairn.topology.views;
 
-import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The shell around a {@link Projection}: load the view, fold the event into it, store it. */
+/**
+ * The shell around a {@link Projection}: load the entry, fold the event into its view, store it
+ * with the event's version noted, so read-your-writes sees every event, even one that changed
+ * nothing.
+ */
 final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Void, Void> {
   private final Projection<V> projection;
-  private KeyValueStore<String, V> store;
+  private KeyValueStore<String, Stamped<V>> store;
 
   ProjectionProcessor(Projection<V> projection) {
     this.projection = projection;
@@ -23,10 +26,9 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
   @Override
   public void process(Record<String, SourcedEvent> record) {
     String key = projection.storeKey(record.key(), record.value());
-    V before = store.get(key);
-    V after = projection.evolve(before, record.value());
-    if (after != null && !Objects.equals(before, after)) {
-      store.put(key, after);
-    }
+    Stamped<V> before = store.get(key);
+    Stamped<V> entry = before == null ? Stamped.empty() : before;
+    V after = projection.evolve(entry.view(), record.value());
+    store.put(key, entry.after(after == null ? entry.view() : after, record.value()));
   }
 }

@@ -28,6 +28,23 @@ public record SourcedEvent(
     Instant createdAt,
     Object state) {
 
+  /**
+   * An aggregate's latest state as an event without its payload: what a {@link ViewKey} or a list's
+   * row key is taken from when a query needs to know where an aggregate's events went.
+   */
+  public static SourcedEvent latest(String type, String aggregateId, AggregateEntry<?> entry) {
+    return new SourcedEvent(
+        type,
+        aggregateId,
+        entry.version(),
+        entry.updatedAt(),
+        null,
+        null,
+        null,
+        entry.createdAt(),
+        entry.state());
+  }
+
   /** This event with its aggregate's creation time and state after it. */
   public SourcedEvent folded(Instant createdAt, Object state) {
     return new SourcedEvent(

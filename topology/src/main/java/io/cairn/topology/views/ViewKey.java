@@ -7,6 +7,9 @@ import java.util.function.Function;
  * order's customer. The views repartition those events by it once, however many views share it.
  *
  * @param name the key's name, in the repartition topic's name ({@code customer})
+ *     <p>The key is taken from the aggregate, not the event: its id, creation time and state after
+ *     the event (an order's customer), so a query can tell from the aggregate alone which key a
+ *     command's events went to.
  * @param of the key of an event, or null when the event belongs under no key
  */
 public record ViewKey(String name, Function<SourcedEvent, String> of) {

@@ -105,7 +105,11 @@ public final class ViewTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(store),
             Serdes.String(),
-            JsonSerde.of(projection.viewType())));
+            JsonSerde.<Stamped<V>>of(
+                ViewJson.MAPPER
+                    .getTypeFactory()
+                    .constructParametricType(Stamped.class, projection.viewType()),
+                projection.name() + " entry")));
     sources.process(
         () -> new ProjectionProcessor<>(projection), Named.as("view-" + projection.name()), store);
   }

@@ -1,0 +1,43 @@
+package io.cairn.topology.views;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A view's stored entry: the view, and the latest version of each aggregate folded into it. A query
+ * carrying a command's consistency token waits until the entry has seen the command's version, even
+ * when the command left the view itself unchanged.
+ *
+ * @param view the view; null while no event has made one
+ * @param seen the latest version folded in, by {@link #source} of the aggregate
+ * @param <V> the view's record
+ */
+public record Stamped<V>(V view, Map<String, Long> seen) {
+
+  /** Copies the map, which the fold must not share. */
+  public Stamped {
+    seen = Map.copyOf(seen);
+  }
+
+  /** How {@link #seen} names an aggregate. */
+  public static String source(String type, String aggregateId) {
+    return type + "/" + aggregateId;
+  }
+
+  /** Whether the entry has folded in an aggregate's events up to a version. */
+  public boolean hasSeen(String type, String aggregateId, long version) {
+    return seen.getOrDefault(source(type, aggregateId), 0L) >= version;
+  }
+
+  /** The entry after an event: the new view, and the event's aggregate version noted. */
+  Stamped<V> after(V next, SourcedEvent event) {
+    Map<String, Long> updated = new HashMap<>(seen);
+    updated.put(source(event.type(), event.aggregateId()), event.version());
+    return new Stamped<>(next, updated);
+  }
+
+  /** An entry before any event. */
+  static <V> Stamped<V> empty() {
+    return new Stamped<>(null, Map.of());
+  }
+}
