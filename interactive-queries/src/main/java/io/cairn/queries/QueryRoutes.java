@@ -29,6 +29,7 @@ public final class QueryRoutes {
   private final ViewQueries views;
   private final ListQueries lists;
   private final ReadYourWrites readYourWrites;
+  private final ViewStatus status;
 
   /**
    * Routes onto the views of a running views application.
@@ -37,12 +38,15 @@ public final class QueryRoutes {
    * @param partitions the partition count of the event topics
    * @param projections the views it keeps
    * @param types the aggregate types whose states and histories it keeps
+   * @param status how far the views trail the event log
    */
   public QueryRoutes(
       KafkaStreams streams,
       int partitions,
       List<Projection<?>> projections,
-      List<AggregateType<?, ?, ?>> types) {
+      List<AggregateType<?, ?, ?>> types,
+      ViewStatus status) {
+    this.status = status;
     StoreReader reader = new StoreReader(streams, partitions);
     this.catalog = new ViewCatalog(projections, types);
     this.views = new ViewQueries(reader, catalog);
@@ -52,6 +56,10 @@ public final class QueryRoutes {
 
   /** Installs the query routes. */
   public void install(RoutesConfig routes) {
+    // Before the generic routes, which would read "views" as a view's name.
+    routes.get(
+        "/api/v1/views/status",
+        ctx -> ctx.json(Map.of("state", status.state(), "views", status.all())));
     routes.get("/api/v1/{name}", this::list);
     routes.get("/api/v1/{name}/{id}", this::entity);
     routes.get("/api/v1/{name}/{id}/{child}", this::child);

@@ -5,12 +5,15 @@ import io.cairn.app.health.StreamsInstance;
 import io.cairn.app.streams.StreamsProperties;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.queries.QueryRoutes;
+import io.cairn.queries.ViewStatus;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.kafka.KafkaConnection;
 import io.cairn.topology.topics.CairnTopics;
 import io.cairn.topology.topics.TopicDefaults;
 import io.cairn.topology.views.Projection;
+import io.cairn.topology.views.ViewLag;
 import io.cairn.topology.views.ViewTopology;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.CloseOptions;
@@ -29,10 +32,12 @@ public final class ViewsSide implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final QueryRoutes routes;
+  private final ViewMetrics metrics;
 
-  private ViewsSide(KafkaStreams streams, QueryRoutes routes) {
+  private ViewsSide(KafkaStreams streams, QueryRoutes routes, ViewMetrics metrics) {
     this.streams = streams;
     this.routes = routes;
+    this.metrics = metrics;
   }
 
   /** Starts the views application. */
@@ -44,15 +49,19 @@ public final class ViewsSide implements AutoCloseable {
       KafkaConnection kafka,
       SchemaRegistryClient registry) {
     StreamsBuilder builder = new StreamsBuilder();
-    ViewTopology.build(
-        builder, types, views, new ViewTopology.Settings(new CairnTopics(topicDefaults), registry));
+    CairnTopics topics = new CairnTopics(topicDefaults);
+    ViewLag lag = new ViewLag(Clock.systemUTC());
+    ViewTopology.build(builder, types, views, new ViewTopology.Settings(topics, registry, lag));
     KafkaStreams streams =
         new KafkaStreams(
             builder.build(),
             StreamsProperties.exactlyOnce(APPLICATION_ID, config, topicDefaults, kafka));
     streams.start();
+    ViewStatus status = new ViewStatus(streams, views, topics, lag);
     return new ViewsSide(
-        streams, new QueryRoutes(streams, topicDefaults.partitions(), views, types));
+        streams,
+        new QueryRoutes(streams, topicDefaults.partitions(), views, types, status),
+        ViewMetrics.register(status));
   }
 
   /** The views application, for readiness. */
@@ -68,6 +77,7 @@ public final class ViewsSide implements AutoCloseable {
   /** Stops the views, which commit and leave their group so a restart is not held back. */
   @Override
   public void close() {
+    metrics.close();
     streams.close(
         CloseOptions.timeout(CLOSE_TIMEOUT)
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));

@@ -9,11 +9,13 @@ import io.cairn.app.InProcessApp;
 import io.cairn.app.write.CommandClient;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,6 +226,39 @@ class QueryApiTest {
     assertThat(state.get("type").asText()).isEqualTo("products");
     assertThat(state.at("/state/name").asText()).isEqualTo("Tea");
     assertThat(state.get("createdAt").asText()).endsWith("Z");
+  }
+
+  @Test
+  void shouldReportEachViewsLagOverHttpAndJmx() throws Exception {
+    definedProduct("Tea", "drinks", 450);
+
+    JsonNode status =
+        eventually(
+            "/api/v1/views/status",
+            json ->
+                json.at("/views").findValues("name").stream()
+                        .anyMatch(n -> n.asText().equals("products"))
+                    && products(json).at("/endToEndLag/events").asLong() > 0);
+
+    assertThat(status.get("state").asText()).isEqualTo("RUNNING");
+    JsonNode products = products(status);
+    assertThat(products.at("/endToEndLag/p99Ms").asLong())
+        .isGreaterThanOrEqualTo(products.at("/endToEndLag/p50Ms").asLong());
+    assertThat(products.get("consumerLagRecords").asLong()).isGreaterThanOrEqualTo(0);
+    assertThat(products.get("sources").toString()).isEqualTo("[\"inventory\",\"products\"]");
+    Object events =
+        ManagementFactory.getPlatformMBeanServer()
+            .getAttribute(new ObjectName("io.cairn:type=views,view=products"), "Events");
+    assertThat((Long) events).isPositive();
+  }
+
+  private static JsonNode products(JsonNode status) {
+    for (JsonNode view : status.get("views")) {
+      if (view.get("name").asText().equals("products")) {
+        return view;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   @Test

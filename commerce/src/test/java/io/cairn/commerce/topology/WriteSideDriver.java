@@ -19,6 +19,7 @@ import io.cairn.topology.kafka.KafkaConnection;
 import io.cairn.topology.topics.CairnTopics;
 import io.cairn.topology.topics.TopicDefaults;
 import io.cairn.topology.topics.TopicProvisioner;
+import io.cairn.topology.views.ViewLag;
 import io.cairn.topology.views.ViewTopology;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,7 +90,7 @@ final class WriteSideDriver implements AutoCloseable {
           builder,
           CommerceAggregates.all(),
           CommerceViews.all(),
-          new ViewTopology.Settings(topics, client));
+          new ViewTopology.Settings(topics, client, new ViewLag(clock)));
     }
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-side-test");

@@ -12,10 +12,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Void, Void> {
   private final Projection<V> projection;
+  private final ViewLag lag;
   private KeyValueStore<String, Stamped<V>> store;
 
-  ProjectionProcessor(Projection<V> projection) {
+  ProjectionProcessor(Projection<V> projection, ViewLag lag) {
     this.projection = projection;
+    this.lag = lag;
   }
 
   @Override
@@ -30,5 +32,6 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
     Stamped<V> entry = before == null ? Stamped.empty() : before;
     V after = projection.evolve(entry.view(), record.value());
     store.put(key, entry.after(after == null ? entry.view() : after, record.value()));
+    lag.record(projection.name(), record.value().occurredAt());
   }
 }

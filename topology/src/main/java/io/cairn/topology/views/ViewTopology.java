@@ -38,8 +38,9 @@ public final class ViewTopology {
    *
    * @param topics the topic declarations
    * @param registry the schema registry client the event serde uses
+   * @param lag where the views note how far they trail the event log
    */
-  public record Settings(CairnTopics topics, SchemaRegistryClient registry) {}
+  public record Settings(CairnTopics topics, SchemaRegistryClient registry, ViewLag lag) {}
 
   private ViewTopology(
       StreamsBuilder builder, List<AggregateType<?, ?, ?>> types, Settings settings) {
@@ -111,7 +112,9 @@ public final class ViewTopology {
                     .constructParametricType(Stamped.class, projection.viewType()),
                 projection.name() + " entry")));
     sources.process(
-        () -> new ProjectionProcessor<>(projection), Named.as("view-" + projection.name()), store);
+        () -> new ProjectionProcessor<>(projection, settings.lag()),
+        Named.as("view-" + projection.name()),
+        store);
   }
 
   /** A source's events under the view's key: as they are, or repartitioned by another key. */
