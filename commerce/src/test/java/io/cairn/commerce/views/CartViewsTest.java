@@ -6,6 +6,7 @@ import static io.cairn.commerce.views.Folds.products;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.commerce.carts.Carts;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The cart view: given a cart's events, then the cart shown with its products. */
@@ -46,8 +47,7 @@ class CartViewsTest {
             cart.then(new Carts.ItemAdded("p-1", 2)),
             cart.then(new Carts.ItemAdded("p-2", 1)),
             cart.then(new Carts.ItemRemoved("p-2")),
-            cart.then(
-                new Carts.CartCheckedOut("cu-1", java.util.List.of(new Carts.CartLine("p-1", 2)))));
+            cart.then(new Carts.CartCheckedOut("cu-1", List.of(new Carts.CartLine("p-1", 2)))));
 
     CartView.Shown shown = views.render(view, products(product("p-1", "Tea", 450, "EUR")));
 

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -67,15 +69,7 @@ public final class ViewTopology {
   private <E, S> KStream<String, SourcedEvent> aggregate(AggregateType<?, E, S> type) {
     String name = type.name();
     String states = ViewStores.aggregate(name);
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(states),
-            Serdes.String(),
-            JsonSerde.<AggregateEntry<S>>of(
-                ViewJson.MAPPER
-                    .getTypeFactory()
-                    .constructParametricType(AggregateEntry.class, type.state()),
-                name + " entry")));
+    builder.addStateStore(jsonStore(states, AggregateEntry.class, type.state()));
     String history = ViewStores.history(name);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -102,19 +96,22 @@ public final class ViewTopology {
       sources = sources == null ? stream : sources.merge(stream);
     }
     String store = ViewStores.view(projection.name());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(store),
-            Serdes.String(),
-            JsonSerde.<Stamped<V>>of(
-                ViewJson.MAPPER
-                    .getTypeFactory()
-                    .constructParametricType(Stamped.class, projection.viewType()),
-                projection.name() + " entry")));
+    builder.addStateStore(jsonStore(store, Stamped.class, projection.viewType()));
     sources.process(
         () -> new ProjectionProcessor<>(projection, settings.lag()),
         Named.as("view-" + projection.name()),
         store);
+  }
+
+  /** A RocksDB store by string key of a generic record, such as {@code Stamped<ProductView>}. */
+  private static StoreBuilder<KeyValueStore<String, Object>> jsonStore(
+      String name, Class<?> record, Class<?> parameter) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name),
+        Serdes.String(),
+        JsonSerde.of(
+            ViewJson.MAPPER.getTypeFactory().constructParametricType(record, parameter),
+            name + " entry"));
   }
 
   /** A source's events under the view's key: as they are, or repartitioned by another key. */
