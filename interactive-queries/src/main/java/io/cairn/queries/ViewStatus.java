@@ -61,7 +61,9 @@ public final class ViewStatus {
 
   /** One view's status. */
   public Entry of(String name) {
-    return all().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    Projection<?> view =
+        views.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    return entry(view, streams.metrics());
   }
 
   private Entry entry(Projection<?> view, Map<MetricName, ? extends Metric> metrics) {

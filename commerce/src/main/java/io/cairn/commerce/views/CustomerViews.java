@@ -57,10 +57,9 @@ public final class CustomerViews implements Projection<CustomerView> {
     };
   }
 
-  private static String customerOf(SourcedEvent event) {
-    return event.type().equals("orders")
-        ? event.state(Orders.OrderState.class).customerId()
-        : event.aggregateId();
+  private String customerOf(SourcedEvent event) {
+    ViewKey key = rekeyed().get(event.type());
+    return key == null ? event.aggregateId() : key.of().apply(event);
   }
 
   private static CustomerView profile(CustomerView c, Customers.CustomerState state) {

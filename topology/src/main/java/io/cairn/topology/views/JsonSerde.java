@@ -10,19 +10,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Views kept as JSON in their stores. A view is not part of the public contract: it is rebuilt from
- * the event log whenever its code changes, so its stored form need not evolve like the topics'
- * Avro. An unknown field is ignored, so a view that drops a field still reads its old entries.
+ * The serde of what the views keep as JSON in their stores, in the form {@link ViewJson} describes.
  */
-public final class JsonSerde {
+final class JsonSerde {
   private static final ObjectMapper JSON = ViewJson.MAPPER;
 
   private JsonSerde() {}
-
-  /** The serde of a view record. */
-  public static <V> Serde<V> of(Class<V> type) {
-    return of(JSON.constructType(type), type.getSimpleName());
-  }
 
   /** The serde of a generic record, such as an aggregate's entry with its state type. */
   static <V> Serde<V> of(JavaType type, String what) {

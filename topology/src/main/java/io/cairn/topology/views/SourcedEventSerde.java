@@ -27,8 +27,19 @@ final class SourcedEventSerde {
 
   private final Map<String, AggregateType<?, ?, ?>> types;
 
+  /** Each type's event classes by name, looked up once rather than for every record. */
+  private final Map<String, Map<String, Class<?>>> events;
+
   SourcedEventSerde(List<AggregateType<?, ?, ?>> types) {
     this.types = types.stream().collect(Collectors.toMap(AggregateType::name, Function.identity()));
+    this.events =
+        types.stream()
+            .collect(
+                Collectors.toMap(
+                    AggregateType::name,
+                    type ->
+                        Arrays.stream(type.events().getPermittedSubclasses())
+                            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()))));
   }
 
   Serde<SourcedEvent> serde() {
@@ -78,11 +89,11 @@ final class SourcedEventSerde {
     }
   }
 
-  private static Class<?> eventClass(AggregateType<?, ?, ?> type, String name) {
-    return Arrays.stream(type.events().getPermittedSubclasses())
-        .filter(c -> c.getSimpleName().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () -> new SerializationException("%s has no event %s".formatted(type.name(), name)));
+  private Class<?> eventClass(AggregateType<?, ?, ?> type, String name) {
+    Class<?> event = events.get(type.name()).get(name);
+    if (event == null) {
+      throw new SerializationException("%s has no event %s".formatted(type.name(), name));
+    }
+    return event;
   }
 }
