@@ -93,6 +93,7 @@ public final class CairnApp implements AutoCloseable {
           resources.add(
               ViewsSide.start(
                   config.processing(),
+                  config.views(),
                   config.topics(),
                   aggregates,
                   CommerceViews.all(),

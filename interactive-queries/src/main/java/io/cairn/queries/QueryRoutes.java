@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.cairn.topology.aggregate.AggregateType;
+import io.cairn.topology.views.HistoryReplay;
 import io.cairn.topology.views.ListProjection;
 import io.cairn.topology.views.Projection;
 import io.cairn.web.ApiException;
 import io.cairn.web.ErrorResponses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -25,8 +28,10 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class QueryRoutes {
   private static final String TOKEN_HEADER = "Consistency-Token";
+  private static final Set<String> AS_OF = Set.of("asOf");
   private final ViewCatalog catalog;
   private final ViewQueries views;
+  private final TimeTravel timeTravel;
   private final ListQueries lists;
   private final ReadYourWrites readYourWrites;
   private final ViewStatus status;
@@ -35,21 +40,29 @@ public final class QueryRoutes {
    * Routes onto the views of a running views application.
    *
    * @param streams the views application
-   * @param partitions the partition count of the event topics
    * @param projections the views it keeps
    * @param types the aggregate types whose states and histories it keeps
    * @param status how far the views trail the event log
+   * @param settings what else the queries need to know of the views
    */
   public QueryRoutes(
       KafkaStreams streams,
-      int partitions,
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
-      ViewStatus status) {
+      ViewStatus status,
+      QuerySettings settings) {
     this.status = status;
-    StoreReader reader = new StoreReader(streams, partitions);
+    StoreReader reader = new StoreReader(streams, settings.partitions());
     this.catalog = new ViewCatalog(projections, types);
     this.views = new ViewQueries(reader, catalog);
+    this.timeTravel =
+        new TimeTravel(
+            reader,
+            catalog,
+            views,
+            new HistoryReplay(types),
+            settings.versionsRetention(),
+            settings.clock());
     this.lists = new ListQueries(reader, views.lookup());
     this.readYourWrites = new ReadYourWrites(views);
   }
@@ -82,11 +95,16 @@ public final class QueryRoutes {
     }
     String id = ctx.pathParam("id");
     Projection<?> projection = catalog.view(name);
-    Waiting waiting = waiting(ctx, params(ctx, Set.of()));
+    QueryParams query = params(ctx, AS_OF);
+    Optional<Instant> asOf = asOf(query);
+    Waiting waiting = waiting(ctx, query);
     answer(
         ctx,
         readYourWrites.await(projection, id, waiting),
-        () -> views.view(name, id).orElseThrow(() -> notFound(name, id)));
+        () ->
+            asOf.map(at -> timeTravel.view(name, id, at))
+                .orElseGet(() -> views.view(name, id))
+                .orElseThrow(() -> notFound(name, id, asOf)));
   }
 
   private void child(Context ctx) {
@@ -100,7 +118,9 @@ public final class QueryRoutes {
   private void state(Context ctx) {
     String type = catalog.type(ctx.pathParam("name")).name();
     String id = ctx.pathParam("id");
-    Waiting waiting = waiting(ctx, params(ctx, Set.of()));
+    QueryParams query = params(ctx, AS_OF);
+    Optional<Instant> asOf = asOf(query);
+    Waiting waiting = waiting(ctx, query);
     answer(
         ctx,
         readYourWrites.await(
@@ -110,7 +130,11 @@ public final class QueryRoutes {
             version -> views.aggregate(type, id).filter(e -> e.version() >= version).isPresent()),
         () ->
             AggregateAnswer.of(
-                type, id, views.aggregate(type, id).orElseThrow(() -> notFound(type, id))));
+                type,
+                id,
+                asOf.map(at -> timeTravel.aggregate(type, id, at))
+                    .orElseGet(() -> views.aggregate(type, id))
+                    .orElseThrow(() -> notFound(type, id, asOf))));
   }
 
   private void rows(Context ctx) {
@@ -157,6 +181,12 @@ public final class QueryRoutes {
     return body;
   }
 
+  /** The instant of an {@code asOf} parameter, if there is one. */
+  private static Optional<Instant> asOf(QueryParams query) {
+    return query.parsed(
+        "asOf", "an ISO-8601 instant such as 2026-11-23T10:15:30Z", Instant::parse, null);
+  }
+
   /** The query parameters, with the read-your-writes ones known to every query. */
   private static QueryParams params(Context ctx, Set<String> names) {
     Set<String> known = new HashSet<>(names);
@@ -190,6 +220,17 @@ public final class QueryRoutes {
                       }
                       return null;
                     }));
+  }
+
+  private static ApiException notFound(String view, String id, Optional<Instant> asOf) {
+    if (asOf.isEmpty()) {
+      return notFound(view, id);
+    }
+    return new ApiException(
+        404,
+        "not_found",
+        "There was no " + view + " entry with id " + id + " at " + asOf.get() + ".",
+        Map.of("view", view, "id", id, "asOf", asOf.get().toString()));
   }
 
   private static ApiException notFound(String view, String id) {

@@ -1,12 +1,12 @@
 package io.cairn.queries;
 
 import io.cairn.topology.views.AggregateEntry;
+import io.cairn.topology.views.HistoryEntry;
 import io.cairn.topology.views.HistoryKey;
 import io.cairn.topology.views.Lookup;
 import io.cairn.topology.views.Projection;
 import io.cairn.topology.views.Stamped;
 import io.cairn.topology.views.ViewStores;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,10 +88,25 @@ final class ViewQueries {
         });
   }
 
+  /** Every event of an aggregate, as its history store keeps them, in version order. */
+  List<byte[]> historyEntries(String type, String id) {
+    return reader.read(
+        ViewStores.history(catalog.type(type).name()),
+        id,
+        (ReadOnlyKeyValueStore<Bytes, byte[]> store) -> {
+          List<byte[]> entries = new ArrayList<>();
+          try (KeyValueIterator<Bytes, byte[]> events =
+              store.range(HistoryKey.of(id, 1), HistoryKey.of(id, Long.MAX_VALUE))) {
+            events.forEachRemaining(event -> entries.add(event.value));
+          }
+          return entries;
+        });
+  }
+
   private static HistoryPage page(KeyValueIterator<Bytes, byte[]> events, int limit) {
     List<String> items = new ArrayList<>();
     while (events.hasNext() && items.size() < limit) {
-      items.add(new String(events.next().value, StandardCharsets.UTF_8));
+      items.add(HistoryEntry.shown(events.next().value));
     }
     Long next = events.hasNext() ? HistoryKey.version(events.peekNextKey()) : null;
     return new HistoryPage(items, next);

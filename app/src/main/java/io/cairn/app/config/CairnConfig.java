@@ -16,6 +16,7 @@ import java.util.Map;
  * @param topics how Cairn's topics are partitioned and replicated
  * @param registry which schema registry to use
  * @param processing how commands are processed
+ * @param views how the read side keeps its views
  */
 public record CairnConfig(
     HttpConfig http,
@@ -23,7 +24,8 @@ public record CairnConfig(
     BrokerSettings broker,
     TopicDefaults topics,
     RegistryConfig registry,
-    ProcessingConfig processing) {
+    ProcessingConfig processing,
+    ViewsConfig views) {
 
   /**
    * Loads the configuration from its sources.
@@ -50,8 +52,9 @@ public record CairnConfig(
     TopicDefaults topics = readTopics(settings);
     RegistryConfig registry = RegistryConfig.read(settings);
     ProcessingConfig processing = ProcessingConfig.read(settings);
+    ViewsConfig views = ViewsConfig.read(settings);
     settings.requireValid();
-    return new CairnConfig(http, kafka, broker, topics, registry, processing);
+    return new CairnConfig(http, kafka, broker, topics, registry, processing, views);
   }
 
   private static BrokerSettings readBroker(Settings settings) {

@@ -1,10 +1,12 @@
 package io.cairn.app.views;
 
 import io.cairn.app.config.ProcessingConfig;
+import io.cairn.app.config.ViewsConfig;
 import io.cairn.app.health.StreamsInstance;
 import io.cairn.app.streams.StreamsProperties;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.queries.QueryRoutes;
+import io.cairn.queries.QuerySettings;
 import io.cairn.queries.ViewStatus;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.kafka.KafkaConnection;
@@ -43,6 +45,7 @@ public final class ViewsSide implements AutoCloseable {
   /** Starts the views application. */
   public static ViewsSide start(
       ProcessingConfig config,
+      ViewsConfig viewsConfig,
       TopicDefaults topicDefaults,
       List<AggregateType<?, ?, ?>> types,
       List<Projection<?>> views,
@@ -51,7 +54,11 @@ public final class ViewsSide implements AutoCloseable {
     StreamsBuilder builder = new StreamsBuilder();
     CairnTopics topics = new CairnTopics(topicDefaults);
     ViewLag lag = new ViewLag(Clock.systemUTC());
-    ViewTopology.build(builder, types, views, new ViewTopology.Settings(topics, registry, lag));
+    ViewTopology.build(
+        builder,
+        types,
+        views,
+        new ViewTopology.Settings(topics, registry, lag, viewsConfig.versionsRetention()));
     KafkaStreams streams =
         new KafkaStreams(
             builder.build(),
@@ -60,7 +67,13 @@ public final class ViewsSide implements AutoCloseable {
     ViewStatus status = new ViewStatus(streams, views, topics, lag);
     return new ViewsSide(
         streams,
-        new QueryRoutes(streams, topicDefaults.partitions(), views, types, status),
+        new QueryRoutes(
+            streams,
+            views,
+            types,
+            status,
+            new QuerySettings(
+                topicDefaults.partitions(), viewsConfig.versionsRetention(), Clock.systemUTC())),
         ViewMetrics.register(status));
   }
 

@@ -13,23 +13,31 @@ import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.avro.products.ChangePrice;
 import io.cairn.avro.products.DefineProduct;
+import io.cairn.commerce.CommerceAggregates;
 import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.views.CommerceViews;
 import io.cairn.commerce.views.CustomerOrderRow;
 import io.cairn.commerce.views.CustomerView;
 import io.cairn.commerce.views.ProductView;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import io.cairn.topology.views.AggregateEntry;
+import io.cairn.topology.views.HistoryEntry;
 import io.cairn.topology.views.HistoryKey;
+import io.cairn.topology.views.HistoryReplay;
+import io.cairn.topology.views.Projection;
+import io.cairn.topology.views.SourcedEvent;
 import io.cairn.topology.views.Stamped;
 import io.cairn.topology.views.ViewStores;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +96,7 @@ class ViewTopologyTest {
     List<JsonNode> p1 = new ArrayList<>();
     try (var range = history.range(HistoryKey.of("p1", 0), HistoryKey.of("p1", Long.MAX_VALUE))) {
       while (range.hasNext()) {
-        p1.add(JSON.readTree(range.next().value));
+        p1.add(JSON.readTree(HistoryEntry.shown(range.next().value)));
       }
     }
 
@@ -98,6 +106,77 @@ class ViewTopologyTest {
         .containsExactly("ProductDefined", "PriceChanged");
     assertThat(p1.get(1).get("payload").get("priceMinor").asLong()).isEqualTo(500);
     assertThat(p1.get(0).get("occurredAt").asText()).isNotBlank();
+  }
+
+  @Test
+  void shouldKeepEachVersionOfAViewAtItsEventsTime() {
+    Instant defined = driver.now();
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    driver.advance(Duration.ofMinutes(1));
+    Instant stocked = driver.now();
+    driver.send("inventory", "p1", new ReceiveStock(10));
+    driver.advance(Duration.ofMinutes(1));
+    Instant repriced = driver.now();
+    driver.send("products", "p1", new ChangePrice(500L));
+
+    VersionedKeyValueStore<String, ProductView> versions =
+        driver.versioned(ViewStores.versions("products"));
+
+    assertThat(versions.get("p1", defined.toEpochMilli() - 1)).isNull();
+    assertThat(priceAndStock(versions.get("p1", defined.toEpochMilli()).value()))
+        .isEqualTo(tuple(450L, 0));
+    assertThat(priceAndStock(versions.get("p1", repriced.toEpochMilli() - 1).value()))
+        .isEqualTo(tuple(450L, 10));
+    assertThat(priceAndStock(versions.get("p1", repriced.toEpochMilli()).value()))
+        .isEqualTo(tuple(500L, 10));
+    assertThat(versions.get("p1", stocked.toEpochMilli()).timestamp())
+        .isEqualTo(stocked.toEpochMilli());
+  }
+
+  @Test
+  void shouldFoldTheSameViewsAndStatesAgainFromTheHistory() {
+    List<Instant> instants = new ArrayList<>();
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    for (int i = 1; i <= 4; i++) {
+      instants.add(driver.now());
+      driver.advance(Duration.ofSeconds(10));
+      driver.send("inventory", "p1", new ReceiveStock(i));
+      driver.send("products", "p1", new ChangePrice(450L + i));
+    }
+    instants.add(driver.now());
+    HistoryReplay replay = new HistoryReplay(CommerceAggregates.all());
+    VersionedKeyValueStore<String, ProductView> versions =
+        driver.versioned(ViewStores.versions("products"));
+
+    for (Instant at : instants) {
+      List<SourcedEvent> events = new ArrayList<>(replayed(replay, "products", at));
+      events.addAll(replayed(replay, "inventory", at));
+      ProductView refolded = HistoryReplay.refold(view("products"), events);
+      assertThat(refolded).isEqualTo(versions.get("p1", at.toEpochMilli()).value());
+    }
+    KeyValueStore<String, AggregateEntry<?>> states =
+        driver.store(ViewStores.aggregate("products"));
+    assertThat(HistoryReplay.latest(replayed(replay, "products", driver.now())))
+        .contains(states.get("p1"));
+  }
+
+  private List<SourcedEvent> replayed(HistoryReplay replay, String type, Instant asOf) {
+    KeyValueStore<Bytes, byte[]> history = driver.store(ViewStores.history(type));
+    List<byte[]> entries = new ArrayList<>();
+    try (var range = history.range(HistoryKey.of("p1", 1), HistoryKey.of("p1", Long.MAX_VALUE))) {
+      range.forEachRemaining(entry -> entries.add(entry.value));
+    }
+    return replay.replay(type, "p1", entries.iterator(), asOf);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> Projection<V> view(String name) {
+    return (Projection<V>)
+        CommerceViews.all().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static org.assertj.core.groups.Tuple priceAndStock(ProductView view) {
+    return tuple(view.priceMinor(), view.stock().onHand());
   }
 
   @Test

@@ -42,6 +42,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 /**
  * The write-side topology under TopologyTestDriver, on the real embedded schema registry, with a
@@ -90,7 +91,7 @@ final class WriteSideDriver implements AutoCloseable {
           builder,
           CommerceAggregates.all(),
           CommerceViews.all(),
-          new ViewTopology.Settings(topics, client, new ViewLag(clock)));
+          new ViewTopology.Settings(topics, client, new ViewLag(clock), Duration.ofDays(7)));
     }
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-side-test");
@@ -133,6 +134,14 @@ final class WriteSideDriver implements AutoCloseable {
 
   <K, V> KeyValueStore<K, V> store(String name) {
     return driver.getKeyValueStore(name);
+  }
+
+  <V> VersionedKeyValueStore<String, V> versioned(String name) {
+    return driver.getVersionedKeyValueStore(name);
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   CommandReply onlyReply() {

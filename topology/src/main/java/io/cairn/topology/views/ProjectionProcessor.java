@@ -1,19 +1,24 @@
 package io.cairn.topology.views;
 
+import java.time.Instant;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
 
 /**
  * The shell around a {@link Projection}: load the entry, fold the event into its view, store it
  * with the event's version noted, so read-your-writes sees every event, even one that changed
- * nothing.
+ * nothing; and, for a view that keeps its versions, file a changed view under the event's time.
  */
 final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Void, Void> {
   private final Projection<V> projection;
   private final ViewLag lag;
   private KeyValueStore<String, Stamped<V>> store;
+  private VersionedKeyValueStore<String, V> versions;
 
   ProjectionProcessor(Projection<V> projection, ViewLag lag) {
     this.projection = projection;
@@ -23,15 +28,34 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     store = context.getStateStore(ViewStores.view(projection.name()));
+    if (ViewStores.keepsVersions(projection)) {
+      versions = context.getStateStore(ViewStores.versions(projection.name()));
+    }
   }
 
   @Override
   public void process(Record<String, SourcedEvent> record) {
-    String key = projection.storeKey(record.key(), record.value());
+    SourcedEvent event = record.value();
+    String key = projection.storeKey(record.key(), event);
     Stamped<V> before = store.get(key);
     Stamped<V> entry = before == null ? Stamped.empty() : before;
-    V after = projection.evolve(entry.view(), record.value());
-    store.put(key, entry.after(after == null ? entry.view() : after, record.value()));
-    lag.record(projection.name(), record.value().occurredAt());
+    V evolved = projection.evolve(entry.view(), event);
+    V after = evolved == null ? entry.view() : evolved;
+    store.put(key, entry.after(after, event));
+    if (versions != null && after != null && !Objects.equals(after, entry.view())) {
+      keepVersion(key, after, event.occurredAt());
+    }
+    lag.record(projection.name(), event.occurredAt());
+  }
+
+  /**
+   * Files the view as valid from the event's time, or from its previous version's when a clock
+   * behind the others wrote the event: a version must never predate the one it follows, which it
+   * would otherwise rewrite into the past.
+   */
+  private void keepVersion(String key, V view, Instant at) {
+    VersionedRecord<V> previous = versions.get(key);
+    long from = at.toEpochMilli();
+    versions.put(key, view, previous == null ? from : Math.max(from, previous.timestamp()));
   }
 }

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.topology.aggregate.AggregateType;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -25,21 +21,10 @@ import org.apache.kafka.common.serialization.Serializer;
 final class SourcedEventSerde {
   private static final ObjectMapper JSON = ViewJson.MAPPER;
 
-  private final Map<String, AggregateType<?, ?, ?>> types;
-
-  /** Each type's event classes by name, looked up once rather than for every record. */
-  private final Map<String, Map<String, Class<?>>> events;
+  private final EventClasses classes;
 
   SourcedEventSerde(List<AggregateType<?, ?, ?>> types) {
-    this.types = types.stream().collect(Collectors.toMap(AggregateType::name, Function.identity()));
-    this.events =
-        types.stream()
-            .collect(
-                Collectors.toMap(
-                    AggregateType::name,
-                    type ->
-                        Arrays.stream(type.events().getPermittedSubclasses())
-                            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()))));
+    this.classes = new EventClasses(types);
   }
 
   Serde<SourcedEvent> serde() {
@@ -69,10 +54,7 @@ final class SourcedEventSerde {
   private SourcedEvent read(byte[] bytes) {
     try {
       JsonNode json = JSON.readTree(bytes);
-      AggregateType<?, ?, ?> type = types.get(json.get("type").asText());
-      if (type == null) {
-        throw new SerializationException("an event of unknown type " + json.get("type"));
-      }
+      AggregateType<?, ?, ?> type = classes.type(json.get("type").asText());
       String name = json.get("name").asText();
       return new SourcedEvent(
           type.name(),
@@ -80,20 +62,12 @@ final class SourcedEventSerde {
           json.get("version").asLong(),
           Instant.parse(json.get("occurredAt").asText()),
           name,
-          JSON.treeToValue(json.get("event"), eventClass(type, name)),
+          JSON.treeToValue(json.get("event"), classes.event(type.name(), name)),
           json.get("payloadJson").asText(),
           json.hasNonNull("createdAt") ? Instant.parse(json.get("createdAt").asText()) : null,
           JSON.treeToValue(json.get("state"), type.state()));
     } catch (IOException e) {
       throw new SerializationException("cannot read a folded event", e);
     }
-  }
-
-  private Class<?> eventClass(AggregateType<?, ?, ?> type, String name) {
-    Class<?> event = events.get(type.name()).get(name);
-    if (event == null) {
-      throw new SerializationException("%s has no event %s".formatted(type.name(), name));
-    }
-    return event;
   }
 }

@@ -14,6 +14,19 @@ public final class ViewStores {
     return "aggregate-" + type;
   }
 
+  /**
+   * The store of a view's past versions, keyed by its id and versioned by the time of the events
+   * that made them, for queries as of an instant; only views of single entities keep one.
+   */
+  public static String versions(String name) {
+    return "versions-" + name;
+  }
+
+  /** Whether a view keeps its past versions: every view but the lists of rows. */
+  public static boolean keepsVersions(Projection<?> projection) {
+    return !(projection instanceof ListProjection<?>);
+  }
+
   /** The store of a view, keyed by its id. */
   public static String view(String name) {
     return "view-" + name;

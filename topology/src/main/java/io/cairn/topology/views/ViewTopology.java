@@ -4,6 +4,8 @@ import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.serde.SpecificAvroSerde;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.topics.CairnTopics;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +43,11 @@ public final class ViewTopology {
    * @param topics the topic declarations
    * @param registry the schema registry client the event serde uses
    * @param lag where the views note how far they trail the event log
+   * @param versionsRetention how long a view's past versions are kept for queries as of an instant;
+   *     older instants are folded again from the event history
    */
-  public record Settings(CairnTopics topics, SchemaRegistryClient registry, ViewLag lag) {}
+  public record Settings(
+      CairnTopics topics, SchemaRegistryClient registry, ViewLag lag, Duration versionsRetention) {}
 
   private ViewTopology(
       StreamsBuilder builder, List<AggregateType<?, ?, ?>> types, Settings settings) {
@@ -97,10 +102,22 @@ public final class ViewTopology {
     }
     String store = ViewStores.view(projection.name());
     builder.addStateStore(jsonStore(store, Stamped.class, projection.viewType()));
+    List<String> stores = new ArrayList<>(List.of(store));
+    if (ViewStores.keepsVersions(projection)) {
+      String versions = ViewStores.versions(projection.name());
+      builder.addStateStore(
+          Stores.versionedKeyValueStoreBuilder(
+              Stores.persistentVersionedKeyValueStore(versions, settings.versionsRetention()),
+              Serdes.String(),
+              JsonSerde.of(
+                  ViewJson.MAPPER.getTypeFactory().constructType(projection.viewType()),
+                  versions + " entry")));
+      stores.add(versions);
+    }
     sources.process(
         () -> new ProjectionProcessor<>(projection, settings.lag()),
         Named.as("view-" + projection.name()),
-        store);
+        stores.toArray(String[]::new));
   }
 
   /** A RocksDB store by string key of a generic record, such as {@code Stamped<ProductView>}. */

@@ -1,0 +1,13 @@
+package io.cairn.queries;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What the query server needs to know of the views it reads.
+ *
+ * @param partitions the partition count of the event topics, which start-up checked
+ * @param versionsRetention how long the views keep their past versions
+ * @param clock the clock that says how far back those versions reach now
+ */
+public record QuerySettings(int partitions, Duration versionsRetention, Clock clock) {}

@@ -1,0 +1,60 @@
+package io.cairn.topology.views;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An event as a history store keeps it: the JSON object the events endpoint shows, then the domain
+ * event in the views' JSON form. The first part is served as it is, without parsing; the second
+ * lets a query fold the aggregate again as of an instant. The length of the first part comes first,
+ * as four big-endian bytes.
+ */
+public final class HistoryEntry {
+  private HistoryEntry() {}
+
+  static byte[] encode(SourcedEvent event) {
+    ObjectNode shown = ViewJson.MAPPER.createObjectNode();
+    shown.put("type", event.name());
+    shown.put("version", event.version());
+    shown.put("occurredAt", event.occurredAt().toString());
+    // The payload is already JSON (rendered once by the decoder): embed it as is, unparsed.
+    shown.putRawValue("payload", new RawValue(event.payloadJson()));
+    try {
+      byte[] head = ViewJson.MAPPER.writeValueAsBytes(shown);
+      byte[] domain = ViewJson.MAPPER.writeValueAsBytes(event.event());
+      return ByteBuffer.allocate(Integer.BYTES + head.length + domain.length)
+          .putInt(head.length)
+          .put(head)
+          .put(domain)
+          .array();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write the history entry of " + event, e);
+    }
+  }
+
+  /** The event as the events endpoint shows it: type, version, occurredAt and payload. */
+  public static String shown(byte[] entry) {
+    return new String(entry, Integer.BYTES, headLength(entry), StandardCharsets.UTF_8);
+  }
+
+  static byte[] head(byte[] entry) {
+    byte[] head = new byte[headLength(entry)];
+    System.arraycopy(entry, Integer.BYTES, head, 0, head.length);
+    return head;
+  }
+
+  static byte[] domain(byte[] entry) {
+    int from = Integer.BYTES + headLength(entry);
+    byte[] domain = new byte[entry.length - from];
+    System.arraycopy(entry, from, domain, 0, domain.length);
+    return domain;
+  }
+
+  private static int headLength(byte[] entry) {
+    return ByteBuffer.wrap(entry, 0, Integer.BYTES).getInt();
+  }
+}
