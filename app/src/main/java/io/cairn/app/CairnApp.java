@@ -1,6 +1,7 @@
 package io.cairn.app;
 
 import io.cairn.app.config.CairnConfig;
+import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.RegistryConfig;
 import io.cairn.app.contract.ContractSchemas;
 import io.cairn.app.health.HealthRoutes;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The running application: the embedded broker (unless an external cluster is configured), the
@@ -66,6 +68,8 @@ public final class CairnApp implements AutoCloseable {
    */
   public static CairnApp start(CairnConfig config) {
     Resources resources = new Resources();
+    // The views advertise the HTTP port before the server starts, so it is chosen first.
+    HttpConfig httpConfig = config.http().withPortChosen();
     try {
       Optional<EmbeddedBroker> broker =
           config.kafka().useEmbeddedBroker()
@@ -98,8 +102,9 @@ public final class CairnApp implements AutoCloseable {
                   aggregates,
                   CommerceViews.all(),
                   kafka,
-                  schemas));
-      HttpServer http = resources.add(startHttp(config, admin, writeSide, views));
+                  schemas,
+                  new HostInfo(httpConfig.advertised(), httpConfig.port())));
+      HttpServer http = resources.add(startHttp(config, httpConfig, admin, writeSide, views));
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
@@ -130,14 +135,18 @@ public final class CairnApp implements AutoCloseable {
   }
 
   private static HttpServer startHttp(
-      CairnConfig config, Admin admin, WriteSide writeSide, ViewsSide views) {
+      CairnConfig config,
+      HttpConfig httpConfig,
+      Admin admin,
+      WriteSide writeSide,
+      ViewsSide views) {
     ReadinessProbe readiness =
         new ReadinessProbe(
             admin,
             READINESS_TIMEOUT,
             () -> List.of(writeSide.streamsInstance(), views.streamsInstance()));
     return HttpServer.start(
-        config.http(),
+        httpConfig,
         Json.newMapper(),
         routes ->
             ApiRoutes.install(

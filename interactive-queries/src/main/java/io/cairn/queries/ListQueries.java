@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.KeyValue;
@@ -33,8 +34,11 @@ final class ListQueries {
     this.lookup = lookup;
   }
 
-  /** A page of a view's entries that exist and pass the filters, in id order. */
-  <V> Page list(Projection<V> projection, PageParams params) {
+  /**
+   * The part of a page of a view's entries that exist and pass the filters, in id order, that some
+   * partitions hold: what one instance adds to a list gathered from all of them.
+   */
+  <V> Partial partial(Projection<V> projection, PageParams params, Set<Integer> partitions) {
     String from = params.after().map(after -> after + '\u0000').orElse(null);
     Function<Stamped<V>, Object> show =
         entry -> {
@@ -45,17 +49,24 @@ final class ListQueries {
               ? projection.render(view, lookup)
               : null;
         };
-    return reader.readAll(
+    return reader.readPartitions(
         ViewStores.view(projection.name()),
-        (Map<Integer, ReadOnlyKeyValueStore<String, Stamped<V>>> partitions) -> {
+        partitions,
+        (Map<Integer, ReadOnlyKeyValueStore<String, Stamped<V>>> stores) -> {
           List<KeyValueIterator<String, Stamped<V>>> ranges = new ArrayList<>();
           try {
-            partitions.values().forEach(store -> ranges.add(store.range(from, null)));
-            return page(merged(ranges), params.limit(), show, UnaryOperator.identity());
+            stores.values().forEach(store -> ranges.add(store.range(from, null)));
+            return partial(merged(ranges), params.limit(), show);
           } finally {
             ranges.forEach(KeyValueIterator::close);
           }
         });
+  }
+
+  /** A page of a view's entries from every partition, all on this instance. */
+  <V> Page list(Projection<V> projection, PageParams params) {
+    return Partial.merge(
+        List.of(partial(projection, params, reader.allPartitions())), params.limit());
   }
 
   /** A page of the rows of a list view under one key, in row order. */
@@ -99,6 +110,23 @@ final class ListQueries {
     }
     String next = entries.hasNext() && last != null ? Cursor.of(position.apply(last)) : null;
     return new Page(items, next);
+  }
+
+  private static <V> Partial partial(
+      KeyValueIterator<String, V> entries, int limit, Function<V, Object> show) {
+    List<Partial.Entry> items = new ArrayList<>();
+    String last = null;
+    int scanned = 0;
+    while (entries.hasNext() && items.size() < limit && scanned < SCAN_LIMIT) {
+      KeyValue<String, V> entry = entries.next();
+      scanned++;
+      last = entry.key;
+      Object item = show.apply(entry.value);
+      if (item != null) {
+        items.add(new Partial.Entry(entry.key, item));
+      }
+    }
+    return new Partial(items, last, entries.hasNext());
   }
 
   /** The entries of every partition, as one iterator in key order. */

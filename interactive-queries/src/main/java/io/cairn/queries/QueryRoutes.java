@@ -1,39 +1,37 @@
 package io.cairn.queries;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.views.HistoryReplay;
 import io.cairn.topology.views.ListProjection;
 import io.cairn.topology.views.Projection;
-import io.cairn.web.ApiException;
-import io.cairn.web.ErrorResponses;
+import io.cairn.topology.views.ViewStores;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The query endpoints: a view's list, a view's entry or an aggregate's state by id, an aggregate's
- * events, and the rows of a list view under an entity.
+ * events, and the rows of a list view under an entity. Each is answered where its data lives: a
+ * key's query at the instance active for its partition, a list from every instance's part.
  */
-public final class QueryRoutes {
-  private static final String TOKEN_HEADER = "Consistency-Token";
+public final class QueryRoutes implements AutoCloseable {
   private static final Set<String> AS_OF = Set.of("asOf");
+
   private final ViewCatalog catalog;
-  private final ViewQueries views;
-  private final TimeTravel timeTravel;
-  private final ListQueries lists;
-  private final ReadYourWrites readYourWrites;
+  private final Reads active;
+  private final Reads stale;
+  private final KeyRouter router;
+  private final ListGather gather;
+  private final Replies replies;
+  private final Forwarder forwarder;
   private final ViewStatus status;
 
   /**
@@ -52,19 +50,40 @@ public final class QueryRoutes {
       ViewStatus status,
       QuerySettings settings) {
     this.status = status;
-    StoreReader reader = new StoreReader(streams, settings.partitions());
     this.catalog = new ViewCatalog(projections, types);
-    this.views = new ViewQueries(reader, catalog);
-    this.timeTravel =
+    Semaphore waiting = new Semaphore(ReadYourWrites.MAX_WAITING);
+    this.active =
+        reads(new StoreReader(streams, settings.partitions(), false), types, settings, waiting);
+    this.stale =
+        reads(new StoreReader(streams, settings.partitions(), true), types, settings, waiting);
+    this.forwarder = new Forwarder(settings.self());
+    this.router = new KeyRouter(streams, settings.self(), forwarder, active, stale);
+    this.gather =
+        new ListGather(
+            streams,
+            settings.self(),
+            forwarder,
+            new StoreReader(streams, settings.partitions(), false).allPartitions());
+    this.replies = new Replies(settings.self());
+  }
+
+  private Reads reads(
+      StoreReader reader,
+      List<AggregateType<?, ?, ?>> types,
+      QuerySettings settings,
+      Semaphore waiting) {
+    ViewQueries views = new ViewQueries(reader, catalog);
+    return new Reads(
+        views,
+        new ListQueries(reader, views.lookup()),
         new TimeTravel(
             reader,
             catalog,
             views,
             new HistoryReplay(types),
             settings.versionsRetention(),
-            settings.clock());
-    this.lists = new ListQueries(reader, views.lookup());
-    this.readYourWrites = new ReadYourWrites(views);
+            settings.clock()),
+        new ReadYourWrites(views, waiting));
   }
 
   /** Installs the query routes. */
@@ -80,11 +99,36 @@ public final class QueryRoutes {
 
   private void list(Context ctx) {
     Projection<?> projection = catalog.view(ctx.pathParam("name"));
-    QueryParams query = params(ctx, PageParams.names(projection.filters()));
-    PageParams page = PageParams.read(query, projection.filters());
-    Waiting waiting = waiting(ctx, query);
-    answer(
-        ctx, readYourWrites.await(projection, null, waiting), () -> lists.list(projection, page));
+    QueryOptions query = QueryOptions.read(ctx, PageParams.names(projection.filters()));
+    PageParams page = PageParams.read(query.params(), projection.filters());
+    Request request = query.check(ctx);
+    String store = ViewStores.view(projection.name());
+    String parts = ctx.header(Forwarder.PARTITIONS);
+    if (parts != null) {
+      Set<Integer> partitions = ListGather.partitions(parts);
+      Reads reads = request.strong() ? active : stale;
+      replies.send(
+          ctx,
+          reads
+              .readYourWrites()
+              .awaitIn(projection, partitions, query.waiting())
+              .thenApply(
+                  done -> Reply.Local.fresh(reads.lists().partial(projection, page, partitions))));
+      return;
+    }
+    replies.send(
+        ctx,
+        gather
+            .gather(
+                request,
+                store,
+                page.limit(),
+                (partitions, standby) -> {
+                  Reads reads = standby ? stale : active;
+                  reads.readYourWrites().awaitIn(projection, partitions, query.waiting()).join();
+                  return reads.lists().partial(projection, page, partitions);
+                })
+            .thenApply(Reply.Local::fresh));
   }
 
   private void entity(Context ctx) {
@@ -95,16 +139,23 @@ public final class QueryRoutes {
     }
     String id = ctx.pathParam("id");
     Projection<?> projection = catalog.view(name);
-    QueryParams query = params(ctx, AS_OF);
+    QueryOptions query = QueryOptions.read(ctx, AS_OF);
     Optional<Instant> asOf = asOf(query);
-    Waiting waiting = waiting(ctx, query);
-    answer(
+    Request request = query.check(ctx);
+    route(
         ctx,
-        readYourWrites.await(projection, id, waiting),
-        () ->
-            asOf.map(at -> timeTravel.view(name, id, at))
-                .orElseGet(() -> views.view(name, id))
-                .orElseThrow(() -> notFound(name, id, asOf)));
+        request,
+        ViewStores.view(name),
+        id,
+        reads ->
+            reads
+                .readYourWrites()
+                .await(projection, id, query.waiting())
+                .thenApply(
+                    done ->
+                        asOf.map(at -> reads.timeTravel().view(name, id, at))
+                            .orElseGet(() -> reads.views().view(name, id))
+                            .orElseThrow(() -> NotFound.of(name, id, asOf))));
   }
 
   private void child(Context ctx) {
@@ -118,126 +169,104 @@ public final class QueryRoutes {
   private void state(Context ctx) {
     String type = catalog.type(ctx.pathParam("name")).name();
     String id = ctx.pathParam("id");
-    QueryParams query = params(ctx, AS_OF);
+    QueryOptions query = QueryOptions.read(ctx, AS_OF);
     Optional<Instant> asOf = asOf(query);
-    Waiting waiting = waiting(ctx, query);
-    answer(
+    Request request = query.check(ctx);
+    route(
         ctx,
-        readYourWrites.await(
-            type,
-            id,
-            waiting,
-            version -> views.aggregate(type, id).filter(e -> e.version() >= version).isPresent()),
-        () ->
-            AggregateAnswer.of(
-                type,
-                id,
-                asOf.map(at -> timeTravel.aggregate(type, id, at))
-                    .orElseGet(() -> views.aggregate(type, id))
-                    .orElseThrow(() -> notFound(type, id, asOf))));
+        request,
+        ViewStores.aggregate(type),
+        id,
+        reads ->
+            reads
+                .readYourWrites()
+                .await(
+                    type,
+                    id,
+                    query.waiting(),
+                    version ->
+                        reads
+                            .views()
+                            .aggregate(type, id)
+                            .filter(e -> e.version() >= version)
+                            .isPresent())
+                .thenApply(
+                    done ->
+                        AggregateAnswer.of(
+                            type,
+                            id,
+                            asOf.map(at -> reads.timeTravel().aggregate(type, id, at))
+                                .orElseGet(() -> reads.views().aggregate(type, id))
+                                .orElseThrow(() -> NotFound.of(type, id, asOf)))));
   }
 
   private void rows(Context ctx) {
     String parent = ctx.pathParam("name");
     String id = ctx.pathParam("id");
     ListProjection<?> projection = catalog.list(parent, ctx.pathParam("child"));
-    QueryParams query = params(ctx, PageParams.names(projection.filters()));
-    PageParams page = PageParams.read(query, projection.filters());
-    Waiting waiting = waiting(ctx, query);
-    answer(
+    QueryOptions query = QueryOptions.read(ctx, PageParams.names(projection.filters()));
+    PageParams page = PageParams.read(query.params(), projection.filters());
+    Request request = query.check(ctx);
+    route(
         ctx,
-        readYourWrites.await(projection, id, waiting),
-        () -> {
-          if (catalog.find(parent).isPresent() && views.view(parent, id).isEmpty()) {
-            throw notFound(parent, id);
-          }
-          return lists.rows(projection, id, page);
-        });
+        request,
+        ViewStores.view(projection.name()),
+        id,
+        reads ->
+            reads
+                .readYourWrites()
+                .await(projection, id, query.waiting())
+                .thenApply(
+                    done -> {
+                      if (catalog.find(parent).isPresent()
+                          && reads.views().view(parent, id).isEmpty()) {
+                        throw NotFound.of(parent, id, Optional.empty());
+                      }
+                      return reads.lists().rows(projection, id, page);
+                    }));
   }
 
   private void events(Context ctx) {
     String type = catalog.type(ctx.pathParam("name")).name();
     String id = ctx.pathParam("id");
-    QueryParams query = params(ctx, HistoryParams.NAMES);
-    HistoryParams params = HistoryParams.read(query);
-    Waiting waiting = waiting(ctx, query);
-    answer(
+    QueryOptions query = QueryOptions.read(ctx, HistoryParams.NAMES);
+    HistoryParams params = HistoryParams.read(query.params());
+    Request request = query.check(ctx);
+    route(
         ctx,
-        readYourWrites.await(
-            type, id, waiting, version -> !views.history(type, id, version, 1).items().isEmpty()),
-        () -> history(type, id, params));
+        request,
+        ViewStores.aggregate(type),
+        id,
+        reads ->
+            reads
+                .readYourWrites()
+                .await(
+                    type,
+                    id,
+                    query.waiting(),
+                    version -> !reads.views().history(type, id, version, 1).items().isEmpty())
+                .thenApply(done -> HistoryAnswer.of(reads.views(), type, id, params)));
   }
 
-  private ObjectNode history(String type, String id, HistoryParams params) {
-    ViewQueries.HistoryPage page = views.history(type, id, params.fromVersion(), params.limit());
-    if (page.items().isEmpty() && params.fromVersion() == 1) {
-      throw notFound(type, id);
-    }
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    ArrayNode items = body.putArray("items");
-    page.items().forEach(item -> items.addRawValue(new RawValue(item)));
-    Long next = page.nextVersion();
-    body.put("nextCursor", next == null ? null : Cursor.of(Long.toString(next)));
-    return body;
+  private void route(
+      Context ctx,
+      Request request,
+      String store,
+      String key,
+      Function<Reads, CompletableFuture<Object>> local) {
+    replies.send(ctx, router.route(request, store, key, local));
   }
 
   /** The instant of an {@code asOf} parameter, if there is one. */
-  private static Optional<Instant> asOf(QueryParams query) {
-    return query.parsed(
-        "asOf", "an ISO-8601 instant such as 2026-11-23T10:15:30Z", Instant::parse, null);
+  private static Optional<Instant> asOf(QueryOptions query) {
+    return query
+        .params()
+        .parsed("asOf", "an ISO-8601 instant such as 2026-11-23T10:15:30Z", Instant::parse, null);
   }
 
-  /** The query parameters, with the read-your-writes ones known to every query. */
-  private static QueryParams params(Context ctx, Set<String> names) {
-    Set<String> known = new HashSet<>(names);
-    known.addAll(Waiting.NAMES);
-    return new QueryParams(ctx.queryParamMap(), known);
-  }
-
-  /** What to wait for, after which every parameter has been read, so any problem is a 400 now. */
-  private static Waiting waiting(Context ctx, QueryParams query) {
-    Waiting waiting = Waiting.read(query, ctx.header(TOKEN_HEADER));
-    query.check();
-    return waiting;
-  }
-
-  /** Answers at once when there is nothing to wait for, else once the view is ready. */
-  private static void answer(Context ctx, CompletableFuture<Void> ready, Supplier<Object> body) {
-    if (ready.isDone() && !ready.isCompletedExceptionally()) {
-      ctx.json(body.get());
-      return;
-    }
-    ctx.future(
-        () ->
-            ready
-                .thenApply(done -> body.get())
-                .handle(
-                    (answer, failure) -> {
-                      if (failure != null) {
-                        ErrorResponses.sendFailure(ctx, failure);
-                      } else {
-                        ctx.json(answer);
-                      }
-                      return null;
-                    }));
-  }
-
-  private static ApiException notFound(String view, String id, Optional<Instant> asOf) {
-    if (asOf.isEmpty()) {
-      return notFound(view, id);
-    }
-    return new ApiException(
-        404,
-        "not_found",
-        "There was no " + view + " entry with id " + id + " at " + asOf.get() + ".",
-        Map.of("view", view, "id", id, "asOf", asOf.get().toString()));
-  }
-
-  private static ApiException notFound(String view, String id) {
-    return new ApiException(
-        404,
-        "not_found",
-        "There is no " + view + " entry with id " + id + ".",
-        Map.of("view", view, "id", id));
+  /** Stops forwarding queries. */
+  @Override
+  public void close() {
+    forwarder.close();
   }
 }

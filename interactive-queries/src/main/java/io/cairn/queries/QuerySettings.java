@@ -2,6 +2,7 @@ package io.cairn.queries;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * What the query server needs to know of the views it reads.
@@ -9,5 +10,8 @@ import java.time.Duration;
  * @param partitions the partition count of the event topics, which start-up checked
  * @param versionsRetention how long the views keep their past versions
  * @param clock the clock that says how far back those versions reach now
+ * @param self the address other instances reach this one's queries at, as the views application
+ *     advertises it ({@code application.server})
  */
-public record QuerySettings(int partitions, Duration versionsRetention, Clock clock) {}
+public record QuerySettings(
+    int partitions, Duration versionsRetention, Clock clock, HostInfo self) {}

@@ -9,6 +9,7 @@ import io.cairn.web.ApiException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -33,10 +34,32 @@ final class ReadYourWrites {
   private final Executor executor = task -> Thread.ofVirtual().name("read-your-writes").start(task);
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-  private final Semaphore waiting = new Semaphore(MAX_WAITING);
+  private final Semaphore waiting;
 
-  ReadYourWrites(ViewQueries views) {
+  /**
+   * @param views the stores to poll
+   * @param waiting the queries that may wait at once, shared by every reader of this instance
+   */
+  ReadYourWrites(ViewQueries views, Semaphore waiting) {
     this.views = views;
+    this.waiting = waiting;
+  }
+
+  /**
+   * For one instance's part of a whole list: completes when the view reflects the command, if the
+   * command's entry is in these partitions; the instance holding it waits, the others answer at
+   * once. A view filed under another key than the command's aggregate (customers, for an order) has
+   * that entry in a partition only the aggregate's state can name, so such a list does not wait.
+   */
+  CompletableFuture<Void> awaitIn(
+      Projection<?> projection, Set<Integer> partitions, Waiting waiting) {
+    Optional<ConsistencyToken> token = waiting.token();
+    if (token.isEmpty()
+        || projection.rekeyed().containsKey(token.get().type())
+        || !partitions.contains(views.partitionOf(token.get().aggregateId()))) {
+      return DONE;
+    }
+    return await(projection, null, waiting);
   }
 
   /**

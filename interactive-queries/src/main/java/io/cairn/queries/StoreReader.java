@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -37,14 +39,23 @@ final class StoreReader {
 
   private final KafkaStreams streams;
   private final int partitions;
+  private final boolean stale;
 
   /**
    * @param streams the running views application
    * @param partitions the partition count of the event topics, which start-up checked
+   * @param stale whether a standby's copy of a partition will do, when this instance is not the
+   *     partition's active
    */
-  StoreReader(KafkaStreams streams, int partitions) {
+  StoreReader(KafkaStreams streams, int partitions, boolean stale) {
     this.streams = streams;
     this.partitions = partitions;
+    this.stale = stale;
+  }
+
+  /** Whether this reader answers from standbys too. */
+  boolean stale() {
+    return stale;
   }
 
   /**
@@ -62,21 +73,29 @@ final class StoreReader {
   }
 
   /**
-   * Reads every partition of a store, which must all be on this instance. Iterators the read opens,
+   * Reads some partitions of a store, which must all be on this instance. Iterators the read opens,
    * it closes.
    *
    * @throws ApiException 503 not_ready when a partition cannot answer now
    */
-  <K, V, T> T readAll(String store, Function<Map<Integer, ReadOnlyKeyValueStore<K, V>>, T> read) {
+  <K, V, T> T readPartitions(
+      String store,
+      Set<Integer> wanted,
+      Function<Map<Integer, ReadOnlyKeyValueStore<K, V>>, T> read) {
     try {
       Map<Integer, ReadOnlyKeyValueStore<K, V>> stores = new TreeMap<>();
-      for (int partition = 0; partition < partitions; partition++) {
+      for (int partition : wanted) {
         stores.put(partition, store(store, partition));
       }
       return read.apply(stores);
     } catch (InvalidStateStoreException e) {
       throw unavailable(store, e);
     }
+  }
+
+  /** Every partition of the views' stores. */
+  Set<Integer> allPartitions() {
+    return IntStream.range(0, partitions).boxed().collect(Collectors.toSet());
   }
 
   /**
@@ -92,8 +111,8 @@ final class StoreReader {
     StateQueryRequest<VersionedRecord<V>> request =
         StateQueryRequest.inStore(store)
             .withQuery(VersionedKeyQuery.<String, V>withKey(key).asOf(asOf))
-            .withPartitions(Set.of(partition))
-            .requireActive();
+            .withPartitions(Set.of(partition));
+    request = stale ? request : request.requireActive();
     QueryResult<VersionedRecord<V>> result;
     try {
       result = streams.query(request).getPartitionResults().get(partition);
@@ -117,13 +136,14 @@ final class StoreReader {
   }
 
   private <K, V> ReadOnlyKeyValueStore<K, V> store(String store, int partition) {
-    return streams.store(
+    StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> query =
         StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore())
-            .withPartition(partition));
+            .withPartition(partition);
+    return streams.store(stale ? query.enableStaleStores() : query);
   }
 
   /** The partition the producer's default partitioner gave the id's events. */
-  private int partitionOf(String id) {
+  int partitionOf(String id) {
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
     return Utils.toPositive(Utils.murmur2(key)) % partitions;
   }

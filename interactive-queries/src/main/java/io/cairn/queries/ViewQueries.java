@@ -31,6 +31,11 @@ final class ViewQueries {
     this.catalog = catalog;
   }
 
+  /** The partition of the views' stores that holds an id. */
+  int partitionOf(String id) {
+    return reader.partitionOf(id);
+  }
+
   /** The views, for rendering one from others. */
   Lookup lookup() {
     return lookup;

@@ -1,17 +1,60 @@
 package io.cairn.app.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Optional;
+
 /**
- * Where the app's HTTP API listens, and how large a request it takes.
+ * Where the app's HTTP API listens, how other instances reach it, and how large a request it takes.
  *
  * @param host the address to bind: loopback by default, {@code 0.0.0.0} to serve other machines
  * @param port the TCP port; 0 picks a free one
  * @param maxRequestBytes the largest request body accepted; a larger one is a 413
+ * @param advertisedHost the host name other instances use to forward queries here; when absent, the
+ *     bound address, or this machine's name when that is a wildcard
  */
-public record HttpConfig(String host, int port, int maxRequestBytes) {
+public record HttpConfig(
+    String host, int port, int maxRequestBytes, Optional<String> advertisedHost) {
 
   /** The defaults' limits on the given address. */
   public static HttpConfig on(String host, int port) {
-    return new HttpConfig(host, port, 65_536);
+    return new HttpConfig(host, port, 65_536, Optional.empty());
+  }
+
+  /**
+   * This configuration with a free port picked when it asks for any: the instance must advertise
+   * its port to the others before the server starts, so the port cannot wait for the bind.
+   */
+  public HttpConfig withPortChosen() {
+    if (port != 0) {
+      return this;
+    }
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+      return new HttpConfig(host, socket.getLocalPort(), maxRequestBytes, advertisedHost);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find a free port on " + host, e);
+    }
+  }
+
+  /** The host name other instances reach this one at. */
+  public String advertised() {
+    if (advertisedHost.isPresent()) {
+      return advertisedHost.get();
+    }
+    if (!host.equals("0.0.0.0") && !host.equals("::")) {
+      return host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "http.host is a wildcard and this machine's name is unknown; set http.advertised.host",
+          e);
+    }
   }
 
   static HttpConfig read(Settings settings) {
@@ -28,6 +71,10 @@ public record HttpConfig(String host, int port, int maxRequestBytes) {
             defaults.maxRequestBytes(),
             1_024,
             16_777_216,
-            "Largest request body the HTTP API accepts; larger ones get 413."));
+            "Largest request body the HTTP API accepts; larger ones get 413."),
+        settings.optionalString(
+            "http.advertised.host",
+            "Host name other Cairn instances forward queries to; by default http.host, or this"
+                + " machine's name when http.host is 0.0.0.0."));
   }
 }

@@ -8,8 +8,10 @@ import java.time.Duration;
  * @param versionsRetention how long each view's past versions are kept for queries as of an
  *     instant; an older instant is answered by folding the event history again, which only views of
  *     one entity's own events can do
+ * @param standbyReplicas how many other instances keep a warm copy of each views partition, to
+ *     answer queries from while its active is down or moving
  */
-public record ViewsConfig(Duration versionsRetention) {
+public record ViewsConfig(Duration versionsRetention, int standbyReplicas) {
 
   /** Checks the values. */
   public ViewsConfig {
@@ -25,8 +27,16 @@ public record ViewsConfig(Duration versionsRetention) {
             Duration.ofDays(7),
             "How long views keep their past versions for ?asOf= queries; older instants are"
                 + " folded again from the event history where a view allows it.");
+    int standbys =
+        settings.integer(
+            "views.standby.replicas",
+            1,
+            0,
+            8,
+            "Warm copies of each views partition on other instances, which answer queries while"
+                + " the active is down or moving; none can be placed while one instance runs.");
     return settings
-        .validated("views.*", () -> new ViewsConfig(retention))
-        .orElse(new ViewsConfig(Duration.ofDays(7)));
+        .validated("views.*", () -> new ViewsConfig(retention, standbys))
+        .orElse(new ViewsConfig(Duration.ofDays(7), 1));
   }
 }

@@ -18,9 +18,12 @@ import io.cairn.topology.views.ViewTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The read side as it runs: the views in their own exactly-once Kafka Streams application, apart
@@ -50,7 +53,8 @@ public final class ViewsSide implements AutoCloseable {
       List<AggregateType<?, ?, ?>> types,
       List<Projection<?>> views,
       KafkaConnection kafka,
-      SchemaRegistryClient registry) {
+      SchemaRegistryClient registry,
+      HostInfo self) {
     StreamsBuilder builder = new StreamsBuilder();
     CairnTopics topics = new CairnTopics(topicDefaults);
     ViewLag lag = new ViewLag(Clock.systemUTC());
@@ -59,10 +63,11 @@ public final class ViewsSide implements AutoCloseable {
         types,
         views,
         new ViewTopology.Settings(topics, registry, lag, viewsConfig.versionsRetention()));
-    KafkaStreams streams =
-        new KafkaStreams(
-            builder.build(),
-            StreamsProperties.exactlyOnce(APPLICATION_ID, config, topicDefaults, kafka));
+    Properties props = StreamsProperties.exactlyOnce(APPLICATION_ID, config, topicDefaults, kafka);
+    // Each instance says where its queries are answered, so the others can forward to it.
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, viewsConfig.standbyReplicas());
+    KafkaStreams streams = new KafkaStreams(builder.build(), props);
     streams.start();
     ViewStatus status = new ViewStatus(streams, views, topics, lag);
     return new ViewsSide(
@@ -73,7 +78,10 @@ public final class ViewsSide implements AutoCloseable {
             types,
             status,
             new QuerySettings(
-                topicDefaults.partitions(), viewsConfig.versionsRetention(), Clock.systemUTC())),
+                topicDefaults.partitions(),
+                viewsConfig.versionsRetention(),
+                Clock.systemUTC(),
+                self)),
         ViewMetrics.register(status));
   }
 
@@ -91,6 +99,7 @@ public final class ViewsSide implements AutoCloseable {
   @Override
   public void close() {
     metrics.close();
+    routes.close();
     streams.close(
         CloseOptions.timeout(CLOSE_TIMEOUT)
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
