@@ -96,20 +96,10 @@ final class ListQueries {
       int limit,
       Function<V, Object> show,
       UnaryOperator<String> position) {
-    List<Object> items = new ArrayList<>();
-    String last = null;
-    int scanned = 0;
-    while (entries.hasNext() && items.size() < limit && scanned < SCAN_LIMIT) {
-      KeyValue<String, V> entry = entries.next();
-      scanned++;
-      last = entry.key;
-      Object item = show.apply(entry.value);
-      if (item != null) {
-        items.add(item);
-      }
-    }
-    String next = entries.hasNext() && last != null ? Cursor.of(position.apply(last)) : null;
-    return new Page(items, next);
+    Partial part = partial(entries, limit, show);
+    String next =
+        part.more() && part.last() != null ? Cursor.of(position.apply(part.last())) : null;
+    return new Page(part.entries().stream().map(Partial.Entry::item).toList(), next);
   }
 
   private static <V> Partial partial(
