@@ -63,12 +63,6 @@ final class ListQueries {
         });
   }
 
-  /** A page of a view's entries from every partition, all on this instance. */
-  <V> Page list(Projection<V> projection, PageParams params) {
-    return Partial.merge(
-        List.of(partial(projection, params, reader.allPartitions())), params.limit());
-  }
-
   /** A page of the rows of a list view under one key, in row order. */
   <V> Page rows(ListProjection<V> projection, String id, PageParams params) {
     String first = id + ListProjection.SEPARATOR;

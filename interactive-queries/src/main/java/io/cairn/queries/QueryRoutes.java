@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -63,7 +65,7 @@ public final class QueryRoutes implements AutoCloseable {
             streams,
             settings.self(),
             forwarder,
-            new StoreReader(streams, settings.partitions(), false).allPartitions());
+            IntStream.range(0, settings.partitions()).boxed().collect(Collectors.toSet()));
     this.replies = new Replies(settings.self());
   }
 

@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -91,11 +89,6 @@ final class StoreReader {
     } catch (InvalidStateStoreException e) {
       throw unavailable(store, e);
     }
-  }
-
-  /** Every partition of the views' stores. */
-  Set<Integer> allPartitions() {
-    return IntStream.range(0, partitions).boxed().collect(Collectors.toSet());
   }
 
   /**
