@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+  private static final Duration RETRY_BACKOFF = Duration.ofMillis(100);
 
   private final Admin admin;
   private final Duration timeout;
@@ -97,10 +100,12 @@ public final class TopicProvisioner {
     if (names.isEmpty()) {
       return;
     }
-    Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames());
+    Map<String, TopicDescription> descriptions =
+        awaitRetrying(() -> admin.describeTopics(names).allTopicNames());
     List<ConfigResource> resources =
         names.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
-    Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all());
+    Map<ConfigResource, Config> configs =
+        awaitRetrying(() -> admin.describeConfigs(resources).all());
     List<String> mismatches = new ArrayList<>();
     for (String name : names) {
       TopicSpec spec = byName.get(name);
@@ -110,6 +115,34 @@ public final class TopicProvisioner {
     }
     if (!mismatches.isEmpty()) {
       throw new TopicMismatchException(mismatches);
+    }
+  }
+
+  /**
+   * Awaits a request that may fail for a while on a topic just created, by this instance or
+   * another: until its partitions reach every broker, describing it says the topic-partition is not
+   * hosted. Such retriable failures are retried within the timeout.
+   */
+  private <T> T awaitRetrying(Supplier<KafkaFuture<T>> request) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return await(request.get());
+      } catch (KafkaOperationException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        pause();
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_BACKOFF);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaOperationException("interrupted while provisioning topics", e);
     }
   }
 
