@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -30,6 +31,12 @@ import org.apache.kafka.streams.state.HostInfo;
 final class ListGather {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+  /**
+   * Where this instance reads its own part: a read that waits for a consistency token blocks its
+   * thread for up to 30 s, which must be a virtual one, never the common pool's few.
+   */
+  private static final Executor LOCAL = task -> Thread.ofVirtual().name("list-part").start(task);
 
   private final KafkaStreams streams;
   private final HostInfo self;
@@ -62,7 +69,7 @@ final class ListGather {
     Set<Integer> orphans = new TreeSet<>(all);
     orphans.removeAll(placed);
     if (!orphans.isEmpty()) {
-      parts.add(CompletableFuture.supplyAsync(() -> List.of(local.apply(orphans, true))));
+      parts.add(CompletableFuture.supplyAsync(() -> List.of(local.apply(orphans, true)), LOCAL));
     }
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -78,7 +85,7 @@ final class ListGather {
       Set<Integer> partitions,
       BiFunction<Set<Integer>, Boolean, Partial> local) {
     if (host.equals(self)) {
-      return CompletableFuture.supplyAsync(() -> List.of(local.apply(partitions, false)));
+      return CompletableFuture.supplyAsync(() -> List.of(local.apply(partitions, false)), LOCAL);
     }
     return ask(request, host, partitions)
         .exceptionallyCompose(
@@ -103,7 +110,7 @@ final class ListGather {
     here.retainAll(left);
     if (!here.isEmpty()) {
       left.removeAll(here);
-      parts.add(CompletableFuture.supplyAsync(() -> List.of(local.apply(here, true))));
+      parts.add(CompletableFuture.supplyAsync(() -> List.of(local.apply(here, true)), LOCAL));
     }
     for (Map.Entry<HostInfo, Set<Integer>> standby : standbys.entrySet()) {
       Set<Integer> theirs = new TreeSet<>(standby.getValue());

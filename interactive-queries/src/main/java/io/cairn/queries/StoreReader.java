@@ -51,11 +51,6 @@ final class StoreReader {
     this.stale = stale;
   }
 
-  /** Whether this reader answers from standbys too. */
-  boolean stale() {
-    return stale;
-  }
-
   /**
    * Reads the partition of a store that holds an id. Iterators the read opens, it closes.
    *
