@@ -1,5 +1,6 @@
 package io.cairn.topology.topics;
 
+import io.cairn.topology.kafka.AdminRequests;
 import io.cairn.topology.kafka.KafkaOperationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,9 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -147,17 +145,7 @@ public final class TopicProvisioner {
   }
 
   private <T> T await(KafkaFuture<T> future) {
-    try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new KafkaOperationException("a topic administration request failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new KafkaOperationException(
-          "Kafka did not answer a topic administration request within " + timeout, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaOperationException("interrupted while provisioning topics", e);
-    }
+    return AdminRequests.await(future, timeout, "a topic administration request");
   }
 
   /** One existing topic against its declaration. */
