@@ -8,6 +8,7 @@ import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
 import io.cairn.app.http.HttpServer;
+import io.cairn.app.views.ViewsSetup;
 import io.cairn.app.views.ViewsSide;
 import io.cairn.app.write.WriteSide;
 import io.cairn.avro.registry.SchemaRegistryClient;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -96,14 +98,16 @@ public final class CairnApp implements AutoCloseable {
       ViewsSide views =
           resources.add(
               ViewsSide.start(
-                  config.processing(),
-                  config.views(),
-                  config.topics(),
-                  aggregates,
-                  CommerceViews.all(),
-                  kafka,
-                  schemas,
-                  new HostInfo(httpConfig.advertised(), httpConfig.port())));
+                  new ViewsSetup(
+                      config.processing(),
+                      config.views(),
+                      config.topics(),
+                      aggregates,
+                      CommerceViews.all(),
+                      kafka,
+                      schemas,
+                      new HostInfo(httpConfig.advertised(), httpConfig.port())),
+                  admin));
       HttpServer http = resources.add(startHttp(config, httpConfig, admin, writeSide, views));
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
@@ -144,13 +148,16 @@ public final class CairnApp implements AutoCloseable {
         new ReadinessProbe(
             admin,
             READINESS_TIMEOUT,
-            () -> List.of(writeSide.streamsInstance(), views.streamsInstance()));
+            () ->
+                Stream.concat(
+                        Stream.of(writeSide.streamsInstance()), views.streamsInstance().stream())
+                    .toList());
     return HttpServer.start(
         httpConfig,
         Json.newMapper(),
         routes ->
             ApiRoutes.install(
-                routes, new HealthRoutes(readiness), writeSide.routes(), views.routes()));
+                routes, new HealthRoutes(readiness), writeSide.routes(), views::install));
   }
 
   /** The base address of the HTTP API. */

@@ -4,6 +4,7 @@ import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.ConfigException;
 import io.cairn.app.config.Settings;
 import io.cairn.app.contract.ContractSchemas;
+import io.cairn.app.views.RebuildCommand;
 import io.cairn.avro.registry.SchemaRegistryException;
 import io.cairn.kafka.embedded.BrokerStartException;
 import io.cairn.registry.RegistryError;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line: {@code cairn run [--key=value ...]} starts everything in one process and runs
- * until SIGTERM or Ctrl-C; {@code cairn help} lists every configuration key.
+ * until SIGTERM or Ctrl-C; {@code cairn rebuild-views} rebuilds a running app's views; {@code cairn
+ * help} lists every configuration key.
  */
 public final class Main {
   /** Exit status of a configuration or usage mistake. */
@@ -61,6 +63,9 @@ public final class Main {
     List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
     return switch (command) {
       case "run" -> runApp(rest, env);
+      case "rebuild-views" ->
+          // bin/cairn says whether the output is a terminal, which Java 21 cannot tell reliably.
+          new RebuildCommand(out, err, Boolean.getBoolean("cairn.terminal")).run(rest);
       case "help", "--help", "-h" -> help();
       default -> {
         err.println("Unknown command '" + command + "'.");
@@ -117,6 +122,10 @@ public final class Main {
           run    Start Cairn: the embedded Kafka broker (unless kafka.bootstrap.servers is set),
                  the embedded schema registry (unless registry.url is set) and every role, in
                  one process. Stops cleanly on Ctrl-C or SIGTERM.
+          rebuild-views [--url=http://127.0.0.1:8080]
+                 Ask a running Cairn to rebuild its views from the whole event log, and show the
+                 replay's progress and figures. Commands go on meanwhile; queries answer 503
+                 views_rebuilding until the views have caught up.
           help   Show this text.
 
         Settings come from, each overriding the one before: defaults, a properties file

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.KafkaStreams;
@@ -88,15 +89,21 @@ public final class QueryRoutes implements AutoCloseable {
         new ReadYourWrites(views, waiting));
   }
 
-  /** Installs the query routes. */
-  public void install(RoutesConfig routes) {
+  /**
+   * Installs the query routes, each answered by the routes current when the request comes: the
+   * views application they read is replaced when the views are rebuilt, and while there is none,
+   * {@code current} throws the error to answer with.
+   */
+  public static void install(RoutesConfig routes, Supplier<QueryRoutes> current) {
     // Before the generic routes, which would read "views" as a view's name.
-    routes.get(
-        "/api/v1/views/status",
-        ctx -> ctx.json(Map.of("state", status.state(), "views", status.all())));
-    routes.get("/api/v1/{name}", this::list);
-    routes.get("/api/v1/{name}/{id}", this::entity);
-    routes.get("/api/v1/{name}/{id}/{child}", this::child);
+    routes.get("/api/v1/views/status", ctx -> current.get().status(ctx));
+    routes.get("/api/v1/{name}", ctx -> current.get().list(ctx));
+    routes.get("/api/v1/{name}/{id}", ctx -> current.get().entity(ctx));
+    routes.get("/api/v1/{name}/{id}/{child}", ctx -> current.get().child(ctx));
+  }
+
+  private void status(Context ctx) {
+    ctx.json(Map.of("state", status.state(), "views", status.all()));
   }
 
   private void list(Context ctx) {

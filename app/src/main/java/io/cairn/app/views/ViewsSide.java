@@ -1,107 +1,157 @@
 package io.cairn.app.views;
 
-import io.cairn.app.config.ProcessingConfig;
-import io.cairn.app.config.ViewsConfig;
 import io.cairn.app.health.StreamsInstance;
-import io.cairn.app.streams.StreamsProperties;
-import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.queries.QueryRoutes;
-import io.cairn.queries.QuerySettings;
-import io.cairn.queries.ViewStatus;
-import io.cairn.topology.aggregate.AggregateType;
-import io.cairn.topology.kafka.KafkaConnection;
 import io.cairn.topology.topics.CairnTopics;
-import io.cairn.topology.topics.TopicDefaults;
-import io.cairn.topology.views.Projection;
-import io.cairn.topology.views.ViewLag;
-import io.cairn.topology.views.ViewTopology;
+import io.cairn.web.ApiException;
+import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The read side as it runs: the views in their own exactly-once Kafka Streams application, apart
- * from the write side's, so views scale, lag and rebuild without touching command processing.
+ * from the write side's, so views scale, lag and rebuild without touching command processing; and
+ * the query routes over them, which a rebuild takes down and brings back.
  */
 public final class ViewsSide implements AutoCloseable {
   /** The views' Kafka Streams application id. */
   public static final String APPLICATION_ID = "cairn-views";
 
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Logger log = LoggerFactory.getLogger(ViewsSide.class);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-  private final KafkaStreams streams;
-  private final QueryRoutes routes;
-  private final ViewMetrics metrics;
+  private final ViewsSetup setup;
+  private final LocalStateGuard guard;
+  private final ViewsRebuild rebuild;
+  private volatile ViewsRuntime runtime;
+  private volatile boolean serving;
 
-  private ViewsSide(KafkaStreams streams, QueryRoutes routes, ViewMetrics metrics) {
-    this.streams = streams;
-    this.routes = routes;
-    this.metrics = metrics;
+  private ViewsSide(ViewsSetup setup, Admin admin) {
+    this.setup = setup;
+    this.guard =
+        new LocalStateGuard(admin, APPLICATION_ID, setup.processing().stateDir(), ADMIN_TIMEOUT);
+    CairnTopics topics = new CairnTopics(setup.topicDefaults());
+    this.rebuild =
+        new ViewsRebuild(
+            new Rebuilt(),
+            new InternalTopics(admin, APPLICATION_ID, ADMIN_TIMEOUT),
+            guard,
+            setup.kafka().clientProperties(),
+            setup.types().stream().map(t -> topics.events(t.name()).name()).toList(),
+            Clock.systemUTC());
   }
 
-  /** Starts the views application. */
-  public static ViewsSide start(
-      ProcessingConfig config,
-      ViewsConfig viewsConfig,
-      TopicDefaults topicDefaults,
-      List<AggregateType<?, ?, ?>> types,
-      List<Projection<?>> views,
-      KafkaConnection kafka,
-      SchemaRegistryClient registry,
-      HostInfo self) {
-    StreamsBuilder builder = new StreamsBuilder();
-    CairnTopics topics = new CairnTopics(topicDefaults);
-    ViewLag lag = new ViewLag(Clock.systemUTC());
-    ViewTopology.build(
-        builder,
-        types,
-        views,
-        new ViewTopology.Settings(topics, registry, lag, viewsConfig.versionsRetention()));
-    Properties props = StreamsProperties.exactlyOnce(APPLICATION_ID, config, topicDefaults, kafka);
-    // Each instance says where its queries are answered, so the others can forward to it.
-    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, viewsConfig.standbyReplicas());
-    KafkaStreams streams = new KafkaStreams(builder.build(), props);
-    streams.start();
-    ViewStatus status = new ViewStatus(streams, views, topics, lag);
-    return new ViewsSide(
-        streams,
-        new QueryRoutes(
-            streams,
-            views,
-            types,
-            status,
-            new QuerySettings(
-                topicDefaults.partitions(),
-                viewsConfig.versionsRetention(),
-                Clock.systemUTC(),
-                self)),
-        ViewMetrics.register(status));
+  /**
+   * Starts the views application. Local state built against changelogs that a rebuild has since
+   * replaced is dropped first, and comes back from the new ones.
+   *
+   * @param admin the admin client for resets and the changelogs' ids
+   */
+  public static ViewsSide start(ViewsSetup setup, Admin admin) {
+    ViewsSide side = new ViewsSide(setup, admin);
+    boolean stale = side.guard.stale();
+    if (stale) {
+      log.warn("The views were rebuilt while this instance was away: its local copy is dropped");
+    }
+    side.runtime = side.startRuntime(stale);
+    side.serving = true;
+    return side;
   }
 
-  /** The views application, for readiness. */
-  public StreamsInstance streamsInstance() {
-    return new StreamsInstance(APPLICATION_ID, streams);
+  private ViewsRuntime startRuntime(boolean wipeLocalState) {
+    return ViewsRuntime.start(setup, wipeLocalState, guard::note);
   }
 
-  /** The query endpoints. */
-  public QueryRoutes routes() {
-    return routes;
+  /** The views application as it runs now, for readiness; none while a rebuild resets it. */
+  public Optional<StreamsInstance> streamsInstance() {
+    ViewsRuntime current = runtime;
+    return current == null
+        ? Optional.empty()
+        : Optional.of(new StreamsInstance(APPLICATION_ID, current.streams()));
   }
 
-  /** Stops the views, which commit and leave their group so a restart is not held back. */
+  /** Installs the rebuild routes and the query routes. */
+  public void install(RoutesConfig routes) {
+    // Before the query routes, which would read "views" as a view's name.
+    routes.post("/api/v1/views/rebuild", ctx -> ctx.status(202).json(rebuild.start()));
+    routes.get("/api/v1/views/rebuild", ctx -> ctx.json(rebuild.status()));
+    QueryRoutes.install(routes, this::queries);
+  }
+
+  private QueryRoutes queries() {
+    ViewsRuntime current = runtime;
+    if (!serving || current == null) {
+      RebuildStatus status = rebuild.status();
+      String message =
+          status.state().equals("failed")
+              ? "The views' last rebuild failed (" + status.error() + "); rebuild them again."
+              : "The views are being rebuilt (%s); try again later.".formatted(progress(status));
+      throw ApiException.unavailable("views_rebuilding", message, RETRY_AFTER);
+    }
+    return current.routes();
+  }
+
+  private static String progress(RebuildStatus status) {
+    return status.recordsTotal() == 0
+        ? status.state()
+        : "%d%% of the event log replayed"
+            .formatted(status.recordsDone() * 100 / status.recordsTotal());
+  }
+
+  /** Stops a rebuild under way, then the views, which commit and leave their group. */
   @Override
   public void close() {
-    metrics.close();
-    routes.close();
-    streams.close(
-        CloseOptions.timeout(CLOSE_TIMEOUT)
-            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    rebuild.close();
+    ViewsRuntime current = runtime;
+    runtime = null;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  /** How a rebuild stops, empties and brings back this instance's views. */
+  private final class Rebuilt implements ViewsRebuild.Views {
+    @Override
+    public Set<String> ownClientIds() {
+      ViewsRuntime current = runtime;
+      return current == null
+          ? Set.of()
+          : current.streams().metadataForLocalThreads().stream()
+              .map(ThreadMetadata::consumerClientId)
+              .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void refuseQueries() {
+      serving = false;
+    }
+
+    @Override
+    public void stop() {
+      ViewsRuntime current = runtime;
+      runtime = null;
+      if (current != null) {
+        current.close();
+      }
+    }
+
+    @Override
+    public ViewsRuntime startEmpty() {
+      runtime = startRuntime(true);
+      return runtime;
+    }
+
+    @Override
+    public void serve() {
+      serving = true;
+    }
   }
 }

@@ -67,12 +67,21 @@ final class Instance implements AutoCloseable {
     return name;
   }
 
-  /** A GET; a connection refused is status -1. */
+  /** A GET. */
   HttpResponse<String> get(String path) {
+    return send(path, HttpRequest.newBuilder(api.resolve(path)));
+  }
+
+  /** A POST without a body. */
+  HttpResponse<String> post(String path) {
+    return send(
+        path, HttpRequest.newBuilder(api.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private HttpResponse<String> send(String path, HttpRequest.Builder request) {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(40)).build(),
-          HttpResponse.BodyHandlers.ofString());
+          request.timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(name + " did not answer " + path, e);
     } catch (InterruptedException e) {

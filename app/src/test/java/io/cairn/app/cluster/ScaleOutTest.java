@@ -131,6 +131,18 @@ class ScaleOutTest {
 
   @Test
   @Order(3)
+  void shouldRefuseToRebuildTheViewsWhileOtherInstancesRunThem() {
+    HttpResponse<String> refused = instances.getFirst().post("/api/v1/views/rebuild");
+    HttpResponse<String> stillServing = instances.getFirst().get("/api/v1/products/" + product(0));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(json(refused).get("error").asText()).isEqualTo("views_running_elsewhere");
+    assertThat(json(refused).at("/details/members")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(stillServing.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(4)
   void shouldReadYourWritesOnAnotherInstanceThanTheCommands() throws Exception {
     int workers = 6;
     int pairs = 1_000;
@@ -176,7 +188,7 @@ class ScaleOutTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void shouldAnswerEveryKeyAgainWithin30SecondsOfAnInstanceBeingKilled() {
     Map<String, String> before = new TreeMap<>();
     for (String path : keyPaths()) {

@@ -78,6 +78,18 @@ public final class CommandClient {
         .join();
   }
 
+  /** POSTs to a path of the API without a body. */
+  public Answer post(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> new Answer(response.statusCode(), null, false, response.body()))
+        .join();
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

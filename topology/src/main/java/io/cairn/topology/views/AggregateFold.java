@@ -15,11 +15,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class AggregateFold<E, S> implements Processor<String, SourcedEvent, String, SourcedEvent> {
   private final AggregateType<?, E, S> type;
+  private final ViewLag lag;
   private ProcessorContext<String, SourcedEvent> context;
   private KeyValueStore<String, AggregateEntry<S>> store;
 
-  AggregateFold(AggregateType<?, E, S> type) {
+  AggregateFold(AggregateType<?, E, S> type, ViewLag lag) {
     this.type = type;
+    this.lag = lag;
   }
 
   @Override
@@ -47,6 +49,7 @@ final class AggregateFold<E, S> implements Processor<String, SourcedEvent, Strin
             event.occurredAt(),
             after);
     store.put(record.key(), entry);
+    lag.folded();
     context.forward(record.withValue(event.folded(entry.createdAt(), after)));
   }
 }

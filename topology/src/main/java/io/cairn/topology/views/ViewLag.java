@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
  * How far each view trails the event log: for every event a view folds, the time from the event
  * (its occurredAt, when the write side appended it) to its arrival in the view, kept over the last
- * minute in one-second slots so the percentiles follow the present.
+ * minute in one-second slots so the percentiles follow the present; and how many events were folded
+ * in all, which a rebuild reports.
  */
 public final class ViewLag {
   private static final int SLOTS = 60;
@@ -18,6 +20,7 @@ public final class ViewLag {
 
   private final Clock clock;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final LongAdder folded = new LongAdder();
 
   /** Lag measured against this clock. */
   public ViewLag(Clock clock) {
@@ -29,6 +32,16 @@ public final class ViewLag {
     long now = clock.millis();
     long lag = Math.clamp(now - occurredAt.toEpochMilli(), 0, MAX_MS);
     windows.computeIfAbsent(view, v -> new Window()).record(now, lag);
+  }
+
+  /** Notes that an event of the log was folded into its aggregate's state, before any view. */
+  void folded() {
+    folded.increment();
+  }
+
+  /** How many events of the log were folded since this instance began measuring. */
+  public long eventsFolded() {
+    return folded.sum();
   }
 
   /** A view's lag over the last minute. */

@@ -88,7 +88,10 @@ public final class ViewTopology {
                         new SpecificAvroSerde<SpecificRecord>(settings.registry(), false, false))
                     .withName("views-" + name + "-events"))
             .mapValues(decoder::decode, Named.as("views-" + name + "-decode"))
-            .process(() -> new AggregateFold<>(type), Named.as("views-" + name + "-fold"), states);
+            .process(
+                () -> new AggregateFold<>(type, settings.lag()),
+                Named.as("views-" + name + "-fold"),
+                states);
     stream.process(
         () -> new HistoryProcessor(history), Named.as("views-" + name + "-history"), history);
     return stream;

@@ -1,0 +1,93 @@
+package io.cairn.app.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.app.CairnApp;
+import io.cairn.app.InProcessApp;
+import io.cairn.app.write.CommandClient;
+import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.WithRealKafka;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.SortedMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cairn rebuild-views} against a running app on the real broker: the views are emptied and
+ * folded again from the whole event log, and answer exactly as before; commands go on meanwhile.
+ */
+@WithRealKafka
+class RebuildViewsTest {
+  @TempDir static Path stateDir;
+  private static CairnApp app;
+  private static CommandClient client;
+
+  @BeforeAll
+  static void start(KafkaTestCluster kafka) {
+    app = InProcessApp.start(kafka, stateDir);
+    client = new CommandClient(app.httpUri());
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void shouldRebuildViewsIdenticalToTheOnesBefore() {
+    Scenario scenario = new Scenario(client).play();
+    SortedMap<String, String> before = scenario.answers(true);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        new RebuildCommand(print(out), print(err), false)
+            .run(List.of("--url=" + app.httpUri().toString()));
+
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Rebuilding the views of")
+        .contains("Rebuilt the views from");
+    JsonNode figures = client.get("/api/v1/views/rebuild").json();
+    assertThat(figures.path("state").asText()).isEqualTo("done");
+    assertThat(figures.path("events").asLong()).isGreaterThanOrEqualTo(Scenario.EVENTS);
+    assertThat(figures.path("recordsDone").asLong())
+        .isEqualTo(figures.path("recordsTotal").asLong());
+    // Done means caught up: no token, no waiting.
+    assertThat(scenario.answers(false)).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseQueriesButTakeCommandsWhileRebuilding() {
+    Scenario scenario = new Scenario(client);
+    CommandClient.Answer begun = client.post("/api/v1/views/rebuild");
+    CommandClient.Answer query = client.get("/api/v1/products/" + scenario.id("p1"));
+    CommandClient.Answer again = client.post("/api/v1/views/rebuild");
+    scenario.play();
+
+    assertThat(begun.status()).as(begun.body()).isEqualTo(202);
+    assertThat(query.status()).isEqualTo(503);
+    assertThat(query.error()).isEqualTo("views_rebuilding");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.error()).isEqualTo("rebuild_in_progress");
+    // The commands sent meanwhile show once the rebuild is over.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> client.get("/api/v1/views/rebuild").json().path("state").asText().equals("done"));
+    assertThat(scenario.answers(true)).containsKey("/api/v1/products/" + scenario.id("p1"));
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+}
