@@ -1,5 +1,6 @@
 package io.cairn.topology.views;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,9 +13,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * ignored, so a view that drops a field still reads its old entries.
  */
 final class ViewJson {
-  /** Immutable once built, so shared by every serde. */
+  /**
+   * Immutable once built, so shared by every serde. Field names are not canonicalised: many are ids
+   * (the aggregates an entry has seen, a product's raters), which would fill Jackson's shared
+   * symbol table without end and made its upkeep a third of a replay's time.
+   */
   static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                  .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                  .build())
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
