@@ -3,23 +3,43 @@ package io.cairn.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * What a benchmark run does, from its command line.
+ * What a benchmark run does, from its command line ({@code --key=value}).
  *
  * @param api the running app's HTTP API
- * @param bootstrap the Kafka cluster, for the raw producer baseline
- * @param rate commands per second to schedule
+ * @param bootstrap the Kafka cluster, for the baselines and the replay's events
+ * @param registry the schema registry, whose schemas the replay's events are written with
+ * @param rate operations per second to schedule
  * @param warmup how long to send before measuring
  * @param duration how long to measure
- * @param aggregates how many carts the commands are spread over
+ * @param aggregates how many aggregates the commands are spread over, or products the queries
+ * @param events how many events the replay appends to the log before replaying it
  */
 record BenchSettings(
-    URI api, String bootstrap, int rate, Duration warmup, Duration duration, int aggregates) {
+    URI api,
+    String bootstrap,
+    URI registry,
+    int rate,
+    Duration warmup,
+    Duration duration,
+    int aggregates,
+    int events) {
 
-  static BenchSettings parse(String[] args) {
+  /** The flags and what they mean, for the usage text. */
+  static final List<String> FLAGS =
+      List.of(
+          "--url=http://127.0.0.1:8080      the app's HTTP API",
+          "--bootstrap=127.0.0.1:9092       the Kafka cluster",
+          "--registry=http://127.0.0.1:8081 the schema registry (replay)",
+          "--rate=1000                      operations per second (commands, queries)",
+          "--warmup=10 --duration=30        seconds of warm-up and of measurement",
+          "--aggregates=1000                carts commanded, or products queried",
+          "--events=1000000                 events appended and replayed (replay)");
+
+  static BenchSettings parse(List<String> args) {
     Map<String, String> flags = new HashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -29,21 +49,35 @@ record BenchSettings(
     }
     BenchSettings settings =
         new BenchSettings(
-            URI.create(flags.getOrDefault("url", "http://127.0.0.1:8080")),
-            flags.getOrDefault("bootstrap", "127.0.0.1:9092"),
-            Integer.parseInt(flags.getOrDefault("rate", "1000")),
-            Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup", "10"))),
-            Duration.ofSeconds(Long.parseLong(flags.getOrDefault("duration", "30"))),
-            Integer.parseInt(flags.getOrDefault("aggregates", "1000")));
-    flags
-        .keySet()
-        .removeAll(Set.of("url", "bootstrap", "rate", "warmup", "duration", "aggregates"));
+            URI.create(take(flags, "url", "http://127.0.0.1:8080")),
+            take(flags, "bootstrap", "127.0.0.1:9092"),
+            URI.create(take(flags, "registry", "http://127.0.0.1:8081")),
+            positive(flags, "rate", "1000"),
+            Duration.ofSeconds(positive(flags, "warmup", "10")),
+            Duration.ofSeconds(positive(flags, "duration", "30")),
+            positive(flags, "aggregates", "1000"),
+            positive(flags, "events", "1000000"));
     if (!flags.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown arguments "
-              + flags.keySet()
-              + "; known: --url, --bootstrap, --rate, --warmup, --duration (seconds), --aggregates");
+      throw new IllegalArgumentException("unknown arguments " + flags.keySet());
     }
     return settings;
+  }
+
+  private static String take(Map<String, String> flags, String key, String otherwise) {
+    String value = flags.remove(key);
+    return value == null ? otherwise : value;
+  }
+
+  private static int positive(Map<String, String> flags, String key, String otherwise) {
+    String value = take(flags, key, otherwise);
+    try {
+      int parsed = Integer.parseInt(value.replace("_", ""));
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, with the flag's name
+    }
+    throw new IllegalArgumentException("--" + key + " takes a positive whole number, not " + value);
   }
 }

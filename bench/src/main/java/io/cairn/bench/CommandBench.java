@@ -5,18 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import org.HdrHistogram.Histogram;
 
 /**
  * Benchmarks the command path of a running Cairn over HTTP: AddItem commands at a fixed rate,
  * spread over many carts, latency measured open-loop from each command's scheduled start, then a
  * raw Kafka producer on the same broker as the baseline.
  *
- * <p>{@code bin/cairn bench --rate=2000 --duration=30} against {@code bin/cairn run}.
+ * <p>{@code bin/cairn bench commands --rate=2000 --duration=30} against {@code bin/cairn run}.
  */
 public final class CommandBench {
   /** The size of an AddItem command envelope in Avro, give or take a few bytes. */
@@ -25,21 +22,10 @@ public final class CommandBench {
   private CommandBench() {}
 
   /** Runs the benchmark and prints its report. */
-  public static void main(String[] args) throws Exception {
-    BenchSettings settings = BenchSettings.parse(args);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+  static void run(BenchSettings settings) throws Exception {
+    HttpClient http = Http.client();
     String run = UUID.randomUUID().toString().substring(0, 6);
-    System.out.printf("Cairn command benchmark, %s%n", Instant.now());
-    System.out.printf(
-        "machine: %d cores, %s %s, JVM %s%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("os.name"),
-        System.getProperty("os.arch"),
-        Runtime.version());
+    Bench.header("command");
     System.out.printf(
         "app %s, broker %s: AddItem at %d/s over %d carts, %d s warm-up, %d s measured%n",
         settings.api(),
@@ -79,20 +65,9 @@ public final class CommandBench {
   }
 
   private static void report(OpenLoop.Result result) {
-    Histogram latencies = result.latencies();
     System.out.printf(
         "commands: %d answered 200 (%.0f/s), %d failed%n",
         result.completed(), result.throughput(), result.failed());
-    System.out.printf(
-        "latency from scheduled start, ms: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
-        ms(latencies.getValueAtPercentile(50)),
-        ms(latencies.getValueAtPercentile(90)),
-        ms(latencies.getValueAtPercentile(99)),
-        ms(latencies.getValueAtPercentile(99.9)),
-        ms(latencies.getMaxValue()));
-  }
-
-  private static double ms(long micros) {
-    return micros / 1000.0;
+    System.out.println("latency from scheduled start, ms: " + result.percentiles());
   }
 }

@@ -21,6 +21,21 @@ final class OpenLoop {
     double throughput() {
       return completed * 1e9 / elapsed.toNanos();
     }
+
+    /** p50 to max, in milliseconds. */
+    String percentiles() {
+      return "p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f"
+          .formatted(
+              ms(latencies.getValueAtPercentile(50)),
+              ms(latencies.getValueAtPercentile(90)),
+              ms(latencies.getValueAtPercentile(99)),
+              ms(latencies.getValueAtPercentile(99.9)),
+              ms(latencies.getMaxValue()));
+    }
+
+    private static double ms(long micros) {
+      return micros / 1000.0;
+    }
   }
 
   /**

@@ -1,0 +1,56 @@
+package io.cairn.bench;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code bin/cairn bench [commands|queries|replay] [--key=value ...]}: one benchmark of a running
+ * Cairn, over its public HTTP and Kafka contract only, each beside a baseline measured in the same
+ * run.
+ */
+public final class Bench {
+  private Bench() {}
+
+  /** Runs the benchmark the arguments name and prints its report. */
+  public static void main(String[] args) throws Exception {
+    List<String> rest = Arrays.asList(args);
+    String which = "commands";
+    if (!rest.isEmpty() && !rest.getFirst().startsWith("--")) {
+      which = rest.getFirst();
+      rest = rest.subList(1, rest.size());
+    }
+    BenchSettings settings;
+    try {
+      settings = BenchSettings.parse(rest);
+    } catch (IllegalArgumentException e) {
+      usage(e.getMessage());
+      return;
+    }
+    switch (which) {
+      case "commands" -> CommandBench.run(settings);
+      case "queries" -> QueryBench.run(settings);
+      case "replay" -> ReplayBench.run(settings);
+      default -> usage("unknown benchmark '" + which + "'");
+    }
+  }
+
+  private static void usage(String problem) {
+    System.err.println("bench: " + problem);
+    System.err.println(
+        "usage: bin/cairn bench [commands|queries|replay] [--key=value ...], with keys:");
+    BenchSettings.FLAGS.forEach(flag -> System.err.println("  " + flag));
+    System.exit(2);
+  }
+
+  /** Prints the report's first lines: what runs, when, on which machine. */
+  static void header(String title) {
+    System.out.printf("Cairn %s benchmark, %s%n", title, Instant.now());
+    System.out.printf(
+        "machine: %d cores, %s %s, JVM %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        Runtime.version());
+  }
+}
