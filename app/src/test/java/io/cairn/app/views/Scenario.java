@@ -34,6 +34,11 @@ final class Scenario {
     return name + "-" + run;
   }
 
+  /** Whether an id is one of this run's entities. */
+  boolean owns(String id) {
+    return id.endsWith("-" + run);
+  }
+
   /** Sends every command of the script; each must be accepted. */
   Scenario play() {
     product("p1", "Tea", "drinks", 450);

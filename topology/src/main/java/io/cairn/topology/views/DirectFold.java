@@ -1,0 +1,105 @@
+package io.cairn.topology.views;
+
+import io.cairn.topology.aggregate.AggregateType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * The views folded straight from event envelopes, in memory, with nothing of the views topology but
+ * the pure functions it runs: each aggregate's decider, each view's key and fold. What the views
+ * application keeps in its stores must equal this for the same events, which is how it is checked.
+ */
+public final class DirectFold implements Lookup {
+  private final Map<String, EventDecoder> decoders;
+  private final Map<String, AggregateType<?, ?, ?>> types;
+  private final List<Projection<?>> projections;
+  private final Map<String, AggregateEntry<?>> states = new HashMap<>();
+  private final Map<String, Map<String, Object>> views = new HashMap<>();
+
+  /** An empty fold of these types' events into these views. */
+  public DirectFold(List<AggregateType<?, ?, ?>> types, List<Projection<?>> projections) {
+    this.types = types.stream().collect(Collectors.toMap(AggregateType::name, Function.identity()));
+    this.decoders =
+        types.stream().collect(Collectors.toMap(AggregateType::name, EventDecoder::new));
+    this.projections = List.copyOf(projections);
+  }
+
+  /** Folds the next event of an aggregate type, given as its envelope from the event log. */
+  public void fold(String type, IndexedRecord envelope) {
+    SourcedEvent event = folded(types.get(type), decoders.get(type).decode(envelope));
+    for (Projection<?> projection : projections) {
+      if (projection.sources().contains(type)) {
+        into(projection, event);
+      }
+    }
+  }
+
+  private <E, S> SourcedEvent folded(AggregateType<?, E, S> type, SourcedEvent event) {
+    String id = Stamped.source(type.name(), event.aggregateId());
+    @SuppressWarnings("unchecked")
+    AggregateEntry<S> before = (AggregateEntry<S>) states.get(id);
+    S state = before == null ? type.decider().initialState() : before.state();
+    S after = type.decider().evolve(state, type.events().cast(event.event()));
+    AggregateEntry<S> entry =
+        new AggregateEntry<>(
+            event.version(),
+            before == null ? event.occurredAt() : before.createdAt(),
+            event.occurredAt(),
+            after);
+    states.put(id, entry);
+    return event.folded(entry.createdAt(), after);
+  }
+
+  private <V> void into(Projection<V> projection, SourcedEvent event) {
+    ViewKey rekeyed = projection.rekeyed().get(event.type());
+    String key = rekeyed == null ? event.aggregateId() : rekeyed.of().apply(event);
+    if (key == null) {
+      return;
+    }
+    Map<String, Object> entries = views.computeIfAbsent(projection.name(), n -> new HashMap<>());
+    String storeKey = projection.storeKey(key, event);
+    V before = projection.viewType().cast(entries.get(storeKey));
+    V after = projection.evolve(before, event);
+    if (after != null) {
+      entries.put(storeKey, after);
+    }
+  }
+
+  /** A view's entry for a key, if it is shown to clients. */
+  public <V> Optional<V> view(Projection<V> projection, String key) {
+    return Optional.ofNullable(views.getOrDefault(projection.name(), Map.of()).get(key))
+        .map(projection.viewType()::cast)
+        .filter(projection::exists);
+  }
+
+  /** A list view's rows under a key, in their order. */
+  public <V> SortedMap<String, V> rows(ListProjection<V> projection, String key) {
+    SortedMap<String, V> rows = new TreeMap<>();
+    views
+        .getOrDefault(projection.name(), Map.of())
+        .forEach(
+            (storeKey, row) -> {
+              if (storeKey.startsWith(key + ListProjection.SEPARATOR)) {
+                rows.put(storeKey, projection.viewType().cast(row));
+              }
+            });
+    return rows;
+  }
+
+  /** An aggregate's state after its events so far, if it has any. */
+  public Optional<AggregateEntry<?>> aggregate(String type, String id) {
+    return Optional.ofNullable(states.get(Stamped.source(type, id)));
+  }
+
+  @Override
+  public <T> Optional<T> find(Projection<T> view, String id) {
+    return view(view, id);
+  }
+}
