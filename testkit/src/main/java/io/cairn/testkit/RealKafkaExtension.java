@@ -33,6 +33,11 @@ public final class RealKafkaExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return cluster(context);
+  }
+
+  /** The shared broker, for another extension of the same test run. */
+  public static KafkaTestCluster cluster(ExtensionContext context) {
     // The root context lives as long as the test run: one broker for every class, closed at the
     // end.
     return context

@@ -4,40 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.app.CairnApp;
-import io.cairn.app.InProcessApp;
-import io.cairn.app.write.CommandClient;
-import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.app.RunningApp;
 import io.cairn.testkit.WithRealKafka;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The query endpoints over real HTTP, on views fed by commands sent to the same running app. */
 @WithRealKafka
 class QueryApiTest {
-  @TempDir static Path stateDir;
-  private static CairnApp app;
-  private static CommandClient client;
-
-  @BeforeAll
-  static void start(KafkaTestCluster kafka) {
-    app = InProcessApp.start(kafka, stateDir);
-    client = new CommandClient(app.httpUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = new RunningApp();
 
   @Test
   void shouldShowProductWithItsStockAndRating() {
@@ -56,7 +37,7 @@ class QueryApiTest {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> client.get("/api/v1/products/" + product),
+                () -> app.client().get("/api/v1/products/" + product),
                 answer ->
                     answer.status() == 200
                         && answer.json().at("/rating/count").asInt() == 2
@@ -84,20 +65,20 @@ class QueryApiTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> client.get(events + "?fromVersion=5"),
+            () -> app.client().get(events + "?fromVersion=5"),
             answer -> answer.status() == 200 && answer.json().get("items").size() == 1);
 
     List<Long> versions = new ArrayList<>();
     String page = events + "?limit=2";
     while (page != null) {
-      JsonNode body = client.get(page).json();
+      JsonNode body = app.client().get(page).json();
       body.get("items").forEach(item -> versions.add(item.get("version").asLong()));
       JsonNode next = body.get("nextCursor");
       page = next.isNull() ? null : events + "?limit=2&cursor=" + next.asText();
     }
 
     assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L);
-    JsonNode first = client.get(events + "?limit=1").json().get("items").get(0);
+    JsonNode first = app.client().get(events + "?limit=1").json().get("items").get(0);
     assertThat(first.get("type").asText()).isEqualTo("ItemAdded");
     assertThat(first.get("payload").toString()).isEqualTo("{\"productId\":\"p-1\",\"quantity\":1}");
     assertThat(first.get("occurredAt").asText()).endsWith("Z");
@@ -105,9 +86,9 @@ class QueryApiTest {
 
   @Test
   void shouldAnswerNotFoundForUnknownEntities() {
-    var product = client.get("/api/v1/products/" + id("nothing"));
-    var events = client.get("/api/v1/carts/" + id("nothing") + "/events");
-    var view = client.get("/api/v1/planets/p-1");
+    var product = app.client().get("/api/v1/products/" + id("nothing"));
+    var events = app.client().get("/api/v1/carts/" + id("nothing") + "/events");
+    var view = app.client().get("/api/v1/planets/p-1");
 
     assertThat(product.status()).isEqualTo(404);
     assertThat(product.error()).isEqualTo("not_found");
@@ -119,7 +100,7 @@ class QueryApiTest {
 
   @Test
   void shouldRejectBadPagingParameters() {
-    var answer = client.get("/api/v1/carts/c-1/events?limit=0&fromVersion=x&cursor=bogus");
+    var answer = app.client().get("/api/v1/carts/c-1/events?limit=0&fromVersion=x&cursor=bogus");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).isEqualTo("validation_failed");
@@ -187,7 +168,7 @@ class QueryApiTest {
     List<String> listed = new ArrayList<>();
     String page = "/api/v1/customers/" + customer + "/orders?limit=2";
     while (page != null) {
-      JsonNode body = client.get(page).json();
+      JsonNode body = app.client().get(page).json();
       body.get("items").forEach(item -> listed.add(item.get("orderId").asText()));
       page =
           body.get("nextCursor").isNull()
@@ -263,7 +244,7 @@ class QueryApiTest {
 
   @Test
   void shouldRejectUnknownListFilter() {
-    var answer = client.get("/api/v1/products?catgory=drinks");
+    var answer = app.client().get("/api/v1/products?catgory=drinks");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).isEqualTo("validation_failed");
@@ -274,7 +255,7 @@ class QueryApiTest {
     List<String> ids = new ArrayList<>();
     String page = "/api/v1/products?category=" + category + "&limit=" + limit;
     while (page != null) {
-      JsonNode body = client.get(page).json();
+      JsonNode body = app.client().get(page).json();
       body.get("items").forEach(item -> ids.add(item.get("id").asText()));
       JsonNode next = body.get("nextCursor");
       page =
@@ -310,12 +291,13 @@ class QueryApiTest {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> client.get(path), answer -> answer.status() == 200 && ready.test(answer.json()))
+            () -> app.client().get(path),
+            answer -> answer.status() == 200 && ready.test(answer.json()))
         .json();
   }
 
   private static void send(String type, String id, String command, String payload) {
-    var answer = client.send(type, id, command, payload);
+    var answer = app.client().send(type, id, command, payload);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
 

@@ -3,13 +3,9 @@ package io.cairn.app.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.app.CairnApp;
-import io.cairn.app.InProcessApp;
-import io.cairn.app.write.CommandClient;
-import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.app.RunningApp;
 import io.cairn.testkit.WithRealKafka;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,10 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Read-your-writes on the real broker: a query carrying a command's consistency token sees that
@@ -32,20 +26,7 @@ class ReadYourWritesTest {
   private static final int WORKERS = 8;
   private static final int PAIRS = 1_000;
 
-  @TempDir static Path stateDir;
-  private static CairnApp app;
-  private static CommandClient client;
-
-  @BeforeAll
-  static void start(KafkaTestCluster kafka) {
-    app = InProcessApp.start(kafka, stateDir);
-    client = new CommandClient(app.httpUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = new RunningApp();
 
   @Test
   void shouldNeverAnswerStaleWithTheCommandsToken() {
@@ -68,7 +49,7 @@ class ReadYourWritesTest {
     String ahead = token("customers", 0, customer, 99);
 
     var answer =
-        client.get("/api/v1/customers/" + customer + "?waitMs=200&consistencyToken=" + ahead);
+        app.client().get("/api/v1/customers/" + customer + "?waitMs=200&consistencyToken=" + ahead);
 
     assertThat(answer.status()).isEqualTo(504);
     assertThat(answer.error()).isEqualTo("view_not_caught_up");
@@ -78,7 +59,8 @@ class ReadYourWritesTest {
   void shouldAnswerAtOnceForAnotherAggregatesToken() {
     String other = token("customers", 0, id("someone-else"), 99);
 
-    var answer = client.get("/api/v1/customers/" + id("nobody") + "?consistencyToken=" + other);
+    var answer =
+        app.client().get("/api/v1/customers/" + id("nobody") + "?consistencyToken=" + other);
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.error()).isEqualTo("not_found");
@@ -86,7 +68,7 @@ class ReadYourWritesTest {
 
   @Test
   void shouldRejectTokenCairnDidNotGiveOut() {
-    var answer = client.get("/api/v1/products/p-1?consistencyToken=bogus&waitMs=40000");
+    var answer = app.client().get("/api/v1/products/p-1?consistencyToken=bogus&waitMs=40000");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().at("/details/fields").findValuesAsText("field"))
@@ -158,7 +140,7 @@ class ReadYourWritesTest {
 
     private void check(String path, String token, Predicate<JsonNode> fresh) {
       String separator = path.contains("?") ? "&" : "?";
-      var answer = client.get(path + separator + "consistencyToken=" + token);
+      var answer = app.client().get(path + separator + "consistencyToken=" + token);
       if (answer.status() != 200 || !fresh.test(answer.json())) {
         stale.add(path + " -> " + answer.status() + " " + answer.body());
       }
@@ -166,7 +148,7 @@ class ReadYourWritesTest {
   }
 
   private static String command(String type, String id, String command, String payload) {
-    var answer = client.send(type, id, command, payload);
+    var answer = app.client().send(type, id, command, payload);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     return answer.json().get("consistencyToken").asText();
   }

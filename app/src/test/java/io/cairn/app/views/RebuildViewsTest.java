@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.app.CairnApp;
-import io.cairn.app.InProcessApp;
+import io.cairn.app.RunningApp;
 import io.cairn.app.write.CommandClient;
-import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code cairn rebuild-views} against a running app on the real broker: the views are emptied and
@@ -27,24 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithRealKafka
 class RebuildViewsTest {
-  @TempDir static Path stateDir;
-  private static CairnApp app;
-  private static CommandClient client;
-
-  @BeforeAll
-  static void start(KafkaTestCluster kafka) {
-    app = InProcessApp.start(kafka, stateDir);
-    client = new CommandClient(app.httpUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = new RunningApp();
 
   @Test
   void shouldRebuildViewsIdenticalToTheOnesBefore() {
-    Scenario scenario = new Scenario(client).play();
+    Scenario scenario = new Scenario(app.client()).play();
     SortedMap<String, String> before = scenario.answers(true);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -57,7 +39,7 @@ class RebuildViewsTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Rebuilding the views of")
         .contains("Rebuilt the views from");
-    JsonNode figures = client.get("/api/v1/views/rebuild").json();
+    JsonNode figures = app.client().get("/api/v1/views/rebuild").json();
     assertThat(figures.path("state").asText()).isEqualTo("done");
     assertThat(figures.path("events").asLong()).isGreaterThanOrEqualTo(Scenario.EVENTS);
     assertThat(figures.path("recordsDone").asLong())
@@ -68,10 +50,10 @@ class RebuildViewsTest {
 
   @Test
   void shouldRefuseQueriesButTakeCommandsWhileRebuilding() {
-    Scenario scenario = new Scenario(client);
-    CommandClient.Answer begun = client.post("/api/v1/views/rebuild");
-    CommandClient.Answer query = client.get("/api/v1/products/" + scenario.id("p1"));
-    CommandClient.Answer again = client.post("/api/v1/views/rebuild");
+    Scenario scenario = new Scenario(app.client());
+    CommandClient.Answer begun = app.client().post("/api/v1/views/rebuild");
+    CommandClient.Answer query = app.client().get("/api/v1/products/" + scenario.id("p1"));
+    CommandClient.Answer again = app.client().post("/api/v1/views/rebuild");
     scenario.play();
 
     assertThat(begun.status()).as(begun.body()).isEqualTo(202);
@@ -83,7 +65,13 @@ class RebuildViewsTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
-            () -> client.get("/api/v1/views/rebuild").json().path("state").asText().equals("done"));
+            () ->
+                app.client()
+                    .get("/api/v1/views/rebuild")
+                    .json()
+                    .path("state")
+                    .asText()
+                    .equals("done"));
     assertThat(scenario.answers(true)).containsKey("/api/v1/products/" + scenario.id("p1"));
   }
 

@@ -4,39 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.app.CairnApp;
-import io.cairn.app.InProcessApp;
-import io.cairn.app.write.CommandClient;
-import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.app.RunningApp;
 import io.cairn.testkit.WithRealKafka;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Views and aggregate states as of past instants, over real HTTP on the real broker. */
 @WithRealKafka
 class TimeTravelTest {
-  @TempDir static Path stateDir;
-  private static CairnApp app;
-  private static CommandClient client;
-
-  @BeforeAll
-  static void start(KafkaTestCluster kafka) {
-    app = InProcessApp.start(kafka, stateDir);
-    client = new CommandClient(app.httpUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = new RunningApp();
 
   @Test
   void shouldShowTheProductAsItWasAtEachInstantOfItsHistory() {
@@ -54,18 +35,18 @@ class TimeTravelTest {
     String path = "/api/v1/products/" + product;
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> client.get(path).json().path("priceMinor").asLong() == 550);
+        .until(() -> app.client().get(path).json().path("priceMinor").asLong() == 550);
 
     List<Long> prices = List.of(450L, 500L, 550L);
     for (int i = 0; i < priced.size(); i++) {
-      JsonNode then = client.get(path + "?asOf=" + priced.get(i)).json();
+      JsonNode then = app.client().get(path + "?asOf=" + priced.get(i)).json();
       assertThat(then.get("priceMinor").asLong())
           .as("as of event %d", i + 1)
           .isEqualTo(latest(priced, prices, priced.get(i)));
       int stock = priced.get(i).isBefore(stocked) ? 0 : 7;
       assertThat(then.at("/stock/onHand").asInt()).isEqualTo(stock);
     }
-    var before = client.get(path + "?asOf=" + priced.getFirst().minusMillis(1));
+    var before = app.client().get(path + "?asOf=" + priced.getFirst().minusMillis(1));
     assertThat(before.status()).isEqualTo(404);
     assertThat(before.error()).isEqualTo("not_found");
   }
@@ -78,22 +59,24 @@ class TimeTravelTest {
     }
     List<Instant> added = occurredAt("carts", cart, 3);
 
-    JsonNode second = client.get("/api/v1/carts/" + cart + "/state?asOf=" + added.get(1)).json();
-    JsonNode now = client.get("/api/v1/carts/" + cart + "/state").json();
+    JsonNode second =
+        app.client().get("/api/v1/carts/" + cart + "/state?asOf=" + added.get(1)).json();
+    JsonNode now = app.client().get("/api/v1/carts/" + cart + "/state").json();
 
     assertThat(second.get("version").asLong()).isEqualTo(added.get(2).equals(added.get(1)) ? 3 : 2);
     assertThat(second.get("createdAt").asText()).isEqualTo(added.getFirst().toString());
     assertThat(now.get("version").asLong()).isEqualTo(3);
     var before =
-        client.get("/api/v1/carts/" + cart + "/state?asOf=" + added.getFirst().minusMillis(1));
+        app.client()
+            .get("/api/v1/carts/" + cart + "/state?asOf=" + added.getFirst().minusMillis(1));
     assertThat(before.status()).isEqualTo(404);
   }
 
   @Test
   void shouldFoldAViewOlderThanItsKeptVersionsFromTheHistoryOrSayWhyNot() {
     String old = "2020-01-01T00:00:00Z";
-    var product = client.get("/api/v1/products/p-none?asOf=" + old);
-    var customer = client.get("/api/v1/customers/c-none?asOf=" + old);
+    var product = app.client().get("/api/v1/products/p-none?asOf=" + old);
+    var customer = app.client().get("/api/v1/customers/c-none?asOf=" + old);
 
     assertThat(product.status()).isEqualTo(404);
     assertThat(customer.status()).as(customer.body()).isEqualTo(410);
@@ -102,7 +85,7 @@ class TimeTravelTest {
 
   @Test
   void shouldRejectAnAsOfThatIsNotAnInstant() {
-    var answer = client.get("/api/v1/products/p-1?asOf=yesterday");
+    var answer = app.client().get("/api/v1/products/p-1?asOf=yesterday");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).isEqualTo("validation_failed");
@@ -126,7 +109,7 @@ class TimeTravelTest {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> client.get(events),
+                () -> app.client().get(events),
                 answer -> answer.status() == 200 && answer.json().get("items").size() == count)
             .json()
             .get("items");
@@ -136,7 +119,7 @@ class TimeTravelTest {
   }
 
   private static void send(String type, String id, String command, String payload) {
-    var answer = client.send(type, id, command, payload);
+    var answer = app.client().send(type, id, command, payload);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
 }

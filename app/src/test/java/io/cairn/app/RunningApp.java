@@ -1,0 +1,58 @@
+package io.cairn.app;
+
+import io.cairn.app.write.CommandClient;
+import io.cairn.testkit.RealKafkaExtension;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The app running in the test's JVM for a test class's tests: started before the first on the
+ * shared test broker, with a state directory of its own, and stopped after the last, also when a
+ * test fails. {@code @RegisterExtension static final RunningApp app = new RunningApp();}
+ */
+public final class RunningApp implements BeforeAllCallback, AfterAllCallback {
+  private Path stateDir;
+  private CairnApp app;
+  private CommandClient client;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    stateDir = Files.createTempDirectory("cairn-test-state-");
+    app = InProcessApp.start(RealKafkaExtension.cluster(context), stateDir);
+    client = new CommandClient(app.httpUri());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (app != null) {
+      app.close();
+    }
+    try (Stream<Path> files = Files.walk(stateDir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** A client of the app's HTTP API. */
+  public CommandClient client() {
+    return client;
+  }
+
+  /** The base address of the app's HTTP API. */
+  public URI httpUri() {
+    return app.httpUri();
+  }
+
+  /** The schema registry the app uses. */
+  public URI registryUri() {
+    return app.registryUri();
+  }
+}
