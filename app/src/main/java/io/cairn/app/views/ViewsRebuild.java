@@ -4,19 +4,21 @@ import io.cairn.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the views from the whole event log, while the write side goes on: stops the views,
- * resets their application (group and internal topics), starts them again on empty stores and
- * follows the replay until it has caught up with where the log ended when it began. Queries are
- * refused meanwhile rather than answered from half-built views.
+ * Rebuilds the views from the whole event log, while the write side goes on: stops the views, on
+ * every instance, resets their application (group and internal topics), starts them again here on
+ * empty stores and follows the replay until it has caught up with where the log ended when it
+ * began. Queries are refused meanwhile rather than answered from half-built views.
  */
 final class ViewsRebuild {
   private static final Logger log = LoggerFactory.getLogger(ViewsRebuild.class);
@@ -39,6 +41,15 @@ final class ViewsRebuild {
 
     /** Answers queries again. */
     void serve();
+
+    /** Where the other instances running the views answer, as they advertise it. */
+    Set<HostInfo> peers();
+
+    /**
+     * After a failed rebuild: starts the views again if they are stopped, still refusing queries,
+     * so the instance takes part in the next rebuild.
+     */
+    void recover();
   }
 
   private final Views views;
@@ -48,6 +59,7 @@ final class ViewsRebuild {
   private final Properties clientProperties;
   private final List<String> eventTopics;
   private final Clock clock;
+  private final RebuildPeers peers = new RebuildPeers();
   private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle());
   private Thread worker;
 
@@ -82,19 +94,20 @@ final class ViewsRebuild {
       throw new ApiException(
           409, "rebuild_in_progress", "The views are being rebuilt already.", details());
     }
-    List<String> others = reset.otherMembers(views.ownClientIds());
-    if (!others.isEmpty()) {
+    List<String> members = reset.otherMembers(views.ownClientIds());
+    Set<HostInfo> others = views.peers();
+    if (!members.isEmpty() && others.isEmpty()) {
       throw new ApiException(
           409,
           "views_running_elsewhere",
-          "Other instances run the views; stop them, rebuild here, then start them again (they"
-              + " find the rebuilt views in the changelogs).",
-          Map.of("members", others));
+          "Other instances run the views, and this one does not know where they answer yet; try"
+              + " again once the instances have settled, or stop them and rebuild here.",
+          Map.of("members", members));
     }
     status.set(RebuildStatus.resetting(clock.instant()));
     // Before the answer, so no query the client sends after it reads the views being emptied.
     views.refuseQueries();
-    worker = Thread.ofVirtual().name("cairn-views-rebuild").start(this::run);
+    worker = Thread.ofVirtual().name("cairn-views-rebuild").start(() -> run(others));
     return status.get();
   }
 
@@ -102,9 +115,20 @@ final class ViewsRebuild {
     return Map.of("status", status.get());
   }
 
-  private void run() {
+  /**
+   * The rebuild itself. The other instances stop their views first, so that the group is empty for
+   * the reset; this one replays the whole log alone, then they start again on the new changelogs,
+   * each answering queries by forwarding them until it holds partitions of its own again.
+   */
+  private void run(Set<HostInfo> others) {
     Instant began = clock.instant();
+    List<HostInfo> paused = new ArrayList<>();
+    boolean rebuilt = false;
     try {
+      for (HostInfo other : others) {
+        peers.pause(other);
+        paused.add(other);
+      }
       views.stop();
       guard.forget();
       reset.reset();
@@ -115,6 +139,7 @@ final class ViewsRebuild {
         replay(views.startEmpty(), progress, resetTook);
       }
       views.serve();
+      rebuilt = true;
       RebuildStatus done = status.get();
       log.info(
           "Views rebuilt from {} events in {} s ({} events/s)",
@@ -124,6 +149,19 @@ final class ViewsRebuild {
     } catch (RuntimeException e) {
       log.error("Rebuilding the views failed; queries stay refused until a rebuild succeeds", e);
       status.updateAndGet(s -> s.failed(clock.instant(), e.getMessage()));
+      views.recover();
+    } finally {
+      resume(paused, rebuilt);
+    }
+  }
+
+  private void resume(List<HostInfo> paused, boolean rebuilt) {
+    for (HostInfo other : paused) {
+      try {
+        peers.resume(other, rebuilt);
+      } catch (RuntimeException e) {
+        log.error("{} did not start its views again; restart it", RebuildPeers.name(other), e);
+      }
     }
   }
 

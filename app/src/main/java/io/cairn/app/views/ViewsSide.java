@@ -9,9 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +38,8 @@ public final class ViewsSide implements AutoCloseable {
   private final ViewsRebuild rebuild;
   private volatile ViewsRuntime runtime;
   private volatile boolean serving;
+  private volatile String refusal;
+  private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
   private ViewsSide(ViewsSetup setup, Admin admin) {
     this.setup = setup;
@@ -83,11 +90,53 @@ public final class ViewsSide implements AutoCloseable {
     // Before the query routes, which would read "views" as a view's name.
     routes.post("/api/v1/views/rebuild", ctx -> ctx.status(202).json(rebuild.start()));
     routes.get("/api/v1/views/rebuild", ctx -> ctx.json(rebuild.status()));
+    // Another instance's rebuild: stopping and starting the views takes seconds, off the request
+    // threads.
+    routes.post(
+        RebuildPeers.PAUSE,
+        ctx -> ctx.future(() -> CompletableFuture.runAsync(this::pause, background)));
+    routes.post(
+        RebuildPeers.RESUME,
+        ctx -> {
+          boolean serve = !"false".equals(ctx.queryParam("serve"));
+          ctx.future(() -> CompletableFuture.runAsync(() -> resume(serve), background));
+        });
     QueryRoutes.install(routes, this::queries);
+  }
+
+  /** Stops the views while another instance rebuilds them. */
+  private synchronized void pause() {
+    refusal = "Another instance is rebuilding the views; try again later.";
+    serving = false;
+    ViewsRuntime current = runtime;
+    runtime = null;
+    if (current != null) {
+      current.close();
+    }
+    guard.forget();
+    log.info("Views stopped while another instance rebuilds them");
+  }
+
+  /** Starts the views again on the changelogs another instance has rebuilt. */
+  private synchronized void resume(boolean serve) {
+    if (runtime == null) {
+      runtime = startRuntime(true);
+    }
+    if (serve) {
+      refusal = null;
+      serving = true;
+    } else {
+      refusal = "The views' last rebuild, on another instance, failed; rebuild them again.";
+    }
+    log.info("Views started again after another instance's rebuild");
   }
 
   private QueryRoutes queries() {
     ViewsRuntime current = runtime;
+    String refused = refusal;
+    if (refused != null) {
+      throw ApiException.unavailable("views_rebuilding", refused, RETRY_AFTER);
+    }
     if (!serving || current == null) {
       RebuildStatus status = rebuild.status();
       String message =
@@ -110,6 +159,7 @@ public final class ViewsSide implements AutoCloseable {
   @Override
   public void close() {
     rebuild.close();
+    background.close();
     ViewsRuntime current = runtime;
     runtime = null;
     if (current != null) {
@@ -151,7 +201,26 @@ public final class ViewsSide implements AutoCloseable {
 
     @Override
     public void serve() {
+      refusal = null;
       serving = true;
+    }
+
+    @Override
+    public Set<HostInfo> peers() {
+      ViewsRuntime current = runtime;
+      return current == null
+          ? Set.of()
+          : current.streams().metadataForAllStreamsClients().stream()
+              .map(StreamsMetadata::hostInfo)
+              .filter(host -> !host.equals(setup.self()))
+              .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void recover() {
+      if (runtime == null) {
+        runtime = startRuntime(true);
+      }
     }
   }
 }
