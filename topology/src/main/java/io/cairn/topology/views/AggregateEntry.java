@@ -1,5 +1,6 @@
 package io.cairn.topology.views;
 
+import io.cairn.topology.aggregate.AggregateType;
 import java.time.Instant;
 
 /**
@@ -12,4 +13,20 @@ import java.time.Instant;
  * @param state its state after the latest event
  * @param <S> the aggregate's state type
  */
-public record AggregateEntry<S>(long version, Instant createdAt, Instant updatedAt, S state) {}
+public record AggregateEntry<S>(long version, Instant createdAt, Instant updatedAt, S state) {
+
+  /**
+   * An aggregate after its next event, folded with its type's decider.
+   *
+   * @param before the aggregate before the event; null before its first
+   */
+  static <E, S> AggregateEntry<S> after(
+      AggregateType<?, E, S> type, AggregateEntry<S> before, SourcedEvent event) {
+    S state = before == null ? type.decider().initialState() : before.state();
+    return new AggregateEntry<>(
+        event.version(),
+        before == null ? event.occurredAt() : before.createdAt(),
+        event.occurredAt(),
+        type.decider().evolve(state, type.events().cast(event.event())));
+  }
+}

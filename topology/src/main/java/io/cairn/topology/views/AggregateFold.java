@@ -40,16 +40,9 @@ final class AggregateFold<E, S> implements Processor<String, SourcedEvent, Strin
           "%s %s: event version %d after version %d"
               .formatted(type.name(), record.key(), event.version(), before.version()));
     }
-    S state = before == null ? type.decider().initialState() : before.state();
-    S after = type.decider().evolve(state, type.events().cast(event.event()));
-    AggregateEntry<S> entry =
-        new AggregateEntry<>(
-            event.version(),
-            before == null ? event.occurredAt() : before.createdAt(),
-            event.occurredAt(),
-            after);
+    AggregateEntry<S> entry = AggregateEntry.after(type, before, event);
     store.put(record.key(), entry);
     lag.folded();
-    context.forward(record.withValue(event.folded(entry.createdAt(), after)));
+    context.forward(record.withValue(event.folded(entry.createdAt(), entry.state())));
   }
 }

@@ -45,16 +45,9 @@ public final class DirectFold implements Lookup {
     String id = Stamped.source(type.name(), event.aggregateId());
     @SuppressWarnings("unchecked")
     AggregateEntry<S> before = (AggregateEntry<S>) states.get(id);
-    S state = before == null ? type.decider().initialState() : before.state();
-    S after = type.decider().evolve(state, type.events().cast(event.event()));
-    AggregateEntry<S> entry =
-        new AggregateEntry<>(
-            event.version(),
-            before == null ? event.occurredAt() : before.createdAt(),
-            event.occurredAt(),
-            after);
+    AggregateEntry<S> entry = AggregateEntry.after(type, before, event);
     states.put(id, entry);
-    return event.folded(entry.createdAt(), after);
+    return event.folded(entry.createdAt(), entry.state());
   }
 
   private <V> void into(Projection<V> projection, SourcedEvent event) {
