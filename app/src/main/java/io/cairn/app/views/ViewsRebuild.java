@@ -62,6 +62,7 @@ final class ViewsRebuild {
   private final RebuildPeers peers = new RebuildPeers();
   private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle());
   private Thread worker;
+  private volatile boolean closing;
 
   ViewsRebuild(
       Views views,
@@ -149,7 +150,9 @@ final class ViewsRebuild {
     } catch (RuntimeException e) {
       log.error("Rebuilding the views failed; queries stay refused until a rebuild succeeds", e);
       status.updateAndGet(s -> s.failed(clock.instant(), e.getMessage()));
-      views.recover();
+      if (!closing) {
+        views.recover();
+      }
     } finally {
       resume(paused, rebuilt);
     }
@@ -202,6 +205,7 @@ final class ViewsRebuild {
 
   /** Stops a rebuild under way, as the app stops. */
   void close() {
+    closing = true;
     Thread running;
     synchronized (this) {
       running = worker;
