@@ -21,7 +21,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -53,20 +52,8 @@ final class EventAppender implements AutoCloseable {
       schemas.put(type, new Schema.Parser().parse(subject.get("schema").asText()));
     }
     producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                10,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024),
-            new StringSerializer(),
-            new ByteArraySerializer());
+        Producers.durable(
+            bootstrap, 10, 256 * 1024, new StringSerializer(), new ByteArraySerializer());
   }
 
   static String topic(String type) {
@@ -150,6 +137,6 @@ final class EventAppender implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close();
+    producer.close(Producers.PATIENCE);
   }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -53,22 +52,14 @@ final class ProducerBaseline {
   }
 
   private static double send(String bootstrap, String topic, int recordSize, Duration duration) {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.LINGER_MS_CONFIG,
-            1);
     byte[] value = new byte[recordSize];
     AtomicLong acknowledged = new AtomicLong();
     long start = System.nanoTime();
     long end = start + duration.toNanos();
-    try (var producer =
-        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+    KafkaProducer<byte[], byte[]> producer =
+        Producers.durable(
+            bootstrap, 1, 16 * 1024, new ByteArraySerializer(), new ByteArraySerializer());
+    try {
       for (long i = 0; System.nanoTime() < end; i++) {
         byte[] key = ("bench-" + (i % 1000)).getBytes(StandardCharsets.UTF_8);
         producer.send(
@@ -80,6 +71,8 @@ final class ProducerBaseline {
             });
       }
       producer.flush();
+    } finally {
+      producer.close(Producers.PATIENCE);
     }
     return acknowledged.get() * 1e9 / (System.nanoTime() - start);
   }
