@@ -77,6 +77,22 @@ public final class ViewsSide implements AutoCloseable {
     return ViewsRuntime.start(setup, wipeLocalState, guard::note);
   }
 
+  /** Stops the views application, if it runs. */
+  private void stopRuntime() {
+    ViewsRuntime current = runtime;
+    runtime = null;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  /** Starts the views on empty local state, unless they run. */
+  private void startEmptyIfStopped() {
+    if (runtime == null) {
+      runtime = startRuntime(true);
+    }
+  }
+
   /** The views application as it runs now, for readiness; none while a rebuild resets it. */
   public Optional<StreamsInstance> streamsInstance() {
     ViewsRuntime current = runtime;
@@ -108,20 +124,14 @@ public final class ViewsSide implements AutoCloseable {
   private synchronized void pause() {
     refusal = "Another instance is rebuilding the views; try again later.";
     serving = false;
-    ViewsRuntime current = runtime;
-    runtime = null;
-    if (current != null) {
-      current.close();
-    }
+    stopRuntime();
     guard.forget();
     log.info("Views stopped while another instance rebuilds them");
   }
 
   /** Starts the views again on the changelogs another instance has rebuilt. */
   private synchronized void resume(boolean serve) {
-    if (runtime == null) {
-      runtime = startRuntime(true);
-    }
+    startEmptyIfStopped();
     if (serve) {
       refusal = null;
       serving = true;
@@ -160,11 +170,7 @@ public final class ViewsSide implements AutoCloseable {
   public void close() {
     rebuild.close();
     background.close();
-    ViewsRuntime current = runtime;
-    runtime = null;
-    if (current != null) {
-      current.close();
-    }
+    stopRuntime();
   }
 
   /** How a rebuild stops, empties and brings back this instance's views. */
@@ -186,11 +192,7 @@ public final class ViewsSide implements AutoCloseable {
 
     @Override
     public void stop() {
-      ViewsRuntime current = runtime;
-      runtime = null;
-      if (current != null) {
-        current.close();
-      }
+      stopRuntime();
     }
 
     @Override
@@ -218,9 +220,7 @@ public final class ViewsSide implements AutoCloseable {
 
     @Override
     public void recover() {
-      if (runtime == null) {
-        runtime = startRuntime(true);
-      }
+      startEmptyIfStopped();
     }
   }
 }
