@@ -1,8 +1,6 @@
 package io.cairn.topology.mapping;
 
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,8 +22,10 @@ import org.apache.avro.generic.IndexedRecord;
  * registered, so a mismatch stops start-up rather than the first command that meets it.
  */
 public final class RecordMapper {
-  private final Map<Class<?>, Constructor<?>> canonical = new ConcurrentHashMap<>();
+  private final Map<Class<?>, RecordShape> shapes = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Map<String, Class<?>>> permitted = new ConcurrentHashMap<>();
   private final Map<String, Constructor<?>> generated = new ConcurrentHashMap<>();
+  private final Map<String, Class<?>> generatedEnums = new ConcurrentHashMap<>();
 
   /** The Avro value of a domain value, for the given schema. */
   public Object toAvro(Object value, Schema schema) {
@@ -84,31 +84,32 @@ public final class RecordMapper {
 
   private IndexedRecord record(Record value, Schema schema) {
     IndexedRecord avro = newGenerated(schema);
-    for (RecordComponent component : value.getClass().getRecordComponents()) {
-      Schema.Field field = schema.getField(component.getName());
-      avro.put(field.pos(), toAvro(read(component, value), field.schema()));
+    RecordShape shape = shape(value.getClass());
+    for (int i = 0; i < shape.size(); i++) {
+      Schema.Field field = schema.getField(shape.name(i));
+      avro.put(field.pos(), toAvro(shape.read(i, value), field.schema()));
     }
     return avro;
   }
 
   private Object domainRecord(IndexedRecord value, Schema schema, Class<?> type) {
-    Class<?> target = type.isSealed() ? Types.permittedNamed(type, schema.getName()) : type;
-    RecordComponent[] components = target.getRecordComponents();
-    Object[] arguments = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      Schema.Field field = schema.getField(components[i].getName());
-      arguments[i] =
-          fromAvro(value.get(field.pos()), field.schema(), components[i].getGenericType());
+    RecordShape shape = shape(type.isSealed() ? permittedNamed(type, schema.getName()) : type);
+    Object[] arguments = new Object[shape.size()];
+    for (int i = 0; i < arguments.length; i++) {
+      Schema.Field field = schema.getField(shape.name(i));
+      arguments[i] = fromAvro(value.get(field.pos()), field.schema(), shape.type(i));
     }
-    try {
-      return canonical.computeIfAbsent(target, Types::canonicalConstructor).newInstance(arguments);
-    } catch (InvocationTargetException e) {
-      throw new MappingException(
-          "the domain refused a " + target.getSimpleName() + ": " + e.getCause().getMessage(),
-          e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new MappingException("cannot build a " + target.getName(), e);
-    }
+    return shape.build(arguments);
+  }
+
+  private RecordShape shape(Class<?> record) {
+    return shapes.computeIfAbsent(record, RecordShape::new);
+  }
+
+  private Class<?> permittedNamed(Class<?> sealed, String simpleName) {
+    return permitted
+        .computeIfAbsent(sealed, any -> new ConcurrentHashMap<>())
+        .computeIfAbsent(simpleName, name -> Types.permittedNamed(sealed, name));
   }
 
   /** A new, empty instance of the generated class of a record schema. */
@@ -140,22 +141,14 @@ public final class RecordMapper {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // the enum class is the one the schema names
-  private static Object avroEnum(Schema schema, String symbol) {
-    return Enum.valueOf((Class) Types.forName(schema.getFullName()), symbol);
+  private Object avroEnum(Schema schema, String symbol) {
+    return Enum.valueOf(
+        (Class) generatedEnums.computeIfAbsent(schema.getFullName(), Types::forName), symbol);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // the type is the record component's enum type
   private static Object domainEnum(Class<?> type, String symbol) {
     return Enum.valueOf((Class) type, symbol);
-  }
-
-  private static Object read(RecordComponent component, Record value) {
-    try {
-      return component.getAccessor().invoke(value);
-    } catch (ReflectiveOperationException e) {
-      throw new MappingException(
-          "cannot read " + component.getName() + " of " + value.getClass(), e);
-    }
   }
 
   private static Map<String, Object> mapValues(Map<?, ?> map, Function<Object, Object> convert) {
