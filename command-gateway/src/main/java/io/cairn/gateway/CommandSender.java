@@ -8,6 +8,7 @@ import io.cairn.topology.topics.CairnTopics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class CommandSender implements AutoCloseable {
   private final KafkaProducer<String, Object> producer;
   private final CairnTopics topics;
+  // Declaring a topic builds its configs; a request needs only the name, so it is looked up once.
+  private final Map<String, String> topicNames = new ConcurrentHashMap<>();
 
   CommandSender(
       KafkaConnection kafka,
@@ -53,7 +56,7 @@ final class CommandSender implements AutoCloseable {
   /** Sends the command; the future completes when the broker has acknowledged it. */
   CompletableFuture<Void> send(CommandRequest command) {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    String topic = topics.commands(command.type()).name();
+    String topic = topicNames.computeIfAbsent(command.type(), type -> topics.commands(type).name());
     producer.send(
         new ProducerRecord<>(topic, command.aggregateId(), command.envelope()),
         (metadata, failure) -> {
