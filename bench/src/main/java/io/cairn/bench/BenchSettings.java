@@ -17,6 +17,7 @@ import java.util.Map;
  * @param duration how long to measure
  * @param aggregates how many aggregates the commands are spread over, or products the queries
  * @param events how many events the replay appends to the log before replaying it
+ * @param connections the most HTTP connections the measured requests may hold open at once
  */
 record BenchSettings(
     URI api,
@@ -26,7 +27,8 @@ record BenchSettings(
     Duration warmup,
     Duration duration,
     int aggregates,
-    int events) {
+    int events,
+    int connections) {
 
   /** The flags and what they mean, for the usage text. */
   static final List<String> FLAGS =
@@ -37,7 +39,8 @@ record BenchSettings(
           "--rate=1000                      operations per second (commands, queries)",
           "--warmup=10 --duration=30        seconds of warm-up and of measurement",
           "--aggregates=1000                carts commanded, or products queried",
-          "--events=1000000                 events appended and replayed (replay)");
+          "--events=1000000                 events appended and replayed (replay)",
+          "--connections=1000               most HTTP connections open at once (commands, queries)");
 
   static BenchSettings parse(List<String> args) {
     Map<String, String> flags = new HashMap<>();
@@ -56,7 +59,8 @@ record BenchSettings(
             Duration.ofSeconds(positive(flags, "warmup", "10")),
             Duration.ofSeconds(positive(flags, "duration", "30")),
             positive(flags, "aggregates", "1000"),
-            positive(flags, "events", "1000000"));
+            positive(flags, "events", "1000000"),
+            positive(flags, "connections", "1000"));
     if (!flags.isEmpty()) {
       throw new IllegalArgumentException("unknown arguments " + flags.keySet());
     }

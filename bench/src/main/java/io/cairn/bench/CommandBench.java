@@ -1,9 +1,5 @@
 package io.cairn.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +15,12 @@ public final class CommandBench {
   /** The size of an AddItem command envelope in Avro, give or take a few bytes. */
   private static final int COMMAND_RECORD_BYTES = 120;
 
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   private CommandBench() {}
 
   /** Runs the benchmark and prints its report. */
   static void run(BenchSettings settings) throws Exception {
-    HttpClient http = Http.client();
     String run = UUID.randomUUID().toString().substring(0, 6);
     Bench.header("command");
     System.out.printf(
@@ -35,9 +32,12 @@ public final class CommandBench {
         settings.warmup().toSeconds(),
         settings.duration().toSeconds());
 
-    OpenLoop.run(settings.rate(), settings.warmup(), i -> addItem(http, settings, "w" + run, i));
-    OpenLoop.Result result =
-        OpenLoop.run(settings.rate(), settings.duration(), i -> addItem(http, settings, run, i));
+    OpenLoop.Result result;
+    try (LoadClient load = new LoadClient(settings.api(), settings.connections(), TIMEOUT)) {
+      OpenLoop.run(settings.rate(), settings.warmup(), i -> addItem(load, settings, "w" + run, i));
+      result =
+          OpenLoop.run(settings.rate(), settings.duration(), i -> addItem(load, settings, run, i));
+    }
     report(result);
 
     double baseline =
@@ -50,18 +50,12 @@ public final class CommandBench {
   }
 
   private static CompletableFuture<Boolean> addItem(
-      HttpClient http, BenchSettings settings, String run, long i) {
+      LoadClient load, BenchSettings settings, String run, long i) {
     String cart = "bench-" + run + "-" + (i % settings.aggregates());
     String body =
         "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p-" + (i % 5) + "\",\"quantity\":1}}";
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(settings.api() + "/api/v1/carts/" + cart + "/commands"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .thenApply(response -> response.statusCode() == 200);
+    return load.post("/api/v1/carts/" + cart + "/commands", body)
+        .thenApply(status -> status == 200);
   }
 
   private static void report(OpenLoop.Result result) {

@@ -1,10 +1,7 @@
 package io.cairn.bench;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +26,7 @@ import java.util.regex.Pattern;
 final class QueryBench {
   private static final Pattern TOKEN = Pattern.compile("\"consistencyToken\":\"([^\"]+)\"");
   private static final int SEEDING_IN_FLIGHT = 64;
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private QueryBench() {}
 
@@ -47,17 +45,22 @@ final class QueryBench {
         settings.duration().toSeconds());
     List<String> ids = seed(http, settings, run);
 
-    OpenLoop.run(settings.rate(), settings.warmup(), i -> product(http, settings, ids));
+    try (LoadClient load = new LoadClient(settings.api(), settings.connections(), TIMEOUT)) {
+      measure(settings, ids, load);
+    }
+  }
+
+  private static void measure(BenchSettings settings, List<String> ids, LoadClient load) {
+    OpenLoop.run(settings.rate(), settings.warmup(), i -> product(load, ids));
     OpenLoop.Result queries =
-        OpenLoop.run(settings.rate(), settings.duration(), i -> product(http, settings, ids));
+        OpenLoop.run(settings.rate(), settings.duration(), i -> product(load, ids));
     System.out.printf(
         "queries: %d answered 200 (%.0f/s), %d failed%n",
         queries.completed(), queries.throughput(), queries.failed());
     System.out.println("latency from scheduled start, ms: " + queries.percentiles());
 
-    URI live = settings.api().resolve("/health/live");
     OpenLoop.Result baseline =
-        OpenLoop.run(settings.rate(), settings.duration(), i -> ok(http, live));
+        OpenLoop.run(settings.rate(), settings.duration(), i -> ok(load, "/health/live"));
     System.out.printf(
         "baseline: GET /health/live at the same rate: %d answered (%.0f/s), %d failed; ms: %s%n",
         baseline.completed(), baseline.throughput(), baseline.failed(), baseline.percentiles());
@@ -110,15 +113,12 @@ final class QueryBench {
     }
   }
 
-  private static CompletableFuture<Boolean> product(
-      HttpClient http, BenchSettings settings, List<String> ids) {
+  private static CompletableFuture<Boolean> product(LoadClient load, List<String> ids) {
     String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-    return ok(http, settings.api().resolve("/api/v1/products/" + id));
+    return ok(load, "/api/v1/products/" + id);
   }
 
-  private static CompletableFuture<Boolean> ok(HttpClient http, URI uri) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .thenApply(response -> response.statusCode() == 200);
+  private static CompletableFuture<Boolean> ok(LoadClient load, String path) {
+    return load.get(path).thenApply(status -> status == 200);
   }
 }
