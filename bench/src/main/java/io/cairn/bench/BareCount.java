@@ -72,7 +72,8 @@ final class BareCount {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+    // The views' default views.commit.interval, so both commit as often.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     return props;

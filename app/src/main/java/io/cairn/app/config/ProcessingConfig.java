@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param threads stream threads: each processes its partitions' commands one at a time
  * @param commitInterval how often a thread commits its exactly-once transaction; a reply is seen
  *     only after the commit, so this bounds command latency from below
+ * @param fetchWait how long a stream thread's fetch may wait for a fuller batch before the broker
+ *     answers with what it has
  * @param commandTimeout how long an HTTP command waits for its outcome before a 504
  * @param maxInFlight how many commands may wait for their outcome at once, per process
  * @param idempotencyRetention how long the first answer to a command with an Idempotency-Key is
@@ -19,35 +21,82 @@ public record ProcessingConfig(
     Path stateDir,
     int threads,
     Duration commitInterval,
+    Duration fetchWait,
     Duration commandTimeout,
     int maxInFlight,
     Duration idempotencyRetention) {
 
+  private static final Duration LONGEST_FETCH_WAIT = Duration.ofSeconds(1);
+
+  /** Checks the values Kafka would otherwise refuse, or take as an unbounded wait. */
+  public ProcessingConfig {
+    if (commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException("streams.commit.interval must be positive");
+    }
+    if (fetchWait.isNegative() || fetchWait.compareTo(LONGEST_FETCH_WAIT) > 0) {
+      throw new IllegalArgumentException("streams.fetch.wait must be between 0 and 1s");
+    }
+  }
+
   static ProcessingConfig read(Settings settings) {
-    return new ProcessingConfig(
+    Path stateDir =
         settings.path(
             "streams.state.dir",
             Path.of("data", "streams"),
-            "Where Kafka Streams keeps its RocksDB state stores."),
-        settings.integer("streams.threads", 2, 1, 64, "Stream threads of the write side."),
+            "Where Kafka Streams keeps its RocksDB state stores.");
+    int threads =
+        settings.integer("streams.threads", 2, 1, 64, "Stream threads of the write side.");
+    Duration commitInterval =
         settings.duration(
             "streams.commit.interval",
             Duration.ofMillis(20),
-            "Exactly-once commit interval: a command's reply is visible after the commit."),
+            "Exactly-once commit interval: a command's reply is visible after the commit.");
+    Duration fetchWait =
+        settings.duration(
+            "streams.fetch.wait",
+            Duration.ofMillis(5),
+            "How long the stream threads' fetches may wait for a fuller batch (16 KiB): under"
+                + " load, fewer and larger fetches cost the broker and the app less; each hop"
+                + " waits at most this.");
+    Duration commandTimeout =
         settings.duration(
             "commands.timeout",
             Duration.ofSeconds(10),
-            "How long an HTTP command waits for its outcome before answering 504."),
+            "How long an HTTP command waits for its outcome before answering 504.");
+    int maxInFlight =
         settings.integer(
             "commands.max.in.flight",
             2_000,
             1,
             1_000_000,
             "Commands that may wait for their outcome at once; beyond it a command gets 503"
-                + " overloaded, with nothing written."),
+                + " overloaded, with nothing written.");
+    Duration idempotencyRetention =
         settings.duration(
             "commands.idempotency.retention",
             Duration.ofHours(24),
-            "How long Idempotency-Keys are remembered."));
+            "How long Idempotency-Keys are remembered.");
+    ProcessingConfig defaults =
+        new ProcessingConfig(
+            stateDir,
+            threads,
+            Duration.ofMillis(20),
+            Duration.ofMillis(5),
+            commandTimeout,
+            maxInFlight,
+            idempotencyRetention);
+    return settings
+        .validated(
+            "streams.*",
+            () ->
+                new ProcessingConfig(
+                    stateDir,
+                    threads,
+                    commitInterval,
+                    fetchWait,
+                    commandTimeout,
+                    maxInFlight,
+                    idempotencyRetention))
+        .orElse(defaults);
   }
 }

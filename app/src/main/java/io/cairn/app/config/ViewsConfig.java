@@ -10,13 +10,21 @@ import java.time.Duration;
  *     one entity's own events can do
  * @param standbyReplicas how many other instances keep a warm copy of each views partition, to
  *     answer queries from while its active is down or moving
+ * @param commitInterval how often the views commit their exactly-once transaction; queries read the
+ *     stores as they are folded, so this does not delay answers, only how much a crash makes the
+ *     views fold again
  */
-public record ViewsConfig(Duration versionsRetention, int standbyReplicas) {
+public record ViewsConfig(
+    Duration versionsRetention, int standbyReplicas, Duration commitInterval) {
+  private static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
   /** Checks the values. */
   public ViewsConfig {
     if (versionsRetention.isNegative() || versionsRetention.isZero()) {
       throw new IllegalArgumentException("views.versions.retention must be positive");
+    }
+    if (commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException("views.commit.interval must be positive");
     }
   }
 
@@ -35,8 +43,14 @@ public record ViewsConfig(Duration versionsRetention, int standbyReplicas) {
             8,
             "Warm copies of each views partition on other instances, which answer queries while"
                 + " the active is down or moving; none can be placed while one instance runs.");
+    Duration commitInterval =
+        settings.duration(
+            "views.commit.interval",
+            DEFAULT_COMMIT_INTERVAL,
+            "Exactly-once commit interval of the views: queries read the views as they are"
+                + " folded, so a longer one costs no freshness, and fewer transactions.");
     return settings
-        .validated("views.*", () -> new ViewsConfig(retention, standbys))
-        .orElse(new ViewsConfig(Duration.ofDays(7), 1));
+        .validated("views.*", () -> new ViewsConfig(retention, standbys, commitInterval))
+        .orElse(new ViewsConfig(Duration.ofDays(7), 1, DEFAULT_COMMIT_INTERVAL));
   }
 }

@@ -62,6 +62,8 @@ final class ViewsRuntime implements AutoCloseable {
     props.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, setup.self().host() + ":" + setup.self().port());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, setup.views().standbyReplicas());
+    props.put(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) setup.views().commitInterval().toMillis());
     KafkaStreams streams = new KafkaStreams(builder.build(), props);
     if (wipeLocalState) {
       streams.cleanUp();

@@ -116,6 +116,24 @@ class CairnConfigTest {
   }
 
   @Test
+  void shouldRefuseStreamsTimingsKafkaCouldNotUse() {
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(
+                    List.of("--streams.fetch.wait=5s", "--views.commit.interval=0ms"), Map.of()))
+        .hasMessageContaining("streams.*: streams.fetch.wait must be between 0 and 1s")
+        .hasMessageContaining("views.*: views.commit.interval must be positive");
+  }
+
+  @Test
+  void shouldBatchFetchesAndCommitViewsLessOftenByDefault() {
+    CairnConfig config = CairnConfig.load(List.of(), Map.of());
+
+    assertThat(config.processing().fetchWait()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.views().commitInterval()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
   void shouldExplainMalformedFlagsAndUnreadableFile() {
     assertThatThrownBy(() -> CairnConfig.load(List.of("--http.port"), Map.of()))
         .hasMessageContaining("flag --http.port has no value");
