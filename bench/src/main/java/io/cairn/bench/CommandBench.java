@@ -1,6 +1,5 @@
 package io.cairn.bench;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 public final class CommandBench {
   /** The size of an AddItem command envelope in Avro, give or take a few bytes. */
   private static final int COMMAND_RECORD_BYTES = 120;
-
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private CommandBench() {}
 
@@ -33,7 +30,7 @@ public final class CommandBench {
         settings.duration().toSeconds());
 
     OpenLoop.Result result;
-    try (LoadClient load = new LoadClient(settings.api(), settings.connections(), TIMEOUT)) {
+    try (LoadClient load = LoadClient.of(settings)) {
       OpenLoop.run(settings.rate(), settings.warmup(), i -> addItem(load, settings, "w" + run, i));
       result =
           OpenLoop.run(settings.rate(), settings.duration(), i -> addItem(load, settings, run, i));

@@ -40,6 +40,11 @@ final class LoadClient implements AutoCloseable {
   private volatile boolean running = true;
   private int connecting;
 
+  /** The client of a benchmark's measured requests: its app, its connections, 30 s per answer. */
+  static LoadClient of(BenchSettings settings) throws IOException {
+    return new LoadClient(settings.api(), settings.connections(), Duration.ofSeconds(30));
+  }
+
   LoadClient(URI api, int maxConnections, Duration timeout) throws IOException {
     this.server = new InetSocketAddress(api.getHost(), api.getPort() < 0 ? 80 : api.getPort());
     this.host = api.getHost() + (api.getPort() < 0 ? "" : ":" + api.getPort());

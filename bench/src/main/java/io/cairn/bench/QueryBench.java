@@ -3,7 +3,6 @@ package io.cairn.bench;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 final class QueryBench {
   private static final Pattern TOKEN = Pattern.compile("\"consistencyToken\":\"([^\"]+)\"");
   private static final int SEEDING_IN_FLIGHT = 64;
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private QueryBench() {}
 
@@ -45,7 +43,7 @@ final class QueryBench {
         settings.duration().toSeconds());
     List<String> ids = seed(http, settings, run);
 
-    try (LoadClient load = new LoadClient(settings.api(), settings.connections(), TIMEOUT)) {
+    try (LoadClient load = LoadClient.of(settings)) {
       measure(settings, ids, load);
     }
   }

@@ -38,12 +38,13 @@ final class ResponseReader {
     if (headerEnd < 0) {
       return NEED_MORE;
     }
-    String head = new String(bytes, 0, headerEnd, StandardCharsets.ISO_8859_1);
-    int end = bodyEnd(bytes, headerEnd + 4, length, head.toLowerCase(Locale.ROOT));
+    String head =
+        new String(bytes, 0, headerEnd, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    int end = bodyEnd(bytes, headerEnd + 4, length, head);
     if (end < 0) {
       return NEED_MORE;
     }
-    closeAfter = head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
+    closeAfter = head.contains("\r\nconnection: close");
     int status = Integer.parseInt(head.substring(9, 12));
     buffer.flip().position(end);
     buffer.compact();

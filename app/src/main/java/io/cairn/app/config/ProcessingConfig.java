@@ -26,6 +26,8 @@ public record ProcessingConfig(
     int maxInFlight,
     Duration idempotencyRetention) {
 
+  private static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(20);
+  private static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(5);
   private static final Duration LONGEST_FETCH_WAIT = Duration.ofSeconds(1);
 
   /** Checks the values Kafka would otherwise refuse, or take as an unbounded wait. */
@@ -49,12 +51,12 @@ public record ProcessingConfig(
     Duration commitInterval =
         settings.duration(
             "streams.commit.interval",
-            Duration.ofMillis(20),
+            DEFAULT_COMMIT_INTERVAL,
             "Exactly-once commit interval: a command's reply is visible after the commit.");
     Duration fetchWait =
         settings.duration(
             "streams.fetch.wait",
-            Duration.ofMillis(5),
+            DEFAULT_FETCH_WAIT,
             "How long the stream threads' fetches may wait for a fuller batch (16 KiB): under"
                 + " load, fewer and larger fetches cost the broker and the app less; each hop"
                 + " waits at most this.");
@@ -80,8 +82,8 @@ public record ProcessingConfig(
         new ProcessingConfig(
             stateDir,
             threads,
-            Duration.ofMillis(20),
-            Duration.ofMillis(5),
+            DEFAULT_COMMIT_INTERVAL,
+            DEFAULT_FETCH_WAIT,
             commandTimeout,
             maxInFlight,
             idempotencyRetention);
