@@ -134,6 +134,24 @@ class ViewTopologyTest {
   }
 
   @Test
+  void shouldNeverFileAVersionBeforeTheOneItFollows() {
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    driver.advance(Duration.ofMinutes(1));
+    Instant repriced = driver.now();
+    driver.send("products", "p1", new ChangePrice(500L));
+    driver.rewind(Duration.ofMinutes(2));
+    driver.send("inventory", "p1", new ReceiveStock(10));
+
+    VersionedKeyValueStore<String, ProductView> versions =
+        driver.versioned(ViewStores.versions("products"));
+    var latest = versions.get("p1");
+    assertThat(latest.timestamp()).isEqualTo(repriced.toEpochMilli());
+    assertThat(priceAndStock(latest.value())).isEqualTo(tuple(500L, 10));
+    assertThat(priceAndStock(versions.get("p1", repriced.toEpochMilli() - 1).value()))
+        .isEqualTo(tuple(450L, 0));
+  }
+
+  @Test
   void shouldFoldTheSameViewsAndStatesAgainFromTheHistory() {
     List<Instant> instants = new ArrayList<>();
     driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));

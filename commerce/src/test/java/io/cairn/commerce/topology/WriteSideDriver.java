@@ -158,6 +158,11 @@ final class WriteSideDriver implements AutoCloseable {
     driver.advanceWallClockTime(duration);
   }
 
+  /** Moves the clock back, as a writer whose clock is behind the others' would stamp events. */
+  void rewind(Duration duration) {
+    clock.advance(duration.negated());
+  }
+
   @Override
   public void close() {
     driver.close();

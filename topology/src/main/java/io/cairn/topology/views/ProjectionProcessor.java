@@ -41,21 +41,30 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
     Stamped<V> entry = before == null ? Stamped.empty() : before;
     V evolved = projection.evolve(entry.view(), event);
     V after = evolved == null ? entry.view() : evolved;
-    store.put(key, entry.after(after, event));
+    Long versionedAt = entry.versionedAt();
     if (versions != null && after != null && !Objects.equals(after, entry.view())) {
-      keepVersion(key, after, event.occurredAt());
+      versionedAt = keepVersion(key, after, event.occurredAt(), entry);
     }
+    store.put(key, entry.after(after, event, versionedAt));
     lag.record(projection.name(), event.occurredAt());
   }
 
   /**
    * Files the view as valid from the event's time, or from its previous version's when a clock
    * behind the others wrote the event: a version must never predate the one it follows, which it
-   * would otherwise rewrite into the past.
+   * would otherwise rewrite into the past. The entry notes when its latest version starts; only an
+   * entry stored before it did so has the versions store read back.
+   *
+   * @return when the filed version is valid from
    */
-  private void keepVersion(String key, V view, Instant at) {
-    VersionedRecord<V> previous = versions.get(key);
-    long from = at.toEpochMilli();
-    versions.put(key, view, previous == null ? from : Math.max(from, previous.timestamp()));
+  private long keepVersion(String key, V view, Instant at, Stamped<V> entry) {
+    Long previous = entry.versionedAt();
+    if (previous == null && entry.view() != null) {
+      VersionedRecord<V> latest = versions.get(key);
+      previous = latest == null ? null : latest.timestamp();
+    }
+    long from = previous == null ? at.toEpochMilli() : Math.max(at.toEpochMilli(), previous);
+    versions.put(key, view, from);
+    return from;
   }
 }

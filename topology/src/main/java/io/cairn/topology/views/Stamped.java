@@ -10,9 +10,12 @@ import java.util.Map;
  *
  * @param view the view; null while no event has made one
  * @param seen the latest version folded in, by {@link #source} of the aggregate
+ * @param versionedAt for a view that keeps its past versions, the time its latest kept version is
+ *     valid from (epoch milliseconds), so the next one is filed without reading it back; null when
+ *     none is kept yet, or the entry was stored before entries noted it
  * @param <V> the view's record
  */
-public record Stamped<V>(V view, Map<String, Long> seen) {
+public record Stamped<V>(V view, Map<String, Long> seen, Long versionedAt) {
 
   /** Copies the map, which the fold must not share. */
   public Stamped {
@@ -29,15 +32,19 @@ public record Stamped<V>(V view, Map<String, Long> seen) {
     return seen.getOrDefault(source(type, aggregateId), 0L) >= version;
   }
 
-  /** The entry after an event: the new view, and the event's aggregate version noted. */
-  Stamped<V> after(V next, SourcedEvent event) {
+  /**
+   * The entry after an event: the new view, and the event's aggregate version noted.
+   *
+   * @param versionedAt when the view's latest kept version is valid from, after the event
+   */
+  Stamped<V> after(V next, SourcedEvent event, Long versionedAt) {
     Map<String, Long> updated = new HashMap<>(seen);
     updated.put(source(event.type(), event.aggregateId()), event.version());
-    return new Stamped<>(next, updated);
+    return new Stamped<>(next, updated, versionedAt);
   }
 
   /** An entry before any event. */
   static <V> Stamped<V> empty() {
-    return new Stamped<>(null, Map.of());
+    return new Stamped<>(null, Map.of(), null);
   }
 }
