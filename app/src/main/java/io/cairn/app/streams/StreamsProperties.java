@@ -13,6 +13,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  */
 public final class StreamsProperties {
   private static final int FETCH_MIN_BYTES = 16 * 1024;
+  private static final long INTERNAL_TOPICS_RETRY_MS = 10;
 
   private StreamsProperties() {}
 
@@ -36,6 +37,12 @@ public final class StreamsProperties {
         StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
         (int) config.fetchWait().toMillis());
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+    // Kafka Streams readies its internal topics one per retry of its check, and sleeps this long
+    // between retries: at the default 100 ms, the views' 18 internal topics held a rebuild's
+    // start back by 2 s. Clients back off exponentially from it, up to retry.backoff.max.ms.
+    props.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, INTERNAL_TOPICS_RETRY_MS);
+    // Kafka 5 turns this on; turned on now, it stops Kafka Streams warning of it at every start.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // A record no serde can read is logged and skipped rather than stopping its partition for good.
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
