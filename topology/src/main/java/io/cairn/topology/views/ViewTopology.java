@@ -87,7 +87,7 @@ public final class ViewTopology {
                         Serdes.String(),
                         new SpecificAvroSerde<SpecificRecord>(settings.registry(), false, false))
                     .withName("views-" + name + "-events"))
-            .mapValues(decoder::decode, Named.as("views-" + name + "-decode"))
+            .process(() -> new EventIntake(decoder), Named.as("views-" + name + "-decode"))
             .process(
                 () -> new AggregateFold<>(type, settings.lag()),
                 Named.as("views-" + name + "-fold"),
