@@ -1,8 +1,8 @@
 package io.cairn.topology.views;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,21 +17,28 @@ public final class HistoryEntry {
   private HistoryEntry() {}
 
   static byte[] encode(SourcedEvent event) {
-    ObjectNode shown = ViewJson.MAPPER.createObjectNode();
-    shown.put("type", event.name());
-    shown.put("version", event.version());
-    shown.put("occurredAt", event.occurredAt().toString());
-    // The payload is already JSON (rendered once by the decoder): embed it as is, unparsed.
-    shown.putRawValue("payload", new RawValue(event.payloadJson()));
+    // One buffer for both parts, each written straight from the event, with no tree between.
+    ByteArrayBuilder bytes = new ByteArrayBuilder(512);
+    bytes.write(new byte[Integer.BYTES]);
     try {
-      byte[] head = ViewJson.MAPPER.writeValueAsBytes(shown);
-      byte[] domain = ViewJson.MAPPER.writeValueAsBytes(event.event());
-      return ByteBuffer.allocate(Integer.BYTES + head.length + domain.length)
-          .putInt(head.length)
-          .put(head)
-          .put(domain)
-          .array();
-    } catch (JsonProcessingException e) {
+      try (JsonGenerator head = ViewJson.MAPPER.createGenerator(bytes)) {
+        head.writeStartObject();
+        head.writeStringField("type", event.name());
+        head.writeNumberField("version", event.version());
+        head.writeStringField("occurredAt", event.occurredAt().toString());
+        // The payload is already JSON (rendered once by the decoder): embed it as is, unparsed.
+        head.writeFieldName("payload");
+        head.writeRawValue(event.payloadJson());
+        head.writeEndObject();
+      }
+      int headLength = bytes.size() - Integer.BYTES;
+      try (JsonGenerator domain = ViewJson.MAPPER.createGenerator(bytes)) {
+        ViewJson.MAPPER.writeValue(domain, event.event());
+      }
+      byte[] entry = bytes.toByteArray();
+      ByteBuffer.wrap(entry).putInt(0, headLength);
+      return entry;
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot write the history entry of " + event, e);
     }
   }
