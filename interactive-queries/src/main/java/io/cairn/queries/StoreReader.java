@@ -3,9 +3,7 @@ package io.cairn.queries;
 import io.cairn.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -14,13 +12,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
-import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.VersionedKeyQuery;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.VersionedRecord;
 
 /**
  * Reads the partition of a views store that holds an id, or every partition of it. The views'
@@ -84,43 +77,6 @@ final class StoreReader {
     } catch (InvalidStateStoreException e) {
       throw unavailable(store, e);
     }
-  }
-
-  /**
-   * Reads a versioned store's value for a key as it was at an instant. This one read goes through
-   * IQv2, the only way to a versioned store: a versioned store's put takes its position lock alone,
-   * so the lock-order deadlock above cannot happen on it.
-   *
-   * @param routing the key the entry is partitioned by
-   * @throws ApiException 503 not_ready when this instance cannot answer for that partition now
-   */
-  <V> Optional<V> readAsOf(String store, String key, String routing, Instant asOf) {
-    int partition = partitionOf(routing);
-    StateQueryRequest<VersionedRecord<V>> request =
-        StateQueryRequest.inStore(store)
-            .withQuery(VersionedKeyQuery.<String, V>withKey(key).asOf(asOf))
-            .withPartitions(Set.of(partition));
-    request = stale ? request : request.requireActive();
-    QueryResult<VersionedRecord<V>> result;
-    try {
-      result = streams.query(request).getPartitionResults().get(partition);
-    } catch (InvalidStateStoreException e) {
-      throw unavailable(store, e);
-    }
-    if (result == null || result.isFailure()) {
-      if (result != null && result.getFailureReason() == FailureReason.STORE_EXCEPTION) {
-        throw new IllegalStateException(
-            "reading " + store + " failed: " + result.getFailureMessage());
-      }
-      throw unavailable(store, new InvalidStateStoreException(reason(result)));
-    }
-    return Optional.ofNullable(result.getResult()).map(VersionedRecord::value);
-  }
-
-  private static String reason(QueryResult<?> result) {
-    return result == null
-        ? "no answer"
-        : result.getFailureReason() + ": " + result.getFailureMessage();
   }
 
   private <K, V> ReadOnlyKeyValueStore<K, V> store(String store, int partition) {

@@ -6,6 +6,7 @@ import io.cairn.topology.views.Lookup;
 import io.cairn.topology.views.Projection;
 import io.cairn.topology.views.SourcedEvent;
 import io.cairn.topology.views.ViewStores;
+import io.cairn.topology.views.ViewVersions;
 import io.cairn.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Answers as of an instant. A view is read from the versions it keeps, within their retention; an
@@ -27,6 +31,7 @@ final class TimeTravel {
   private final HistoryReplay replay;
   private final Duration retention;
   private final Clock clock;
+  private final Map<String, ViewVersions<?>> versionsOf = new ConcurrentHashMap<>();
 
   TimeTravel(
       StoreReader reader,
@@ -61,14 +66,27 @@ final class TimeTravel {
   private <V> V find(Projection<V> projection, String id, Instant asOf) {
     V view =
         keptAt(asOf)
-            ? reader.<V>readAsOf(ViewStores.versions(projection.name()), id, id, asOf).orElse(null)
+            ? reader
+                .read(
+                    ViewStores.versions(projection.name()),
+                    id,
+                    (ReadOnlyKeyValueStore<Bytes, byte[]> store) ->
+                        versions(projection).asOf(store, id, asOf.toEpochMilli()))
+                .map(ViewVersions.Version::view)
+                .orElse(null)
             : refold(projection, id, asOf);
     return view != null && projection.exists(view) ? view : null;
   }
 
+  @SuppressWarnings("unchecked")
+  private <V> ViewVersions<V> versions(Projection<V> projection) {
+    return (ViewVersions<V>)
+        versionsOf.computeIfAbsent(projection.name(), name -> ViewVersions.of(projection));
+  }
+
   /**
-   * Whether the versions kept reach back to an instant. A versioned store keeps its retention
-   * behind the latest event time it has seen, which is never ahead of now.
+   * Whether the versions kept reach back to an instant: the views drop none that was still valid a
+   * retention ago.
    */
   private boolean keptAt(Instant asOf) {
     return !asOf.isBefore(clock.instant().minus(retention));

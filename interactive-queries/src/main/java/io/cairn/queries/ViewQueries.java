@@ -2,8 +2,8 @@ package io.cairn.queries;
 
 import io.cairn.topology.views.AggregateEntry;
 import io.cairn.topology.views.HistoryEntry;
-import io.cairn.topology.views.HistoryKey;
 import io.cairn.topology.views.Lookup;
+import io.cairn.topology.views.OrderedKey;
 import io.cairn.topology.views.Projection;
 import io.cairn.topology.views.Stamped;
 import io.cairn.topology.views.ViewStores;
@@ -87,7 +87,7 @@ final class ViewQueries {
         id,
         (ReadOnlyKeyValueStore<Bytes, byte[]> store) -> {
           try (KeyValueIterator<Bytes, byte[]> events =
-              store.range(HistoryKey.of(id, fromVersion), HistoryKey.of(id, Long.MAX_VALUE))) {
+              store.range(OrderedKey.of(id, fromVersion), OrderedKey.of(id, Long.MAX_VALUE))) {
             return page(events, limit);
           }
         });
@@ -101,7 +101,7 @@ final class ViewQueries {
         (ReadOnlyKeyValueStore<Bytes, byte[]> store) -> {
           List<byte[]> entries = new ArrayList<>();
           try (KeyValueIterator<Bytes, byte[]> events =
-              store.range(HistoryKey.of(id, 1), HistoryKey.of(id, Long.MAX_VALUE))) {
+              store.range(OrderedKey.of(id, 1), OrderedKey.of(id, Long.MAX_VALUE))) {
             events.forEachRemaining(event -> entries.add(event.value));
           }
           return entries;
@@ -113,7 +113,7 @@ final class ViewQueries {
     while (events.hasNext() && items.size() < limit) {
       items.add(HistoryEntry.shown(events.next().value));
     }
-    Long next = events.hasNext() ? HistoryKey.version(events.peekNextKey()) : null;
+    Long next = events.hasNext() ? OrderedKey.number(events.peekNextKey()) : null;
     return new HistoryPage(items, next);
   }
 

@@ -23,12 +23,13 @@ import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import io.cairn.topology.views.AggregateEntry;
 import io.cairn.topology.views.HistoryEntry;
-import io.cairn.topology.views.HistoryKey;
 import io.cairn.topology.views.HistoryReplay;
+import io.cairn.topology.views.OrderedKey;
 import io.cairn.topology.views.Projection;
 import io.cairn.topology.views.SourcedEvent;
 import io.cairn.topology.views.Stamped;
 import io.cairn.topology.views.ViewStores;
+import io.cairn.topology.views.ViewVersions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class ViewTopologyTest {
 
     KeyValueStore<Bytes, byte[]> history = driver.store(ViewStores.history("products"));
     List<JsonNode> p1 = new ArrayList<>();
-    try (var range = history.range(HistoryKey.of("p1", 0), HistoryKey.of("p1", Long.MAX_VALUE))) {
+    try (var range = history.range(OrderedKey.of("p1", 0), OrderedKey.of("p1", Long.MAX_VALUE))) {
       while (range.hasNext()) {
         p1.add(JSON.readTree(HistoryEntry.shown(range.next().value)));
       }
@@ -119,18 +119,12 @@ class ViewTopologyTest {
     Instant repriced = driver.now();
     driver.send("products", "p1", new ChangePrice(500L));
 
-    VersionedKeyValueStore<String, ProductView> versions =
-        driver.versioned(ViewStores.versions("products"));
-
-    assertThat(versions.get("p1", defined.toEpochMilli() - 1)).isNull();
-    assertThat(priceAndStock(versions.get("p1", defined.toEpochMilli()).value()))
-        .isEqualTo(tuple(450L, 0));
-    assertThat(priceAndStock(versions.get("p1", repriced.toEpochMilli() - 1).value()))
+    assertThat(productAt(defined.toEpochMilli() - 1)).isNull();
+    assertThat(priceAndStock(productAt(defined.toEpochMilli()).view())).isEqualTo(tuple(450L, 0));
+    assertThat(priceAndStock(productAt(repriced.toEpochMilli() - 1).view()))
         .isEqualTo(tuple(450L, 10));
-    assertThat(priceAndStock(versions.get("p1", repriced.toEpochMilli()).value()))
-        .isEqualTo(tuple(500L, 10));
-    assertThat(versions.get("p1", stocked.toEpochMilli()).timestamp())
-        .isEqualTo(stocked.toEpochMilli());
+    assertThat(priceAndStock(productAt(repriced.toEpochMilli()).view())).isEqualTo(tuple(500L, 10));
+    assertThat(productAt(stocked.toEpochMilli()).validFrom()).isEqualTo(stocked.toEpochMilli());
   }
 
   @Test
@@ -142,13 +136,38 @@ class ViewTopologyTest {
     driver.rewind(Duration.ofMinutes(2));
     driver.send("inventory", "p1", new ReceiveStock(10));
 
-    VersionedKeyValueStore<String, ProductView> versions =
-        driver.versioned(ViewStores.versions("products"));
-    var latest = versions.get("p1");
-    assertThat(latest.timestamp()).isEqualTo(repriced.toEpochMilli());
-    assertThat(priceAndStock(latest.value())).isEqualTo(tuple(500L, 10));
-    assertThat(priceAndStock(versions.get("p1", repriced.toEpochMilli() - 1).value()))
+    var latest = productAt(Long.MAX_VALUE);
+    assertThat(latest.validFrom()).isEqualTo(repriced.toEpochMilli());
+    assertThat(priceAndStock(latest.view())).isEqualTo(tuple(500L, 10));
+    assertThat(priceAndStock(productAt(repriced.toEpochMilli() - 1).view()))
         .isEqualTo(tuple(450L, 0));
+  }
+
+  @Test
+  void shouldDropOnlyTheVersionsNoQueryWithinTheRetentionCanSee() {
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    driver.send("products", "p2", new DefineProduct("Mate", "drinks", 300L, "EUR"));
+    Instant defined = driver.now();
+    driver.advance(Duration.ofDays(1));
+    driver.send("products", "p1", new ChangePrice(500L));
+    Instant repriced = driver.now();
+    driver.advance(Duration.ofDays(1));
+    driver.send("products", "p1", new ChangePrice(550L));
+    Instant last = driver.now();
+    driver.advance(Duration.ofDays(7).minus(Duration.ofHours(12)));
+    Instant cutoff = driver.now().minus(Duration.ofDays(7));
+
+    assertThat(productAt(defined.toEpochMilli())).as("replaced before the cut-off").isNull();
+    assertThat(productAt(cutoff.toEpochMilli()).view().priceMinor()).isEqualTo(500L);
+    assertThat(productAt(cutoff.toEpochMilli()).validFrom()).isEqualTo(repriced.toEpochMilli());
+    assertThat(productAt(last.toEpochMilli()).view().priceMinor()).isEqualTo(550L);
+    KeyValueStore<Bytes, byte[]> store = driver.store(ViewStores.versions("products"));
+    assertThat(
+            ViewVersions.<ProductView>of(view("products"))
+                .asOf(store, "p2", driver.now().toEpochMilli())
+                .map(version -> version.view().priceMinor()))
+        .as("a view's only version, however old")
+        .contains(300L);
   }
 
   @Test
@@ -163,14 +182,12 @@ class ViewTopologyTest {
     }
     instants.add(driver.now());
     HistoryReplay replay = new HistoryReplay(CommerceAggregates.all());
-    VersionedKeyValueStore<String, ProductView> versions =
-        driver.versioned(ViewStores.versions("products"));
 
     for (Instant at : instants) {
       List<SourcedEvent> events = new ArrayList<>(replayed(replay, "products", at));
       events.addAll(replayed(replay, "inventory", at));
       ProductView refolded = HistoryReplay.refold(view("products"), events);
-      assertThat(refolded).isEqualTo(versions.get("p1", at.toEpochMilli()).value());
+      assertThat(refolded).isEqualTo(productAt(at.toEpochMilli()).view());
     }
     KeyValueStore<String, AggregateEntry<?>> states =
         driver.store(ViewStores.aggregate("products"));
@@ -181,10 +198,16 @@ class ViewTopologyTest {
   private List<SourcedEvent> replayed(HistoryReplay replay, String type, Instant asOf) {
     KeyValueStore<Bytes, byte[]> history = driver.store(ViewStores.history(type));
     List<byte[]> entries = new ArrayList<>();
-    try (var range = history.range(HistoryKey.of("p1", 1), HistoryKey.of("p1", Long.MAX_VALUE))) {
+    try (var range = history.range(OrderedKey.of("p1", 1), OrderedKey.of("p1", Long.MAX_VALUE))) {
       range.forEachRemaining(entry -> entries.add(entry.value));
     }
     return replay.replay(type, "p1", entries.iterator(), asOf);
+  }
+
+  /** The products view of p1 as it was at an instant, or null. */
+  private ViewVersions.Version<ProductView> productAt(long at) {
+    KeyValueStore<Bytes, byte[]> store = driver.store(ViewStores.versions("products"));
+    return ViewVersions.<ProductView>of(view("products")).asOf(store, "p1", at).orElse(null);
   }
 
   @SuppressWarnings("unchecked")

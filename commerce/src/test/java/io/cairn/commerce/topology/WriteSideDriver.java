@@ -42,7 +42,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 /**
  * The write-side topology under TopologyTestDriver, on the real embedded schema registry, with a
@@ -134,10 +133,6 @@ final class WriteSideDriver implements AutoCloseable {
 
   <K, V> KeyValueStore<K, V> store(String name) {
     return driver.getKeyValueStore(name);
-  }
-
-  <V> VersionedKeyValueStore<String, V> versioned(String name) {
-    return driver.getVersionedKeyValueStore(name);
   }
 
   Instant now() {

@@ -27,6 +27,6 @@ final class HistoryProcessor implements Processor<String, SourcedEvent, Void, Vo
   @Override
   public void process(Record<String, SourcedEvent> record) {
     SourcedEvent event = record.value();
-    store.put(HistoryKey.of(event.aggregateId(), event.version()), HistoryEntry.encode(event));
+    store.put(OrderedKey.of(event.aggregateId(), event.version()), HistoryEntry.encode(event));
   }
 }

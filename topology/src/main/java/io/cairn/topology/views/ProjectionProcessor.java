@@ -1,13 +1,14 @@
 package io.cairn.topology.views;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
-import org.apache.kafka.streams.state.VersionedRecord;
 
 /**
  * The shell around a {@link Projection}: load the entry, fold the event into its view, store it
@@ -15,21 +16,31 @@ import org.apache.kafka.streams.state.VersionedRecord;
  * nothing; and, for a view that keeps its versions, file a changed view under the event's time.
  */
 final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Void, Void> {
+  /** How often a slice of the versions is swept; see {@link VersionSweep}. */
+  static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+
   private final Projection<V> projection;
   private final ViewLag lag;
+  private final Duration retention;
+  private final ViewVersions<V> versions;
   private KeyValueStore<String, Stamped<V>> store;
-  private VersionedKeyValueStore<String, V> versions;
+  private KeyValueStore<Bytes, byte[]> versionStore;
+  private VersionSweep sweep;
 
-  ProjectionProcessor(Projection<V> projection, ViewLag lag) {
+  ProjectionProcessor(Projection<V> projection, ViewLag lag, Duration retention) {
     this.projection = projection;
     this.lag = lag;
+    this.retention = retention;
+    this.versions = ViewVersions.of(projection);
   }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     store = context.getStateStore(ViewStores.view(projection.name()));
     if (ViewStores.keepsVersions(projection)) {
-      versions = context.getStateStore(ViewStores.versions(projection.name()));
+      versionStore = context.getStateStore(ViewStores.versions(projection.name()));
+      sweep = new VersionSweep(versionStore, retention, VersionSweep.MIN_SLICE);
+      context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, sweep::slice);
     }
   }
 
@@ -42,7 +53,7 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
     V evolved = projection.evolve(entry.view(), event);
     V after = evolved == null ? entry.view() : evolved;
     Long versionedAt = entry.versionedAt();
-    if (versions != null && after != null && !Objects.equals(after, entry.view())) {
+    if (versionStore != null && after != null && !Objects.equals(after, entry.view())) {
       versionedAt = keepVersion(key, after, event.occurredAt(), entry);
     }
     store.put(key, entry.after(after, event, versionedAt));
@@ -60,11 +71,12 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
   private long keepVersion(String key, V view, Instant at, Stamped<V> entry) {
     Long previous = entry.versionedAt();
     if (previous == null && entry.view() != null) {
-      VersionedRecord<V> latest = versions.get(key);
-      previous = latest == null ? null : latest.timestamp();
+      previous =
+          versions.latest(versionStore, key).map(ViewVersions.Version::validFrom).orElse(null);
     }
     long from = previous == null ? at.toEpochMilli() : Math.max(at.toEpochMilli(), previous);
-    versions.put(key, view, from);
+    versions.put(versionStore, key, view, from);
+    sweep.filed();
     return from;
   }
 }

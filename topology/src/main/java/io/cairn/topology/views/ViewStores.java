@@ -4,7 +4,7 @@ package io.cairn.topology.views;
 public final class ViewStores {
   private ViewStores() {}
 
-  /** The store of an aggregate type's event history, keyed by {@link HistoryKey}. */
+  /** The store of an aggregate type's event history, keyed by {@link OrderedKey}. */
   public static String history(String type) {
     return "history-" + type;
   }
@@ -15,11 +15,13 @@ public final class ViewStores {
   }
 
   /**
-   * The store of a view's past versions, keyed by its id and versioned by the time of the events
-   * that made them, for queries as of an instant; only views of single entities keep one.
+   * The store of a view's past versions, for queries as of an instant, keyed by {@link OrderedKey}
+   * of the view's id and the instant each is valid from; see {@link ViewVersions}. Kafka Streams'
+   * versioned store once held them as {@code versions-<name>}; its layout differs, so this store
+   * has a name of its own.
    */
   public static String versions(String name) {
-    return "versions-" + name;
+    return "past-" + name;
   }
 
   /** Whether a view keeps its past versions: every view but the lists of rows. */

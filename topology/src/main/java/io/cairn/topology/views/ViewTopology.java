@@ -109,16 +109,12 @@ public final class ViewTopology {
     if (ViewStores.keepsVersions(projection)) {
       String versions = ViewStores.versions(projection.name());
       builder.addStateStore(
-          Stores.versionedKeyValueStoreBuilder(
-              Stores.persistentVersionedKeyValueStore(versions, settings.versionsRetention()),
-              Serdes.String(),
-              JsonSerde.of(
-                  ViewJson.MAPPER.getTypeFactory().constructType(projection.viewType()),
-                  versions + " entry")));
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(versions), Serdes.Bytes(), Serdes.ByteArray()));
       stores.add(versions);
     }
     sources.process(
-        () -> new ProjectionProcessor<>(projection, settings.lag()),
+        () -> new ProjectionProcessor<>(projection, settings.lag(), settings.versionsRetention()),
         Named.as("view-" + projection.name()),
         stores.toArray(String[]::new));
   }
