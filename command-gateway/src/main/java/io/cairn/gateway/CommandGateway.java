@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -78,7 +77,9 @@ public final class CommandGateway implements AutoCloseable {
       CairnTopics topics,
       BooleanSupplier processingReady,
       Clock clock) {
-    ReplyListener listener = new ReplyListener(kafka, registry, topics.commandReplies().name());
+    ReplyListener listener =
+        new ReplyListener(
+            kafka, registry, topics.commandReplies().name(), settings.commandTimeout());
     listener.start();
     CommandSender sender =
         new CommandSender(
@@ -126,7 +127,6 @@ public final class CommandGateway implements AutoCloseable {
         .send(request)
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notSent(failure)))
         .thenCompose(sent -> reply)
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionallyCompose(
             failure -> CompletableFuture.failedFuture(explain(failure, commandId)))
         .whenComplete((answer, failure) -> listener.forget(commandId));

@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,17 +32,33 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplyListener implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyListener.class);
+  private static final Duration EXPIRE_EVERY = Duration.ofMillis(100);
 
   private final KafkaConsumer<String, Object> consumer;
   private final String topic;
-  private final Map<String, CompletableFuture<CommandReply>> waiting = new ConcurrentHashMap<>();
+  private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
+  private final Duration timeout;
+  // One sweep every EXPIRE_EVERY rather than a timer per command: at 10,000 commands/s, setting
+  // and cancelling a timer each cost the shared delay scheduler 4% of a core.
+  private final ScheduledExecutorService expiry =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> Thread.ofPlatform().name("cairn-command-timeouts").daemon().unstarted(task));
   private final Thread thread;
   // What waits on a reply writes the HTTP answer; run on this one thread, it held up every other
   // reply behind each write (a tenth of the app's CPU at 4,000 commands/s, and the queue with it).
   private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
   private volatile boolean running;
 
-  ReplyListener(KafkaConnection kafka, SchemaRegistryClient registry, String topic) {
+  /** A command waiting for its reply, until a deadline on {@link System#nanoTime()}. */
+  private record Pending(CompletableFuture<CommandReply> reply, long deadline) {}
+
+  /**
+   * @param timeout how long a command waits for its reply before its future fails with a {@link
+   *     TimeoutException}
+   */
+  ReplyListener(
+      KafkaConnection kafka, SchemaRegistryClient registry, String topic, Duration timeout) {
+    this.timeout = timeout;
     Map<String, Object> config = kafka.clientConfig();
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -64,15 +83,23 @@ final class ReplyListener implements AutoCloseable {
     partitions.forEach(consumer::position); // resolve the end now, before any command is sent
     running = true;
     thread.start();
+    long every = Math.min(EXPIRE_EVERY.toMillis(), Math.max(1, timeout.toMillis() / 10));
+    expiry.scheduleWithFixedDelay(this::expire, every, every, TimeUnit.MILLISECONDS);
   }
 
   boolean isRunning() {
     return running && thread.isAlive();
   }
 
-  /** The reply to a command, once it comes; call before sending, so a fast reply is not missed. */
+  /**
+   * The reply to a command, once it comes, or a {@link TimeoutException} once the timeout has
+   * passed; call before sending, so a fast reply is not missed.
+   */
   CompletableFuture<CommandReply> expect(String commandId) {
-    return waiting.computeIfAbsent(commandId, id -> new CompletableFuture<>());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return waiting
+        .computeIfAbsent(commandId, id -> new Pending(new CompletableFuture<>(), deadline))
+        .reply();
   }
 
   /** Stops waiting for a command's reply (it timed out, or was never sent). */
@@ -85,9 +112,9 @@ final class ReplyListener implements AutoCloseable {
       while (running) {
         for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
           if (record.value() instanceof CommandReply reply) {
-            CompletableFuture<CommandReply> request = waiting.remove(reply.getCommandId());
+            Pending request = waiting.remove(reply.getCommandId());
             if (request != null) {
-              request.completeAsync(() -> reply, answering);
+              request.reply().completeAsync(() -> reply, answering);
             }
           }
         }
@@ -102,17 +129,30 @@ final class ReplyListener implements AutoCloseable {
     }
   }
 
+  /** Fails the commands whose deadline has passed; their answers are written off this thread. */
+  private void expire() {
+    long now = System.nanoTime();
+    for (Map.Entry<String, Pending> entry : waiting.entrySet()) {
+      Pending pending = entry.getValue();
+      if (now - pending.deadline() >= 0 && waiting.remove(entry.getKey(), pending)) {
+        answering.execute(() -> pending.reply().completeExceptionally(new TimeoutException()));
+      }
+    }
+  }
+
   @Override
   public void close() {
     running = false;
+    expiry.shutdownNow();
     consumer.wakeup();
     try {
       thread.join(Duration.ofSeconds(10));
+      expiry.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     consumer.close(Duration.ofSeconds(5));
-    waiting.values().forEach(request -> request.cancel(false));
+    waiting.values().forEach(request -> request.reply().cancel(false));
     answering.close();
   }
 }
