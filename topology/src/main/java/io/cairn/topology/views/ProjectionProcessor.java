@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Void, Void> {
   /** How often a slice of the versions is swept; see {@link VersionSweep}. */
-  static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+  static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
   private final Projection<V> projection;
   private final ViewLag lag;
