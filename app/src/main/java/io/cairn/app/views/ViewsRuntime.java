@@ -48,13 +48,14 @@ final class ViewsRuntime implements AutoCloseable {
   static ViewsRuntime start(ViewsSetup setup, boolean wipeLocalState, Runnable onceRunning) {
     StreamsBuilder builder = new StreamsBuilder();
     CairnTopics topics = new CairnTopics(setup.topicDefaults());
-    ViewLag lag = new ViewLag(Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    ViewLag lag = new ViewLag(clock);
     ViewTopology.build(
         builder,
         setup.types(),
         setup.projections(),
         new ViewTopology.Settings(
-            topics, setup.registry(), lag, setup.views().versionsRetention()));
+            topics, setup.registry(), lag, setup.views().versionsRetention(), clock));
     Properties props =
         StreamsProperties.exactlyOnce(
             ViewsSide.APPLICATION_ID, setup.processing(), setup.topicDefaults(), setup.kafka());
@@ -78,7 +79,7 @@ final class ViewsRuntime implements AutoCloseable {
             new QuerySettings(
                 setup.topicDefaults().partitions(),
                 setup.views().versionsRetention(),
-                Clock.systemUTC(),
+                clock,
                 setup.self()));
     ViewsRuntime runtime = new ViewsRuntime(streams, routes, lag, ViewMetrics.register(status));
     AtomicBoolean ran = new AtomicBoolean();

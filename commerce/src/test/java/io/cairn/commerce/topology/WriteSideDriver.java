@@ -90,7 +90,7 @@ final class WriteSideDriver implements AutoCloseable {
           builder,
           CommerceAggregates.all(),
           CommerceViews.all(),
-          new ViewTopology.Settings(topics, client, new ViewLag(clock), Duration.ofDays(7)));
+          new ViewTopology.Settings(topics, client, new ViewLag(clock), Duration.ofDays(7), clock));
     }
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-side-test");

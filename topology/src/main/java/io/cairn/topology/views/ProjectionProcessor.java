@@ -1,5 +1,6 @@
 package io.cairn.topology.views;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,15 +23,17 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
   private final Projection<V> projection;
   private final ViewLag lag;
   private final Duration retention;
+  private final Clock clock;
   private final ViewVersions<V> versions;
   private KeyValueStore<String, Stamped<V>> store;
   private KeyValueStore<Bytes, byte[]> versionStore;
   private VersionSweep sweep;
 
-  ProjectionProcessor(Projection<V> projection, ViewLag lag, Duration retention) {
+  ProjectionProcessor(Projection<V> projection, ViewLag lag, Duration retention, Clock clock) {
     this.projection = projection;
     this.lag = lag;
     this.retention = retention;
+    this.clock = clock;
     this.versions = ViewVersions.of(projection);
   }
 
@@ -40,7 +43,9 @@ final class ProjectionProcessor<V> implements Processor<String, SourcedEvent, Vo
     if (ViewStores.keepsVersions(projection)) {
       versionStore = context.getStateStore(ViewStores.versions(projection.name()));
       sweep = new VersionSweep(versionStore, retention, VersionSweep.MIN_SLICE);
-      context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, sweep::slice);
+      // The slice measures the retention on the injected clock, as queries as of an instant do.
+      context.schedule(
+          SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> sweep.slice(clock.millis()));
     }
   }
 

@@ -4,6 +4,7 @@ import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.serde.SpecificAvroSerde;
 import io.cairn.topology.aggregate.AggregateType;
 import io.cairn.topology.topics.CairnTopics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,9 +46,15 @@ public final class ViewTopology {
    * @param lag where the views note how far they trail the event log
    * @param versionsRetention how long a view's past versions are kept for queries as of an instant;
    *     older instants are folded again from the event history
+   * @param clock what says now when past versions are dropped: the clock queries as of an instant
+   *     measure the retention with
    */
   public record Settings(
-      CairnTopics topics, SchemaRegistryClient registry, ViewLag lag, Duration versionsRetention) {}
+      CairnTopics topics,
+      SchemaRegistryClient registry,
+      ViewLag lag,
+      Duration versionsRetention,
+      Clock clock) {}
 
   private ViewTopology(
       StreamsBuilder builder, List<AggregateType<?, ?, ?>> types, Settings settings) {
@@ -114,7 +121,9 @@ public final class ViewTopology {
       stores.add(versions);
     }
     sources.process(
-        () -> new ProjectionProcessor<>(projection, settings.lag(), settings.versionsRetention()),
+        () ->
+            new ProjectionProcessor<>(
+                projection, settings.lag(), settings.versionsRetention(), settings.clock()),
         Named.as("view-" + projection.name()),
         stores.toArray(String[]::new));
   }
