@@ -44,7 +44,7 @@ final class VersionSweep {
   /**
    * Sweeps one slice.
    *
-   * @param now the wall-clock time, in epoch milliseconds
+   * @param now the current time on the views' clock, in epoch milliseconds
    * @return how many versions were dropped
    */
   int slice(long now) {
