@@ -47,8 +47,9 @@ public final class Bench {
   static void header(String title) {
     System.out.printf("Cairn %s benchmark, %s%n", title, Instant.now());
     System.out.printf(
-        "machine: %d cores, %s %s, JVM %s%n",
+        "machine: %d cores of %s, %s %s, JVM %s%n",
         Runtime.getRuntime().availableProcessors(),
+        MachineLoad.processor(),
         System.getProperty("os.name"),
         System.getProperty("os.arch"),
         Runtime.version());

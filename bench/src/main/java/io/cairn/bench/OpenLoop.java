@@ -16,8 +16,12 @@ import org.HdrHistogram.Recorder;
 final class OpenLoop {
   private OpenLoop() {}
 
-  /** What a run measured. */
-  record Result(Histogram latencies, long completed, long failed, Duration elapsed) {
+  /**
+   * What a run measured.
+   *
+   * @param cpu how busy the machine was meanwhile, as a line of the report
+   */
+  record Result(Histogram latencies, long completed, long failed, Duration elapsed, String cpu) {
     double throughput() {
       return completed * 1e9 / elapsed.toNanos();
     }
@@ -48,6 +52,7 @@ final class OpenLoop {
     AtomicLong completed = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long interval = 1_000_000_000L / rate;
+    MachineLoad load = MachineLoad.start();
     long start = System.nanoTime();
     long total = duration.toSeconds() * rate;
     CompletableFuture<?>[] pending = new CompletableFuture<?>[(int) total];
@@ -70,6 +75,7 @@ final class OpenLoop {
     }
     CompletableFuture.allOf(pending).join();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    return new Result(recorder.getIntervalHistogram(), completed.get(), failed.get(), elapsed);
+    return new Result(
+        recorder.getIntervalHistogram(), completed.get(), failed.get(), elapsed, load.report());
   }
 }

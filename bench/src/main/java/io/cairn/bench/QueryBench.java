@@ -56,6 +56,7 @@ final class QueryBench {
         "queries: %d answered 200 (%.0f/s), %d failed%n",
         queries.completed(), queries.throughput(), queries.failed());
     System.out.println("latency from scheduled start, ms: " + queries.percentiles());
+    System.out.println(queries.cpu());
 
     OpenLoop.Result baseline =
         OpenLoop.run(settings.rate(), settings.duration(), i -> ok(load, "/health/live"));
