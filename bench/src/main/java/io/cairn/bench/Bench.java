@@ -27,6 +27,10 @@ public final class Bench {
       usage(e.getMessage());
       return;
     }
+    if (!which.equals("commands") && settings.rates().size() > 1) {
+      usage("--rate takes a list of rates for the command benchmark only");
+      return;
+    }
     switch (which) {
       case "commands" -> CommandBench.run(settings);
       case "queries" -> QueryBench.run(settings);

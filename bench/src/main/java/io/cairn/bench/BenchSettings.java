@@ -2,6 +2,7 @@ package io.cairn.bench;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param api the running app's HTTP API
  * @param bootstrap the Kafka cluster, for the baselines and the replay's events
  * @param registry the schema registry, whose schemas the replay's events are written with
- * @param rate operations per second to schedule
+ * @param rates operations per second to schedule; the command benchmark measures each in turn
  * @param warmup how long to send before measuring
  * @param duration how long to measure
  * @param aggregates how many aggregates the commands are spread over, or products the queries
@@ -23,7 +24,7 @@ record BenchSettings(
     URI api,
     String bootstrap,
     URI registry,
-    int rate,
+    List<Integer> rates,
     Duration warmup,
     Duration duration,
     int aggregates,
@@ -36,7 +37,8 @@ record BenchSettings(
           "--url=http://127.0.0.1:8080      the app's HTTP API",
           "--bootstrap=127.0.0.1:9092       the Kafka cluster",
           "--registry=http://127.0.0.1:8081 the schema registry (replay)",
-          "--rate=1000                      operations per second (commands, queries)",
+          "--rate=1000                      operations per second (commands, queries); for commands,"
+              + " a list such as 2000,4000,8000 measures each in turn",
           "--warmup=10 --duration=30        seconds of warm-up and of measurement",
           "--aggregates=1000                carts commanded, or products queried",
           "--events=1000000                 events appended and replayed (replay)",
@@ -55,7 +57,7 @@ record BenchSettings(
             URI.create(take(flags, "url", "http://127.0.0.1:8080")),
             take(flags, "bootstrap", "127.0.0.1:9092"),
             URI.create(take(flags, "registry", "http://127.0.0.1:8081")),
-            positive(flags, "rate", "1000"),
+            rates(take(flags, "rate", "1000")),
             Duration.ofSeconds(positive(flags, "warmup", "10")),
             Duration.ofSeconds(positive(flags, "duration", "30")),
             positive(flags, "aggregates", "1000"),
@@ -67,13 +69,29 @@ record BenchSettings(
     return settings;
   }
 
+  /** The rate of a benchmark that measures one: the first, and only, of {@link #rates}. */
+  int rate() {
+    return rates.getFirst();
+  }
+
+  private static List<Integer> rates(String value) {
+    List<Integer> rates = new ArrayList<>();
+    for (String rate : value.split(",", -1)) {
+      rates.add(positive("rate", rate.strip()));
+    }
+    return List.copyOf(rates);
+  }
+
   private static String take(Map<String, String> flags, String key, String otherwise) {
     String value = flags.remove(key);
     return value == null ? otherwise : value;
   }
 
   private static int positive(Map<String, String> flags, String key, String otherwise) {
-    String value = take(flags, key, otherwise);
+    return positive(key, take(flags, key, otherwise));
+  }
+
+  private static int positive(String key, String value) {
     try {
       int parsed = Integer.parseInt(value.replace("_", ""));
       if (parsed > 0) {

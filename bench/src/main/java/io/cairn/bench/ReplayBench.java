@@ -39,7 +39,9 @@ final class ReplayBench {
         settings.api(), settings.bootstrap(), settings.registry(), settings.events());
     append(settings, http);
     // The app folds the new events as they come; the baseline runs once it is idle again.
-    awaitViewsIdle(settings, http);
+    System.out.printf(
+        "the running views folded them as they came, idle %.1f s after the last%n",
+        ViewsIdle.await(settings.api(), http).toMillis() / 1000.0);
 
     List<String> topics = TYPES.stream().map(EventAppender::topic).toList();
     Duration count = BareCount.run(settings.bootstrap(), topics);
@@ -118,25 +120,6 @@ final class ReplayBench {
         Map.of(
             "customerId", customer, "currency", "EUR", "lines", List.of(line), "totalMinor", 500L));
     log.append("orders", id + "-o", 2, "OrderConfirmed", Map.of());
-  }
-
-  private static void awaitViewsIdle(BenchSettings settings, HttpClient http) throws Exception {
-    URI status = settings.api().resolve("/api/v1/views/status");
-    ObjectMapper json = new ObjectMapper();
-    long start = System.nanoTime();
-    while (true) {
-      long lag = 0;
-      for (JsonNode view : json.readTree(Http.get(http, status)).get("views")) {
-        lag += view.get("consumerLagRecords").asLong();
-      }
-      if (lag == 0) {
-        System.out.printf(
-            "the running views folded them as they came, idle %.1f s after the last%n",
-            (System.nanoTime() - start) / 1e9);
-        return;
-      }
-      LockSupport.parkNanos(LOOK_EVERY.toNanos());
-    }
   }
 
   /** Has the app rebuild its views, and answers its figures once done. */
