@@ -2,45 +2,19 @@ package io.cairn.avro.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.cairn.avro.contract.Contract;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /** The conventions of the public contract, checked on every schema rather than trusted. */
 class SchemaConventionsTest {
-  /** Every schema of the contract, as its source file declares it. */
-  private static final List<Schema> ENVELOPES = currentSchemas();
-
-  private static List<Schema> currentSchemas() {
-    Path avro = Path.of("src/main/avro");
-    try (Stream<Path> files = Files.walk(avro)) {
-      return files
-          .filter(file -> file.toString().endsWith(".avsc"))
-          .filter(file -> !file.startsWith(avro.resolve("released")))
-          .sorted()
-          .map(SchemaConventionsTest::parse)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Schema parse(Path file) {
-    try {
-      return new Schema.Parser().parse(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  /** Every schema of the contract, as the build compiled it. */
+  private static final List<Schema> ENVELOPES = Contract.load().schemas();
 
   @Test
   void shouldDocumentEveryRecordAndField() {
