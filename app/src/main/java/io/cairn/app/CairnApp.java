@@ -3,26 +3,33 @@ package io.cairn.app;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.RegistryConfig;
-import io.cairn.app.contract.ContractSchemas;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
-import io.cairn.app.http.HttpServer;
-import io.cairn.app.views.ViewsSetup;
-import io.cairn.app.views.ViewsSide;
-import io.cairn.app.write.WriteSide;
+import io.cairn.avro.contract.Contract;
 import io.cairn.avro.registry.SchemaRegistryClient;
-import io.cairn.commerce.CommerceAggregates;
-import io.cairn.commerce.views.CommerceViews;
+import io.cairn.commerce.Commerce;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.engine.commands.CommandProcessors;
+import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.views.ReadSide;
+import io.cairn.engine.views.ReadSideSetup;
+import io.cairn.gateway.CommandGateway;
+import io.cairn.gateway.CommandRoutes;
+import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.embedded.EmbeddedBroker;
+import io.cairn.kafka.topics.CairnTopics;
+import io.cairn.kafka.topics.ContractSchemas;
+import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.TopicProvisioner;
+import io.cairn.kafka.topics.TopicSpec;
+import io.cairn.queries.QueryServer;
+import io.cairn.queries.QuerySettings;
 import io.cairn.registry.EmbeddedSchemaRegistry;
-import io.cairn.topology.aggregate.AggregateType;
-import io.cairn.topology.kafka.KafkaConnection;
-import io.cairn.topology.topics.CairnTopics;
-import io.cairn.topology.topics.TopicProvisioner;
-import io.cairn.topology.topics.TopicSpec;
+import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +39,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * The running application: the embedded broker (unless an external cluster is configured), the
- * declared topics, the schema registry (embedded unless an external one is configured) holding the
- * contract's schemas, the write side, and the HTTP API, started in that order and stopped in the
- * reverse one.
+ * The running application, wired: the embedded broker (unless an external cluster is configured),
+ * the declared topics, the schema registry (embedded unless an external one is configured) holding
+ * the contract's schemas, the command processors and the gateway, the views and the query server,
+ * and the HTTP API, started in that order and stopped in the reverse one.
  */
 public final class CairnApp implements AutoCloseable {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
@@ -73,6 +80,9 @@ public final class CairnApp implements AutoCloseable {
     // The views advertise the HTTP port before the server starts, so it is chosen first.
     HttpConfig httpConfig = config.http().withPortChosen();
     try {
+      List<AggregateType<?, ?, ?>> types = Commerce.aggregateTypes();
+      Contract contract = Contract.load();
+      List<BoundAggregate<?, ?, ?>> aggregates = BoundAggregate.all(types, contract);
       Optional<EmbeddedBroker> broker =
           config.kafka().useEmbeddedBroker()
               ? Optional.of(resources.add(EmbeddedBroker.start(config.broker())))
@@ -82,33 +92,79 @@ public final class CairnApp implements AutoCloseable {
       Admin admin = Admin.create(kafka.clientConfig());
       // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
       resources.add(() -> admin.close(CLOSE_TIMEOUT));
-      CairnTopics topics = new CairnTopics(config.topics());
-      List<AggregateType<?, ?, ?>> aggregates = CommerceAggregates.all();
+      CairnTopics declared = new CairnTopics(config.topics());
+      List<String> names = types.stream().map(AggregateType::name).toList();
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
-          .ensure(declared(topics, aggregates, config.registry()));
+          .ensure(declared(declared, names, config.registry()));
       URI registryUri = startRegistry(config.registry(), kafka, resources);
       SchemaRegistryClient schemas =
           new SchemaRegistryClient(config.registry().clientConfig(registryUri));
       boolean autoRegister = config.registry().autoRegister();
-      new ContractSchemas(topics, aggregates).publish(schemas, autoRegister);
-      WriteSide writeSide =
+      new ContractSchemas(declared, names, contract).publish(schemas, autoRegister);
+      ContractTopics topics = new ContractTopics(declared, schemas, autoRegister);
+      CommandProcessors processors =
           resources.add(
-              WriteSide.start(
-                  config.processing(), config.topics(), aggregates, kafka, schemas, autoRegister));
-      ViewsSide views =
+              CommandProcessors.start(
+                  config.processing().streams(),
+                  config.topics(),
+                  aggregates,
+                  kafka,
+                  topics,
+                  config.processing().idempotencyRetention()));
+      CommandGateway gateway =
           resources.add(
-              ViewsSide.start(
-                  new ViewsSetup(
-                      config.processing(),
-                      config.views(),
+              CommandGateway.start(
+                  config.processing().gateway(),
+                  types,
+                  contract,
+                  kafka,
+                  topics,
+                  processors::accepting,
+                  Clock.systemUTC()));
+      HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
+      ReadSide views =
+          resources.add(
+              ReadSide.start(
+                  new ReadSideSetup(
+                      config.processing().streams(),
+                      config.views().settings(),
                       config.topics(),
                       aggregates,
-                      CommerceViews.all(),
+                      Commerce.projections(),
                       kafka,
-                      schemas,
-                      new HostInfo(httpConfig.advertised(), httpConfig.port())),
+                      topics,
+                      self),
                   admin));
-      HttpServer http = resources.add(startHttp(config, httpConfig, admin, writeSide, views));
+      QueryServer queries =
+          resources.add(
+              QueryServer.over(
+                  views,
+                  Commerce.projections(),
+                  types,
+                  new QuerySettings(
+                      config.topics().partitions(),
+                      config.views().versionsRetention(),
+                      Clock.systemUTC(),
+                      self)));
+      ReadinessProbe readiness =
+          new ReadinessProbe(
+              admin,
+              READINESS_TIMEOUT,
+              () ->
+                  Stream.concat(
+                          Stream.of(processors.streamsInstance()), views.streamsInstance().stream())
+                      .toList());
+      HttpServer http =
+          resources.add(
+              HttpServer.start(
+                  httpConfig.server(),
+                  Json.newMapper(),
+                  routes ->
+                      ApiRoutes.install(
+                          routes,
+                          new HealthRoutes(readiness),
+                          new CommandRoutes(gateway),
+                          queries)));
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
@@ -118,9 +174,8 @@ public final class CairnApp implements AutoCloseable {
   }
 
   private static List<TopicSpec> declared(
-      CairnTopics topics, List<AggregateType<?, ?, ?>> aggregates, RegistryConfig registry) {
-    List<TopicSpec> declared =
-        new ArrayList<>(topics.all(aggregates.stream().map(AggregateType::name).toList()));
+      CairnTopics topics, List<String> aggregateTypes, RegistryConfig registry) {
+    List<TopicSpec> declared = new ArrayList<>(topics.all(aggregateTypes));
     if (registry.useEmbeddedRegistry()) {
       declared.add(topics.schemaLog(registry.topic()));
     }
@@ -136,28 +191,6 @@ public final class CairnApp implements AutoCloseable {
         new EmbeddedSchemaRegistry.Settings(
             config.host(), config.port(), config.topic(), config.compatibility(), REGISTRY_TIMEOUT);
     return resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
-  }
-
-  private static HttpServer startHttp(
-      CairnConfig config,
-      HttpConfig httpConfig,
-      Admin admin,
-      WriteSide writeSide,
-      ViewsSide views) {
-    ReadinessProbe readiness =
-        new ReadinessProbe(
-            admin,
-            READINESS_TIMEOUT,
-            () ->
-                Stream.concat(
-                        Stream.of(writeSide.streamsInstance()), views.streamsInstance().stream())
-                    .toList());
-    return HttpServer.start(
-        httpConfig,
-        Json.newMapper(),
-        routes ->
-            ApiRoutes.install(
-                routes, new HealthRoutes(readiness), writeSide.routes(), views::install));
   }
 
   /** The base address of the HTTP API. */
@@ -185,7 +218,9 @@ public final class CairnApp implements AutoCloseable {
     return embeddedRegistry;
   }
 
-  /** Stops the HTTP API, the registry, the clients, then the broker. */
+  /**
+   * Stops the HTTP API, the views, the command side, the registry, the clients, then the broker.
+   */
   @Override
   public void close() {
     resources.close();

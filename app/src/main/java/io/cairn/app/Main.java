@@ -1,15 +1,16 @@
 package io.cairn.app;
 
+import io.cairn.app.cli.RebuildViewsCommand;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.ConfigException;
 import io.cairn.app.config.Settings;
-import io.cairn.app.contract.ContractSchemas;
-import io.cairn.app.views.RebuildCommand;
 import io.cairn.avro.registry.SchemaRegistryException;
+import io.cairn.engine.mapping.MappingException;
+import io.cairn.kafka.client.KafkaOperationException;
 import io.cairn.kafka.embedded.BrokerStartException;
+import io.cairn.kafka.topics.ContractSchemas;
+import io.cairn.kafka.topics.TopicMismatchException;
 import io.cairn.registry.RegistryError;
-import io.cairn.topology.kafka.KafkaOperationException;
-import io.cairn.topology.topics.TopicMismatchException;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ public final class Main {
           TopicMismatchException.class,
           KafkaOperationException.class,
           ContractSchemas.ContractException.class,
+          MappingException.class,
           SchemaRegistryException.class,
           RegistryError.class,
           JavalinBindException.class);
@@ -65,7 +67,7 @@ public final class Main {
       case "run" -> runApp(rest, env);
       case "rebuild-views" ->
           // bin/cairn says whether the output is a terminal, which Java 21 cannot tell reliably.
-          new RebuildCommand(out, err, Boolean.getBoolean("cairn.terminal")).run(rest);
+          new RebuildViewsCommand(out, err, Boolean.getBoolean("cairn.terminal")).run(rest);
       case "help", "--help", "-h" -> help();
       default -> {
         err.println("Unknown command '" + command + "'.");

@@ -1,13 +1,15 @@
 package io.cairn.gateway;
 
-import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.contract.Contract;
 import io.cairn.avro.replies.CommandReply;
-import io.cairn.topology.aggregate.AggregateType;
-import io.cairn.topology.kafka.KafkaConnection;
-import io.cairn.topology.topics.CairnTopics;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.Topic;
 import io.cairn.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The write side's front door: checks a command at the edge, sends it to Kafka, and waits, without
@@ -36,12 +40,11 @@ public final class CommandGateway implements AutoCloseable {
    * How the gateway behaves.
    *
    * @param commandTimeout how long a request waits for its reply before answering 504
-   * @param autoRegister whether the command serializer registers a missing schema
    * @param maxInFlight how many commands may wait for their outcome at once; beyond that a command
    *     is refused with 503 overloaded before anything is written, so that a burst the processors
    *     cannot absorb costs the client a retry rather than costing the process its memory
    */
-  public record Settings(Duration commandTimeout, boolean autoRegister, int maxInFlight) {
+  public record Settings(Duration commandTimeout, int maxInFlight) {
     /** Checks the limits. */
     public Settings {
       if (maxInFlight < 1) {
@@ -67,25 +70,30 @@ public final class CommandGateway implements AutoCloseable {
   /**
    * Starts the gateway: its reply listener is positioned before the first command can be sent.
    *
+   * @param types the aggregate types that take commands
+   * @param contract the envelopes their commands travel in
+   * @param topics the topics, with the contract's serdes
    * @param processingReady whether the command processors are up, so a command can be answered
    */
   public static CommandGateway start(
       Settings settings,
       List<AggregateType<?, ?, ?>> types,
+      Contract contract,
       KafkaConnection kafka,
-      SchemaRegistryClient registry,
-      CairnTopics topics,
+      ContractTopics topics,
       BooleanSupplier processingReady,
       Clock clock) {
-    ReplyListener listener =
-        new ReplyListener(
-            kafka, registry, topics.commandReplies().name(), settings.commandTimeout());
+    ReplyListener listener = new ReplyListener(kafka, topics.replies(), settings.commandTimeout());
     listener.start();
-    CommandSender sender =
-        new CommandSender(
-            kafka, registry, settings.autoRegister(), topics, settings.commandTimeout());
+    Map<String, Topic<String, SpecificRecord>> commandTopics = new HashMap<>();
+    Map<String, Schema> envelopes = new HashMap<>();
+    for (AggregateType<?, ?, ?> type : types) {
+      commandTopics.put(type.name(), topics.commands(type.name()));
+      envelopes.put(type.name(), contract.envelopes(type.name()).command());
+    }
+    CommandSender sender = new CommandSender(kafka, commandTopics, settings.commandTimeout());
     return new CommandGateway(
-        new CommandRequests(types, clock), sender, listener, processingReady, settings);
+        new CommandRequests(envelopes, clock), sender, listener, processingReady, settings);
   }
 
   /**

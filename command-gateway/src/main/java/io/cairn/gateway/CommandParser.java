@@ -1,7 +1,6 @@
 package io.cairn.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.topology.mapping.RecordMapper;
 import io.cairn.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
 
 /**
  * Reads a command's JSON payload into the contract's Avro record, by the schema: every field is
@@ -18,7 +18,6 @@ import org.apache.avro.generic.IndexedRecord;
  * first. Nothing malformed gets past it to Kafka.
  */
 final class CommandParser {
-  private final RecordMapper records = new RecordMapper();
 
   /** The outcome: the record, or every problem found. */
   record Parsed(IndexedRecord record, List<FieldProblem> problems) {}
@@ -49,7 +48,7 @@ final class CommandParser {
     if (!json.isObject()) {
       return problem(problems, FieldProblem.wrongType(path, "an object"));
     }
-    IndexedRecord record = records.newRecord(schema);
+    IndexedRecord record = (IndexedRecord) SpecificData.get().newRecord(null, schema);
     for (Schema.Field field : schema.getFields()) {
       String fieldPath = path + "." + field.name();
       JsonNode value = json.get(field.name());

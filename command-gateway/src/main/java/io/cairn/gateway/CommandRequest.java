@@ -1,6 +1,6 @@
 package io.cairn.gateway;
 
-import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A command that passed every check at the edge, in its Avro envelope, ready for Kafka.
@@ -10,4 +10,4 @@ import org.apache.avro.generic.IndexedRecord;
  * @param commandId the command's id, by which its reply is found
  * @param envelope the command envelope
  */
-record CommandRequest(String type, String aggregateId, String commandId, IndexedRecord envelope) {}
+record CommandRequest(String type, String aggregateId, String commandId, SpecificRecord envelope) {}

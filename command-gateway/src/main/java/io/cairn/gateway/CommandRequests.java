@@ -3,8 +3,6 @@ package io.cairn.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.topology.aggregate.AggregateType;
-import io.cairn.topology.mapping.RecordMapper;
 import io.cairn.web.ApiException;
 import io.cairn.web.FieldProblem;
 import java.io.IOException;
@@ -15,11 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Turns an HTTP request into a {@link CommandRequest}, or into the precise error that says what is
@@ -30,14 +28,16 @@ final class CommandRequests {
   private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
-  private final Map<String, AggregateType<?, ?, ?>> types;
+  private final Map<String, Schema> envelopes;
   private final CommandParser parser = new CommandParser();
-  private final RecordMapper records = new RecordMapper();
   private final ObjectMapper json = new ObjectMapper();
   private final Clock clock;
 
-  CommandRequests(List<AggregateType<?, ?, ?>> types, Clock clock) {
-    this.types = types.stream().collect(Collectors.toMap(AggregateType::name, Function.identity()));
+  /**
+   * @param envelopes each aggregate type's command envelope, by the type's name
+   */
+  CommandRequests(Map<String, Schema> envelopes, Clock clock) {
+    this.envelopes = Map.copyOf(envelopes);
     this.clock = clock;
   }
 
@@ -52,13 +52,13 @@ final class CommandRequests {
       String correlationId) {}
 
   CommandRequest read(Http http) {
-    AggregateType<?, ?, ?> type = types.get(http.type());
-    if (type == null) {
+    Schema envelopeSchema = envelopes.get(http.type());
+    if (envelopeSchema == null) {
       throw new ApiException(
           404,
           "unknown_aggregate_type",
           "There is no aggregate type '" + http.type() + "'.",
-          Map.of("known", types.keySet().stream().sorted().toList()));
+          Map.of("known", envelopes.keySet().stream().sorted().toList()));
     }
     if (http.contentType() == null
         || !http.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -75,7 +75,7 @@ final class CommandRequests {
     Long expectedVersion = expectedVersion(http.ifMatch(), problems);
     checkHeader("Idempotency-Key", http.idempotencyKey(), problems);
     checkHeader("Correlation-Id", http.correlationId(), problems);
-    Schema payloadSchema = commandSchema(type, body, problems);
+    Schema payloadSchema = commandSchema(http.type(), envelopeSchema, body, problems);
     CommandParser.Parsed payload = parser.parse(body.path("payload"), payloadSchema, "payload");
     problems.addAll(payload.problems());
     if (!problems.isEmpty()) {
@@ -88,9 +88,9 @@ final class CommandRequests {
           Map.of("fields", problems));
     }
     String commandId = UUID.randomUUID().toString();
-    IndexedRecord envelope =
-        envelope(type.commandEnvelope(), commandId, http, expectedVersion, payload.record());
-    return new CommandRequest(type.name(), http.id(), commandId, envelope);
+    SpecificRecord envelope =
+        envelope(envelopeSchema, commandId, http, expectedVersion, payload.record());
+    return new CommandRequest(http.type(), http.id(), commandId, envelope);
   }
 
   private JsonNode parseJson(byte[] body) {
@@ -113,7 +113,7 @@ final class CommandRequests {
 
   /** The payload schema the body's "type" names; problems with the body's shape are collected. */
   private Schema commandSchema(
-      AggregateType<?, ?, ?> type, JsonNode body, List<FieldProblem> problems) {
+      String type, Schema envelope, JsonNode body, List<FieldProblem> problems) {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("type") && !name.equals("payload")) {
@@ -128,7 +128,7 @@ final class CommandRequests {
               : FieldProblem.wrongType("type", "a string"));
       throw invalid(problems);
     }
-    Schema union = type.commandEnvelope().getField("payload").schema();
+    Schema union = envelope.getField("payload").schema();
     if (!body.has("payload")) {
       problems.add(FieldProblem.missing("payload"));
       throw invalid(problems);
@@ -142,7 +142,7 @@ final class CommandRequests {
                     404,
                     "unknown_command",
                     "Aggregate type '"
-                        + type.name()
+                        + type
                         + "' has no command '"
                         + commandType.textValue()
                         + "'.",
@@ -178,9 +178,9 @@ final class CommandRequests {
     }
   }
 
-  private IndexedRecord envelope(
+  private SpecificRecord envelope(
       Schema schema, String commandId, Http http, Long expectedVersion, IndexedRecord payload) {
-    IndexedRecord envelope = records.newRecord(schema);
+    SpecificRecord envelope = (SpecificRecord) SpecificData.get().newRecord(null, schema);
     envelope.put(schema.getField("commandId").pos(), commandId);
     envelope.put(schema.getField("aggregateId").pos(), http.id());
     envelope.put(schema.getField("expectedVersion").pos(), expectedVersion);

@@ -1,18 +1,14 @@
 package io.cairn.gateway;
 
-import io.cairn.avro.registry.SchemaRegistryClient;
-import io.cairn.avro.serde.AvroSerdeConfig;
-import io.cairn.avro.serde.KafkaAvroSerializer;
-import io.cairn.topology.kafka.KafkaConnection;
-import io.cairn.topology.topics.CairnTopics;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.topics.Topic;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends commands to their aggregate type's commands topic, keyed by aggregate id, with an
@@ -20,16 +16,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * and a retried send is never written twice.
  */
 final class CommandSender implements AutoCloseable {
-  private final KafkaProducer<String, Object> producer;
-  private final CairnTopics topics;
-  // Declaring a topic builds its configs; a request needs only the name, so it is looked up once.
-  private final Map<String, String> topicNames = new ConcurrentHashMap<>();
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Map<String, Topic<String, SpecificRecord>> topics;
 
+  /**
+   * @param topics each aggregate type's commands topic, by type
+   */
   CommandSender(
       KafkaConnection kafka,
-      SchemaRegistryClient registry,
-      boolean autoRegister,
-      CairnTopics topics,
+      Map<String, Topic<String, SpecificRecord>> topics,
       Duration sendTimeout) {
     Map<String, Object> config = kafka.clientConfig();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -45,20 +40,16 @@ final class CommandSender implements AutoCloseable {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
     this.producer =
-        new KafkaProducer<>(
-            config,
-            new StringSerializer(),
-            new KafkaAvroSerializer(
-                registry, new AvroSerdeConfig(autoRegister, false, false), false));
-    this.topics = topics;
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    this.topics = Map.copyOf(topics);
   }
 
   /** Sends the command; the future completes when the broker has acknowledged it. */
   CompletableFuture<Void> send(CommandRequest command) {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    String topic = topicNames.computeIfAbsent(command.type(), type -> topics.commands(type).name());
+    Topic<String, SpecificRecord> topic = topics.get(command.type());
     producer.send(
-        new ProducerRecord<>(topic, command.aggregateId(), command.envelope()),
+        topic.record(command.aggregateId(), command.envelope()),
         (metadata, failure) -> {
           if (failure == null) {
             acknowledged.complete(null);

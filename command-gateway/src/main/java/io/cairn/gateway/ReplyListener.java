@@ -1,10 +1,8 @@
 package io.cairn.gateway;
 
-import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.replies.CommandReply;
-import io.cairn.avro.serde.AvroSerdeConfig;
-import io.cairn.avro.serde.KafkaAvroDeserializer;
-import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.topics.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +31,7 @@ final class ReplyListener implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyListener.class);
   private static final Duration EXPIRE_EVERY = Duration.ofMillis(100);
 
-  private final KafkaConsumer<String, Object> consumer;
+  private final KafkaConsumer<String, CommandReply> consumer;
   private final String topic;
   private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
   private final Duration timeout;
@@ -56,8 +53,7 @@ final class ReplyListener implements AutoCloseable {
    * @param timeout how long a command waits for its reply before its future fails with a {@link
    *     TimeoutException}
    */
-  ReplyListener(
-      KafkaConnection kafka, SchemaRegistryClient registry, String topic, Duration timeout) {
+  ReplyListener(KafkaConnection kafka, Topic<String, CommandReply> replies, Duration timeout) {
     this.timeout = timeout;
     Map<String, Object> config = kafka.clientConfig();
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -65,10 +61,8 @@ final class ReplyListener implements AutoCloseable {
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
     this.consumer =
         new KafkaConsumer<>(
-            config,
-            new StringDeserializer(),
-            new KafkaAvroDeserializer(registry, new AvroSerdeConfig(false, false, true)));
-    this.topic = topic;
+            config, replies.keySerde().deserializer(), replies.valueSerde().deserializer());
+    this.topic = replies.name();
     this.thread = new Thread(this::listen, "cairn-reply-listener");
   }
 
@@ -110,8 +104,9 @@ final class ReplyListener implements AutoCloseable {
   private void listen() {
     try {
       while (running) {
-        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value() instanceof CommandReply reply) {
+        for (ConsumerRecord<String, CommandReply> record : consumer.poll(Duration.ofMillis(200))) {
+          CommandReply reply = record.value();
+          if (reply != null) {
             Pending request = waiting.remove(reply.getCommandId());
             if (request != null) {
               request.reply().completeAsync(() -> reply, answering);

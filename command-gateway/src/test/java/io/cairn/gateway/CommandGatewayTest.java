@@ -3,17 +3,17 @@ package io.cairn.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cairn.avro.registry.RegistryClientConfig;
+import io.cairn.avro.contract.Contract;
 import io.cairn.avro.registry.SchemaRegistryClient;
-import io.cairn.commerce.CommerceAggregates;
-import io.cairn.registry.CompatibilityLevel;
-import io.cairn.registry.EmbeddedSchemaRegistry;
+import io.cairn.avro.testing.InMemoryRegistry;
+import io.cairn.commerce.Commerce;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.topics.CairnTopics;
+import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.TopicDefaults;
+import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
-import io.cairn.topology.kafka.KafkaConnection;
-import io.cairn.topology.topics.CairnTopics;
-import io.cairn.topology.topics.TopicDefaults;
-import io.cairn.topology.topics.TopicProvisioner;
 import io.cairn.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,19 +23,17 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's answers when nobody can answer the command: 503 while the processors are down, and
  * 504 when the command was sent but its outcome never came, 503 beyond the in-flight limit. Real
- * broker, real registry.
+ * broker; the schemas are held in memory.
  */
 @WithRealKafka
 class CommandGatewayTest {
   private static final CairnTopics TOPICS = new CairnTopics(new TopicDefaults(1, (short) 1));
-  private static EmbeddedSchemaRegistry registry;
   private static KafkaConnection kafka;
   private static SchemaRegistryClient client;
 
@@ -44,21 +42,9 @@ class CommandGatewayTest {
     kafka = new KafkaConnection(cluster.bootstrapServers(), Map.of());
     try (Admin admin = Admin.create(cluster.clientProperties())) {
       new TopicProvisioner(admin, Duration.ofSeconds(30))
-          .ensure(
-              List.of(
-                  TOPICS.schemaLog("_schemas"), TOPICS.commands("carts"), TOPICS.commandReplies()));
+          .ensure(List.of(TOPICS.commands("carts"), TOPICS.commandReplies()));
     }
-    registry =
-        EmbeddedSchemaRegistry.start(
-            new EmbeddedSchemaRegistry.Settings(
-                "127.0.0.1", 0, "_schemas", CompatibilityLevel.BACKWARD, Duration.ofSeconds(10)),
-            kafka);
-    client = new SchemaRegistryClient(RegistryClientConfig.of(registry.uri()));
-  }
-
-  @AfterAll
-  static void stop() {
-    registry.close();
+    client = InMemoryRegistry.client();
   }
 
   @Test
@@ -125,11 +111,11 @@ class CommandGatewayTest {
 
   private static CommandGateway gateway(BooleanSupplier ready, Duration timeout, int maxInFlight) {
     return CommandGateway.start(
-        new CommandGateway.Settings(timeout, true, maxInFlight),
-        CommerceAggregates.all(),
+        new CommandGateway.Settings(timeout, maxInFlight),
+        Commerce.aggregateTypes(),
+        Contract.load(),
         kafka,
-        client,
-        TOPICS,
+        new ContractTopics(TOPICS, client, true),
         ready,
         Clock.systemUTC());
   }

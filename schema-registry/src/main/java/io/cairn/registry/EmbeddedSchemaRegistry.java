@@ -1,6 +1,6 @@
 package io.cairn.registry;
 
-import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.kafka.client.KafkaConnection;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

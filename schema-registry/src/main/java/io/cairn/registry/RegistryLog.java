@@ -3,7 +3,7 @@ package io.cairn.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.kafka.client.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.cairn.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.topics.CairnTopics;
+import io.cairn.kafka.topics.TopicDefaults;
+import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.testkit.KafkaTestCluster;
-import io.cairn.topology.kafka.KafkaConnection;
-import io.cairn.topology.topics.CairnTopics;
-import io.cairn.topology.topics.TopicDefaults;
-import io.cairn.topology.topics.TopicProvisioner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

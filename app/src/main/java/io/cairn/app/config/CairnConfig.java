@@ -1,7 +1,7 @@
 package io.cairn.app.config;
 
 import io.cairn.kafka.embedded.BrokerSettings;
-import io.cairn.topology.topics.TopicDefaults;
+import io.cairn.kafka.topics.TopicDefaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

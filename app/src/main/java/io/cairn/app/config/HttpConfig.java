@@ -1,5 +1,6 @@
 package io.cairn.app.config;
 
+import io.cairn.web.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,6 +39,11 @@ public record HttpConfig(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot find a free port on " + host, e);
     }
+  }
+
+  /** Where the server listens, and its limits. */
+  public HttpServer.Settings server() {
+    return new HttpServer.Settings(host, port, maxRequestBytes);
   }
 
   /** The host name other instances reach this one at. */

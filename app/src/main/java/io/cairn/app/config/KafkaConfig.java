@@ -1,6 +1,6 @@
 package io.cairn.app.config;
 
-import io.cairn.topology.kafka.KafkaConnection;
+import io.cairn.kafka.client.KafkaConnection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

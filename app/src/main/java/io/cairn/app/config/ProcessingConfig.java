@@ -1,5 +1,7 @@
 package io.cairn.app.config;
 
+import io.cairn.engine.streams.StreamsSettings;
+import io.cairn.gateway.CommandGateway;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -100,5 +102,15 @@ public record ProcessingConfig(
                     maxInFlight,
                     idempotencyRetention))
         .orElse(defaults);
+  }
+
+  /** The settings every Kafka Streams application of the app shares. */
+  public StreamsSettings streams() {
+    return new StreamsSettings(stateDir, threads, commitInterval, fetchWait);
+  }
+
+  /** How the command gateway waits for outcomes. */
+  public CommandGateway.Settings gateway() {
+    return new CommandGateway.Settings(commandTimeout, maxInFlight);
   }
 }

@@ -1,5 +1,6 @@
 package io.cairn.app.config;
 
+import io.cairn.engine.views.ViewsSettings;
 import java.time.Duration;
 
 /**
@@ -52,5 +53,10 @@ public record ViewsConfig(
     return settings
         .validated("views.*", () -> new ViewsConfig(retention, standbys, commitInterval))
         .orElse(new ViewsConfig(Duration.ofDays(7), 1, DEFAULT_COMMIT_INTERVAL));
+  }
+
+  /** The settings the read side keeps its views with. */
+  public ViewsSettings settings() {
+    return new ViewsSettings(versionsRetention, standbyReplicas, commitInterval);
   }
 }

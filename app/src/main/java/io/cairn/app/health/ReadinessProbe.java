@@ -1,5 +1,6 @@
 package io.cairn.app.health;
 
+import io.cairn.engine.streams.StreamsInstance;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -5,10 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.config.HttpConfig;
-import io.cairn.app.http.HttpServer;
+import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
+import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +62,7 @@ class ReadinessProbeTest {
     try (Admin admin = Admin.create(nowhere);
         HttpServer server =
             HttpServer.start(
-                HttpConfig.on("127.0.0.1", 0),
+                HttpConfig.on("127.0.0.1", 0).server(),
                 Json.newMapper(),
                 routes ->
                     routes.routes.get(

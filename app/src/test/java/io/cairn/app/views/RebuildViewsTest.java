@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.RunningApp;
+import io.cairn.app.cli.RebuildViewsCommand;
 import io.cairn.app.write.CommandClient;
 import io.cairn.testkit.WithRealKafka;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,7 @@ class RebuildViewsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
-        new RebuildCommand(print(out), print(err), false)
+        new RebuildViewsCommand(print(out), print(err), false)
             .run(List.of("--url=" + app.httpUri().toString()));
 
     assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();

@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.app.RunningApp;
 import io.cairn.app.write.CommandClient;
+import io.cairn.avro.contract.Contract;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
-import io.cairn.commerce.CommerceAggregates;
-import io.cairn.commerce.views.CommerceViews;
+import io.cairn.commerce.Commerce;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.view.ListProjection;
+import io.cairn.core.view.Projection;
+import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.testing.DirectFold;
+import io.cairn.engine.views.stores.AggregateEntry;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
-import io.cairn.topology.aggregate.AggregateType;
-import io.cairn.topology.views.AggregateEntry;
-import io.cairn.topology.views.DirectFold;
-import io.cairn.topology.views.ListProjection;
-import io.cairn.topology.views.Projection;
 import io.cairn.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,9 @@ class ViewsMatchTheirFoldTest {
   void shouldAnswerEveryViewAsItsEventsFoldDirectly(KafkaTestCluster kafka) throws IOException {
     Scenario scenario = new Scenario(app.client()).play();
     scenario.answers(true); // the views have caught up with the script
-    DirectFold fold = new DirectFold(CommerceAggregates.all(), CommerceViews.all());
+    DirectFold fold =
+        new DirectFold(
+            BoundAggregate.all(Commerce.aggregateTypes(), Contract.load()), Commerce.projections());
     events(kafka, scenario).forEach(event -> fold.fold(event.type(), event.envelope()));
 
     Map<String, List<String>> entities =
@@ -65,7 +68,7 @@ class ViewsMatchTheirFoldTest {
     for (String customer : List.of("c1", "c2")) {
       assertRowsMatch(fold, customerOrders, scenario.id(customer));
     }
-    for (AggregateType<?, ?, ?> type : CommerceAggregates.all()) {
+    for (AggregateType<?, ?, ?> type : Commerce.aggregateTypes()) {
       for (String name : List.of("p1", "p2", "k1", "o1", "o2", "o3", "c1", "c2")) {
         assertStateMatches(fold, type.name(), scenario.id(name));
       }
@@ -116,7 +119,7 @@ class ViewsMatchTheirFoldTest {
   }
 
   private static Projection<?> projection(String name) {
-    return CommerceViews.all().stream()
+    return Commerce.projections().stream()
         .filter(p -> p.name().equals(name))
         .findFirst()
         .orElseThrow();
@@ -142,7 +145,7 @@ class ViewsMatchTheirFoldTest {
                 "read_committed"),
             new StringDeserializer(),
             values)) {
-      for (AggregateType<?, ?, ?> type : CommerceAggregates.all()) {
+      for (AggregateType<?, ?, ?> type : Commerce.aggregateTypes()) {
         String topic = "cairn." + type.name() + ".events";
         List<TopicPartition> partitions =
             consumer.partitionsFor(topic).stream()

@@ -30,8 +30,12 @@ public final class Contract {
     this.envelopes = envelopes;
   }
 
-  /** The contract on the class path, read from the index the build writes beside its classes. */
+  /**
+   * The contract on the class path, read from the index the build writes beside its classes. Its
+   * generated records are trusted from then on, so Avro may make them by name.
+   */
   public static Contract load() {
+    CairnRecordTrust.ensure();
     try (InputStream index = Contract.class.getResourceAsStream(INDEX)) {
       if (index == null) {
         throw new IllegalStateException(

@@ -1,8 +1,5 @@
 package io.cairn.avro.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -17,15 +14,20 @@ import org.apache.avro.Schema;
 public final class SchemaRegistryClient {
   private static final int MAX_CACHED_TEXTS = 1024;
 
-  private final RegistryHttp http;
+  private final RegistryRequests registry;
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, RegisteredSchema> lookups = new ConcurrentHashMap<>();
   private final Map<SameSchema, String> texts = new ConcurrentHashMap<>();
 
-  /** A client with the given connection settings. */
+  /** A client of the registry at the configured URLs, with the given connection settings. */
   public SchemaRegistryClient(RegistryClientConfig config) {
-    this.http = new RegistryHttp(config);
+    this(new HttpRegistryRequests(config));
+  }
+
+  /** A client that sends its requests to the given registry. */
+  public SchemaRegistryClient(RegistryRequests registry) {
+    this.registry = registry;
   }
 
   /** Registers a schema under a subject (or finds it registered already) and returns its id. */
@@ -33,11 +35,7 @@ public final class SchemaRegistryClient {
     return idsBySubjectSchema.computeIfAbsent(
         new SubjectSchema(subject, text(schema)),
         key -> {
-          JsonNode answer =
-              http.post(
-                  "/subjects/" + encode(subject) + "/versions",
-                  Map.of("schema", schema.toString(), "schemaType", "AVRO"));
-          int id = answer.path("id").asInt();
+          int id = registry.register(subject, schema);
           schemasById.putIfAbsent(id, schema);
           return id;
         });
@@ -47,30 +45,22 @@ public final class SchemaRegistryClient {
   public RegisteredSchema lookup(String subject, Schema schema) {
     return lookups.computeIfAbsent(
         new SubjectSchema(subject, text(schema)),
-        key -> {
-          JsonNode answer =
-              http.post("/subjects/" + encode(subject), Map.of("schema", schema.toString()));
-          return registered(answer);
-        });
+        key -> remembered(registry.lookup(subject, schema)));
   }
 
   /** The latest version under a subject; not cached, since it changes when a version is added. */
   public RegisteredSchema latest(String subject) {
-    return registered(http.get("/subjects/" + encode(subject) + "/versions/latest"));
+    return remembered(registry.latest(subject));
   }
 
   /** The schema with a global id, fetched once and cached for good (ids never change). */
   public Schema schemaById(int id) {
-    return schemasById.computeIfAbsent(
-        id, key -> parse(http.get("/schemas/ids/" + id).path("schema").asText()));
+    return schemasById.computeIfAbsent(id, registry::schemaById);
   }
 
-  private RegisteredSchema registered(JsonNode answer) {
-    Schema schema = parse(answer.path("schema").asText());
-    int id = answer.path("id").asInt();
-    schemasById.putIfAbsent(id, schema);
-    return new RegisteredSchema(
-        answer.path("subject").asText(), id, answer.path("version").asInt(), schema);
+  private RegisteredSchema remembered(RegisteredSchema registered) {
+    schemasById.putIfAbsent(registered.id(), registered.schema());
+    return registered;
   }
 
   /**
@@ -83,14 +73,6 @@ public final class SchemaRegistryClient {
       texts.clear();
     }
     return texts.computeIfAbsent(new SameSchema(schema), key -> schema.toString());
-  }
-
-  private static Schema parse(String text) {
-    return new Schema.Parser().parse(text);
-  }
-
-  private static String encode(String subject) {
-    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** A cache key: schemas compare by their full JSON form, docs and properties included. */

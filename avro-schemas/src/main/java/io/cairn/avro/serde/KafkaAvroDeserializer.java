@@ -1,5 +1,6 @@
 package io.cairn.avro.serde;
 
+import io.cairn.avro.contract.CairnRecordTrust;
 import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.registry.SchemaRegistryException;

@@ -1,15 +1,20 @@
 package io.cairn.commerce.carts;
 
-import static io.cairn.topology.decider.Decision.accept;
-import static io.cairn.topology.decider.Decision.reject;
+import static io.cairn.core.aggregate.Decision.accept;
+import static io.cairn.core.aggregate.Decision.reject;
 
-import io.cairn.topology.decider.Decider;
-import io.cairn.topology.decider.Decision;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.Decider;
+import io.cairn.core.aggregate.Decision;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A shopping cart: items are added and removed until the cart is checked out for a customer. */
 public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.CartState> {
+
+  /** The carts, keyed by cart id. */
+  public static final AggregateType<Command, Event, CartState> TYPE =
+      new AggregateType<>("carts", new Carts(), Command.class, Event.class, CartState.class);
 
   /** What a cart is asked to do. */
   public sealed interface Command permits AddItem, RemoveItem, CheckOut {}
@@ -35,7 +40,7 @@ public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.Ca
   /** The cart was checked out with these lines. */
   public record CartCheckedOut(String customerId, List<CartLine> lines) implements Event {}
 
-  /** A line of a checked-out cart. */
+  /** A line of a cart: units of one product. */
   public record CartLine(String productId, int quantity) {}
 
   /** Where a cart is in its life. */
@@ -44,11 +49,8 @@ public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.Ca
     CHECKED_OUT
   }
 
-  /** A line of a cart. */
-  public record CartItem(String productId, int quantity) {}
-
   /** A cart: open (possibly empty) until checked out. */
-  public record CartState(CartStatus status, String customerId, List<CartItem> lines) {}
+  public record CartState(CartStatus status, String customerId, List<CartLine> lines) {}
 
   @Override
   public CartState initialState() {
@@ -72,7 +74,7 @@ public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.Ca
       case CheckOut checkOut ->
           cart.lines().isEmpty()
               ? reject("cart_empty", "An empty cart cannot be checked out.")
-              : accept(new CartCheckedOut(checkOut.customerId(), checkedOutLines(cart)));
+              : accept(new CartCheckedOut(checkOut.customerId(), cart.lines()));
     };
   }
 
@@ -93,31 +95,27 @@ public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.Ca
     };
   }
 
-  private static List<CartItem> withAdded(CartState cart, ItemAdded added) {
-    List<CartItem> lines = new ArrayList<>();
+  private static List<CartLine> withAdded(CartState cart, ItemAdded added) {
+    List<CartLine> lines = new ArrayList<>();
     boolean merged = false;
-    for (CartItem line : cart.lines()) {
+    for (CartLine line : cart.lines()) {
       if (line.productId().equals(added.productId())) {
-        lines.add(new CartItem(line.productId(), line.quantity() + added.quantity()));
+        lines.add(new CartLine(line.productId(), line.quantity() + added.quantity()));
         merged = true;
       } else {
         lines.add(line);
       }
     }
     if (!merged) {
-      lines.add(new CartItem(added.productId(), added.quantity()));
+      lines.add(new CartLine(added.productId(), added.quantity()));
     }
     return List.copyOf(lines);
   }
 
-  private static CartItem line(CartState cart, String productId) {
+  private static CartLine line(CartState cart, String productId) {
     return cart.lines().stream()
         .filter(l -> l.productId().equals(productId))
         .findFirst()
         .orElse(null);
-  }
-
-  private static List<CartLine> checkedOutLines(CartState cart) {
-    return cart.lines().stream().map(l -> new CartLine(l.productId(), l.quantity())).toList();
   }
 }

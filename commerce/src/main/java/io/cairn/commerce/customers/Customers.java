@@ -1,17 +1,23 @@
 package io.cairn.commerce.customers;
 
-import static io.cairn.topology.decider.Decision.accept;
-import static io.cairn.topology.decider.Decision.reject;
-import static io.cairn.topology.decider.Decision.unchanged;
+import static io.cairn.core.aggregate.Decision.accept;
+import static io.cairn.core.aggregate.Decision.reject;
+import static io.cairn.core.aggregate.Decision.unchanged;
 
-import io.cairn.topology.decider.Decider;
-import io.cairn.topology.decider.Decision;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.Decider;
+import io.cairn.core.aggregate.Decision;
 import java.util.Map;
 import java.util.Objects;
 
 /** A customer of the loyalty programme: registered once, with a profile and a points balance. */
 public final class Customers
     implements Decider<Customers.Command, Customers.Event, Customers.CustomerState> {
+
+  /** The customers, keyed by customer id. */
+  public static final AggregateType<Command, Event, CustomerState> TYPE =
+      new AggregateType<>(
+          "customers", new Customers(), Command.class, Event.class, CustomerState.class);
 
   /** What a customer is asked to do. */
   public sealed interface Command

@@ -1,11 +1,12 @@
 package io.cairn.commerce.inventory;
 
-import static io.cairn.topology.decider.Decision.accept;
-import static io.cairn.topology.decider.Decision.reject;
-import static io.cairn.topology.decider.Decision.unchanged;
+import static io.cairn.core.aggregate.Decision.accept;
+import static io.cairn.core.aggregate.Decision.reject;
+import static io.cairn.core.aggregate.Decision.unchanged;
 
-import io.cairn.topology.decider.Decider;
-import io.cairn.topology.decider.Decision;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.Decider;
+import io.cairn.core.aggregate.Decision;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,11 @@ import java.util.stream.Stream;
  */
 public final class Inventory
     implements Decider<Inventory.Command, Inventory.Event, Inventory.InventoryState> {
+
+  /** The stock of each product, keyed by the product's id. */
+  public static final AggregateType<Command, Event, InventoryState> TYPE =
+      new AggregateType<>(
+          "inventory", new Inventory(), Command.class, Event.class, InventoryState.class);
 
   /** What the stock is asked to do. */
   public sealed interface Command permits ReceiveStock, ReserveStock, ReleaseStock, ShipStock {}

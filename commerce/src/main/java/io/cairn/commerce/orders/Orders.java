@@ -1,25 +1,27 @@
 package io.cairn.commerce.orders;
 
-import static io.cairn.topology.decider.Decision.accept;
-import static io.cairn.topology.decider.Decision.reject;
-import static io.cairn.topology.decider.Decision.unchanged;
+import static io.cairn.core.aggregate.Decision.accept;
+import static io.cairn.core.aggregate.Decision.reject;
+import static io.cairn.core.aggregate.Decision.unchanged;
 
-import io.cairn.topology.decider.Decider;
-import io.cairn.topology.decider.Decision;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.Decider;
+import io.cairn.core.aggregate.Decision;
 import java.util.List;
 
 /** An order of a customer: placed, confirmed, shipped, or cancelled before it ships. */
 public final class Orders implements Decider<Orders.Command, Orders.Event, Orders.OrderState> {
 
+  /** The orders, keyed by order id. */
+  public static final AggregateType<Command, Event, OrderState> TYPE =
+      new AggregateType<>("orders", new Orders(), Command.class, Event.class, OrderState.class);
+
   /** What an order is asked to do. */
   public sealed interface Command permits PlaceOrder, ConfirmOrder, CancelOrder, ShipOrder {}
 
   /** Place the order. */
-  public record PlaceOrder(String customerId, String currency, List<PlaceOrderLine> lines)
+  public record PlaceOrder(String customerId, String currency, List<OrderLine> lines)
       implements Command {}
-
-  /** A line of an order to place. */
-  public record PlaceOrderLine(String productId, int quantity, long unitPriceMinor) {}
 
   /** Confirm the placed order. */
   public record ConfirmOrder() implements Command {}
@@ -38,7 +40,7 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
       String customerId, String currency, List<OrderLine> lines, long totalMinor)
       implements Event {}
 
-  /** A line of a placed order. */
+  /** A line of an order: units of one product at a price. */
   public record OrderLine(String productId, int quantity, long unitPriceMinor) {}
 
   /** The order was confirmed. */
@@ -58,15 +60,12 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
     SHIPPED
   }
 
-  /** A line of an order. */
-  public record OrderItem(String productId, int quantity, long unitPriceMinor) {}
-
   /** A placed order; {@code null} before PlaceOrder. */
   public record OrderState(
       OrderStatus status,
       String customerId,
       String currency,
-      List<OrderItem> lines,
+      List<OrderLine> lines,
       long totalMinor,
       String cancelReason) {}
 
@@ -112,7 +111,7 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
     }
     long total = 0;
     try {
-      for (PlaceOrderLine line : place.lines()) {
+      for (OrderLine line : place.lines()) {
         if (line.quantity() < 1 || line.unitPriceMinor() < 0) {
           return reject(
               "invalid_line",
@@ -125,11 +124,7 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
     } catch (ArithmeticException e) {
       return reject("order_total_too_large", "The order's total does not fit in a 64-bit amount.");
     }
-    List<OrderLine> lines =
-        place.lines().stream()
-            .map(l -> new OrderLine(l.productId(), l.quantity(), l.unitPriceMinor()))
-            .toList();
-    return accept(new OrderPlaced(place.customerId(), place.currency(), lines, total));
+    return accept(new OrderPlaced(place.customerId(), place.currency(), place.lines(), total));
   }
 
   @Override
@@ -140,9 +135,7 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
               OrderStatus.PLACED,
               placed.customerId(),
               placed.currency(),
-              placed.lines().stream()
-                  .map(l -> new OrderItem(l.productId(), l.quantity(), l.unitPriceMinor()))
-                  .toList(),
+              placed.lines(),
               placed.totalMinor(),
               null);
       case OrderConfirmed confirmed -> withStatus(order, OrderStatus.CONFIRMED, null);

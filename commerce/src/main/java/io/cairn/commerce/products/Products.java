@@ -1,11 +1,12 @@
 package io.cairn.commerce.products;
 
-import static io.cairn.topology.decider.Decision.accept;
-import static io.cairn.topology.decider.Decision.reject;
-import static io.cairn.topology.decider.Decision.unchanged;
+import static io.cairn.core.aggregate.Decision.accept;
+import static io.cairn.core.aggregate.Decision.reject;
+import static io.cairn.core.aggregate.Decision.unchanged;
 
-import io.cairn.topology.decider.Decider;
-import io.cairn.topology.decider.Decision;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.Decider;
+import io.cairn.core.aggregate.Decision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,11 @@ import java.util.List;
  */
 public final class Products
     implements Decider<Products.Command, Products.Event, Products.ProductState> {
+
+  /** The products of the catalogue, keyed by product id. */
+  public static final AggregateType<Command, Event, ProductState> TYPE =
+      new AggregateType<>(
+          "products", new Products(), Command.class, Event.class, ProductState.class);
 
   /** What a product is asked to do. */
   public sealed interface Command

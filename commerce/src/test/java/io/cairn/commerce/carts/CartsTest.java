@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.commerce.carts.Carts.AddItem;
 import io.cairn.commerce.carts.Carts.CartCheckedOut;
-import io.cairn.commerce.carts.Carts.CartItem;
 import io.cairn.commerce.carts.Carts.CartLine;
 import io.cairn.commerce.carts.Carts.CartStatus;
 import io.cairn.commerce.carts.Carts.CheckOut;
 import io.cairn.commerce.carts.Carts.ItemAdded;
 import io.cairn.commerce.carts.Carts.ItemRemoved;
 import io.cairn.commerce.carts.Carts.RemoveItem;
-import io.cairn.topology.decider.DeciderSpec;
+import io.cairn.core.testing.DeciderSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class CartsTest {
   @Test
   void shouldAddUpUnitsOfTheSameProduct() {
     assertThat(cart.given(new ItemAdded("p1", 2), new ItemAdded("p1", 3)).state().lines())
-        .containsExactly(new CartItem("p1", 5));
+        .containsExactly(new CartLine("p1", 5));
   }
 
   @Test

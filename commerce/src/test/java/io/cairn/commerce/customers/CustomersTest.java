@@ -11,7 +11,7 @@ import io.cairn.commerce.customers.Customers.PointsRedeemed;
 import io.cairn.commerce.customers.Customers.ProfileChanged;
 import io.cairn.commerce.customers.Customers.RedeemPoints;
 import io.cairn.commerce.customers.Customers.RegisterCustomer;
-import io.cairn.topology.decider.DeciderSpec;
+import io.cairn.core.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 class CustomersTest {

@@ -10,7 +10,7 @@ import io.cairn.commerce.inventory.Inventory.StockReceived;
 import io.cairn.commerce.inventory.Inventory.StockReleased;
 import io.cairn.commerce.inventory.Inventory.StockReserved;
 import io.cairn.commerce.inventory.Inventory.StockShipped;
-import io.cairn.topology.decider.DeciderSpec;
+import io.cairn.core.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 class InventoryTest {

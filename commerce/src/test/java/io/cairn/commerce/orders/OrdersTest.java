@@ -11,9 +11,8 @@ import io.cairn.commerce.orders.Orders.OrderPlaced;
 import io.cairn.commerce.orders.Orders.OrderShipped;
 import io.cairn.commerce.orders.Orders.OrderStatus;
 import io.cairn.commerce.orders.Orders.PlaceOrder;
-import io.cairn.commerce.orders.Orders.PlaceOrderLine;
 import io.cairn.commerce.orders.Orders.ShipOrder;
-import io.cairn.topology.decider.DeciderSpec;
+import io.cairn.core.testing.DeciderSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +28,7 @@ class OrdersTest {
     order
         .when(
             new PlaceOrder(
-                "c1",
-                "EUR",
-                List.of(new PlaceOrderLine("p1", 2, 450), new PlaceOrderLine("p2", 1, 1000))))
+                "c1", "EUR", List.of(new OrderLine("p1", 2, 450), new OrderLine("p2", 1, 1000))))
         .thenEvents(PLACED);
   }
 
@@ -39,7 +36,7 @@ class OrdersTest {
   void shouldRejectPlaceOrderWhenAlreadyPlaced() {
     order
         .given(PLACED)
-        .when(new PlaceOrder("c1", "EUR", List.of(new PlaceOrderLine("p1", 1, 1))))
+        .when(new PlaceOrder("c1", "EUR", List.of(new OrderLine("p1", 1, 1))))
         .thenRejected("already_placed");
   }
 
@@ -51,14 +48,12 @@ class OrdersTest {
   @Test
   void shouldRejectLinesThatCannotBeTotalled() {
     order
-        .when(new PlaceOrder("c1", "EUR", List.of(new PlaceOrderLine("p1", 0, 1))))
+        .when(new PlaceOrder("c1", "EUR", List.of(new OrderLine("p1", 0, 1))))
         .thenRejected("invalid_line");
     order
         .when(
             new PlaceOrder(
-                "c1",
-                "EUR",
-                List.of(new PlaceOrderLine("p1", Integer.MAX_VALUE, Long.MAX_VALUE / 2))))
+                "c1", "EUR", List.of(new OrderLine("p1", Integer.MAX_VALUE, Long.MAX_VALUE / 2))))
         .thenRejected("order_total_too_large");
   }
 

@@ -11,7 +11,7 @@ import io.cairn.commerce.products.Products.ProductDiscontinued;
 import io.cairn.commerce.products.Products.ProductRated;
 import io.cairn.commerce.products.Products.RateProduct;
 import io.cairn.commerce.products.Products.Rating;
-import io.cairn.topology.decider.DeciderSpec;
+import io.cairn.core.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 class ProductsTest {

@@ -1,0 +1,39 @@
+package io.cairn.commerce;
+
+import io.cairn.commerce.carts.CartProjection;
+import io.cairn.commerce.carts.Carts;
+import io.cairn.commerce.customers.CustomerOrdersProjection;
+import io.cairn.commerce.customers.CustomerProjection;
+import io.cairn.commerce.customers.Customers;
+import io.cairn.commerce.inventory.Inventory;
+import io.cairn.commerce.orders.OrderProjection;
+import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.products.ProductProjection;
+import io.cairn.commerce.products.Products;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.view.Projection;
+import java.util.List;
+
+/**
+ * The commerce domain as Cairn runs it: its aggregate types and its views, each declared once in
+ * its feature's package and registered here.
+ */
+public final class Commerce {
+  private Commerce() {}
+
+  /** Every aggregate type of the domain, in the order their topics are declared. */
+  public static List<AggregateType<?, ?, ?>> aggregateTypes() {
+    return List.of(Products.TYPE, Inventory.TYPE, Carts.TYPE, Customers.TYPE, Orders.TYPE);
+  }
+
+  /** Every view of the domain. */
+  public static List<Projection<?>> projections() {
+    ProductProjection products = new ProductProjection();
+    return List.of(
+        products,
+        new CartProjection(products),
+        new OrderProjection(products),
+        new CustomerProjection(),
+        new CustomerOrdersProjection());
+  }
+}

@@ -1,0 +1,176 @@
+package io.cairn.engine.commands;
+
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.core.aggregate.Decision;
+import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.mapping.RecordMapper;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shell around an aggregate's decider: load the state, check the Idempotency-Key and If-Match,
+ * decide, evolve, put the new state, and forward the events, the snapshot and the reply, all in the
+ * task's exactly-once transaction. One partition is one thread, so commands to one aggregate are
+ * processed one at a time: no locks, no lost updates.
+ */
+final class CommandProcessor<C, E, S>
+    implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+  private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+  private final BoundAggregate<C, E, S> aggregate;
+  private final WriteStores stores;
+  private final Clock clock;
+  private final Duration retention;
+  private final RecordMapper mapper = new RecordMapper();
+  private final CommandReplies replies;
+  private final EventRecords events;
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, SpecificRecord> aggregates;
+  private IdempotencyLedger ledger;
+
+  CommandProcessor(
+      BoundAggregate<C, E, S> aggregate, WriteStores stores, Clock clock, Duration retention) {
+    this.aggregate = aggregate;
+    this.stores = stores;
+    this.clock = clock;
+    this.retention = retention;
+    this.replies = new CommandReplies(aggregate.name());
+    this.events = new EventRecords(aggregate, mapper);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.aggregates = stores.aggregates().in(context);
+    this.ledger = new IdempotencyLedger(stores.idempotency().in(context), retention);
+    context.schedule(
+        PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> ledger.purge(clock.instant()));
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    IncomingCommand command = IncomingCommand.of(record.value());
+    Snapshot<S> current = Snapshot.load(aggregates.get(record.key()), aggregate, mapper);
+    CommandReplies.Origin origin = origin(command);
+    String key = command.idempotencyKey();
+    Optional<CommandReply> first =
+        key == null ? Optional.empty() : ledger.find(command.aggregateId(), key);
+    if (first.isPresent()) {
+      boolean same = first.get().getRequestHash().equals(origin.requestHash());
+      reply(
+          same
+              ? CommandReplies.replay(first.get(), command)
+              : replies.keyReused(command, current.version(), origin));
+      return;
+    }
+    CommandReply reply = handle(command, current, origin);
+    if (key != null) {
+      ledger.remember(command.aggregateId(), key, reply);
+    }
+    reply(reply);
+  }
+
+  private CommandReply handle(
+      IncomingCommand command, Snapshot<S> current, CommandReplies.Origin origin) {
+    if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
+      return replies.conflict(command, current.version(), origin);
+    }
+    Decision<E> decision;
+    try {
+      C decoded = mapper.fromAvro(command.payload(), aggregate.type().commands());
+      decision = aggregate.type().decider().decide(decoded, current.state());
+    } catch (RuntimeException e) {
+      // A bug in one command must not stop the partition: answer, append nothing, keep going.
+      log.error(
+          "Command {} to {} {} failed",
+          command.commandId(),
+          aggregate.name(),
+          command.aggregateId(),
+          e);
+      return replies.rejected(
+          command,
+          current.version(),
+          "command_failed",
+          "The command could not be processed.",
+          Map.of(),
+          origin);
+    }
+    return switch (decision) {
+      case Decision.Rejected<E> rejected ->
+          replies.rejected(
+              command,
+              current.version(),
+              rejected.rule(),
+              rejected.message(),
+              rejected.details(),
+              origin);
+      case Decision.Accepted<E> accepted -> append(command, current, accepted.events(), origin);
+    };
+  }
+
+  private CommandReply append(
+      IncomingCommand command, Snapshot<S> current, List<E> decided, CommandReplies.Origin origin) {
+    long version = current.version();
+    S state = current.state();
+    Instant now = origin.processedAt();
+    List<EventRecords.Appended> appended = new ArrayList<>();
+    for (E event : decided) {
+      version++;
+      state = aggregate.type().decider().evolve(state, event);
+      EventRecords.Appended record = events.append(event, command, version, now);
+      appended.add(record);
+      context.forward(
+          new Record<>(
+              command.aggregateId(),
+              (SpecificRecord) record.envelope(),
+              now.toEpochMilli(),
+              record.headers()));
+    }
+    if (!appended.isEmpty()) {
+      SpecificRecord snapshot =
+          (SpecificRecord)
+              new Snapshot<>(version, state).toAvro(command.aggregateId(), now, aggregate, mapper);
+      aggregates.put(command.aggregateId(), snapshot);
+      context.forward(
+          new Record<>(command.aggregateId(), snapshot, now.toEpochMilli(), new RecordHeaders()));
+    }
+    return replies.accepted(command, version, appended, origin);
+  }
+
+  private void reply(CommandReply reply) {
+    context.forward(
+        new Record<>(
+            reply.getAggregateId(),
+            reply,
+            reply.getProcessedAt().toEpochMilli(),
+            new RecordHeaders()));
+  }
+
+  private CommandReplies.Origin origin(IncomingCommand command) {
+    Optional<RecordMetadata> metadata = context.recordMetadata();
+    ByteBuffer hash =
+        command.idempotencyKey() == null ? null : IdempotencyLedger.requestHash(command.payload());
+    return new CommandReplies.Origin(
+        metadata.map(RecordMetadata::partition).orElse(-1),
+        metadata.map(RecordMetadata::offset).orElse(-1L),
+        clock.instant(),
+        hash);
+  }
+}

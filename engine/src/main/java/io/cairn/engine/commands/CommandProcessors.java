@@ -1,0 +1,97 @@
+package io.cairn.engine.commands;
+
+import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.streams.StreamsInstance;
+import io.cairn.engine.streams.StreamsProperties;
+import io.cairn.engine.streams.StreamsSettings;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.TopicDefaults;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * The command processors as they run: every aggregate type's sub-topology in one exactly-once Kafka
+ * Streams application, {@value #APPLICATION_ID}.
+ */
+public final class CommandProcessors implements AutoCloseable {
+  /** The command processors' Kafka Streams application id. */
+  public static final String APPLICATION_ID = "cairn-commands";
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final AtomicBoolean hasRun = new AtomicBoolean();
+
+  private CommandProcessors(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /**
+   * Starts the processors.
+   *
+   * @param settings how the application runs
+   * @param replication the topics' replication, which the processors' changelogs share
+   * @param aggregates the aggregate types, bound to the contract
+   * @param topics the topics with the contract's serdes
+   * @param idempotencyRetention how long the first answer to a keyed command is kept
+   */
+  public static CommandProcessors start(
+      StreamsSettings settings,
+      TopicDefaults replication,
+      List<BoundAggregate<?, ?, ?>> aggregates,
+      KafkaConnection kafka,
+      ContractTopics topics,
+      Duration idempotencyRetention) {
+    StreamsBuilder builder = new StreamsBuilder();
+    CommandTopology.build(
+        builder,
+        aggregates,
+        new CommandTopology.Settings(topics, Clock.systemUTC(), idempotencyRetention));
+    CommandProcessors processors =
+        new CommandProcessors(
+            new KafkaStreams(
+                builder.build(),
+                StreamsProperties.exactlyOnce(APPLICATION_ID, settings, replication, kafka)));
+    processors.streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            processors.hasRun.set(true);
+          }
+        });
+    processors.streams.start();
+    return processors;
+  }
+
+  /**
+   * Whether a command sent now will be processed. Once the processors have run, commands sent
+   * during a later rebalance wait briefly and are processed once it ends; before the first
+   * assignment they could only time out.
+   */
+  public boolean accepting() {
+    KafkaStreams.State state = streams.state();
+    return state == KafkaStreams.State.RUNNING
+        || (hasRun.get() && state == KafkaStreams.State.REBALANCING);
+  }
+
+  /** The processors, for readiness. */
+  public StreamsInstance streamsInstance() {
+    return new StreamsInstance(APPLICATION_ID, streams);
+  }
+
+  /**
+   * Stops the processors, which commit what they have done and leave their group, so that the next
+   * start is not held back until the group gives up on them.
+   */
+  @Override
+  public void close() {
+    streams.close(
+        CloseOptions.timeout(CLOSE_TIMEOUT)
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+}

@@ -1,0 +1,30 @@
+package io.cairn.engine.commands;
+
+import java.time.Instant;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * A command as the processor reads it from its envelope: the fields every command envelope has,
+ * whatever its aggregate type.
+ */
+record IncomingCommand(
+    String commandId,
+    String aggregateId,
+    Long expectedVersion,
+    Instant issuedAt,
+    String correlationId,
+    String idempotencyKey,
+    IndexedRecord payload) {
+
+  static IncomingCommand of(IndexedRecord envelope) {
+    var schema = envelope.getSchema();
+    return new IncomingCommand(
+        (String) envelope.get(schema.getField("commandId").pos()),
+        (String) envelope.get(schema.getField("aggregateId").pos()),
+        (Long) envelope.get(schema.getField("expectedVersion").pos()),
+        (Instant) envelope.get(schema.getField("issuedAt").pos()),
+        (String) envelope.get(schema.getField("correlationId").pos()),
+        (String) envelope.get(schema.getField("idempotencyKey").pos()),
+        (IndexedRecord) envelope.get(schema.getField("payload").pos()));
+  }
+}

@@ -1,0 +1,17 @@
+package io.cairn.engine.streams;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How Cairn's Kafka Streams applications run, as configured: the settings every one of them shares.
+ *
+ * @param stateDir where Kafka Streams keeps its RocksDB stores
+ * @param threads stream threads per application: each processes its partitions one record at a time
+ * @param commitInterval how often a thread commits its exactly-once transaction; what it wrote is
+ *     seen by others only after the commit
+ * @param fetchWait how long a stream thread's fetch may wait for a fuller batch before the broker
+ *     answers with what it has
+ */
+public record StreamsSettings(
+    Path stateDir, int threads, Duration commitInterval, Duration fetchWait) {}

@@ -1,0 +1,123 @@
+package io.cairn.engine.views;
+
+import io.cairn.core.view.Projection;
+import io.cairn.core.view.Source;
+import io.cairn.engine.views.stores.ViewStores;
+import io.cairn.engine.views.topology.ViewLag;
+import io.cairn.kafka.topics.CairnTopics;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * How far each view trails the event log: the end-to-end lag of the events it folded in the last
+ * minute, and its consumers' lag in records on the topics it reads (its sources' event topics, and
+ * the repartition topic of a view filed under another key).
+ */
+public final class ViewStatus {
+  private final KafkaStreams streams;
+  private final List<Projection<?>> views;
+  private final CairnTopics topics;
+  private final ViewLag lag;
+
+  /**
+   * @param streams the views application, whose consumers' metrics give the records lag
+   * @param views the views it keeps
+   * @param topics the topic declarations
+   * @param lag the end-to-end lag the views note
+   */
+  public ViewStatus(
+      KafkaStreams streams, List<Projection<?>> views, CairnTopics topics, ViewLag lag) {
+    this.streams = streams;
+    this.views = List.copyOf(views);
+    this.topics = topics;
+    this.lag = lag;
+  }
+
+  /** The views application's state ({@code RUNNING}, {@code REBALANCING}, ...). */
+  public String state() {
+    return streams.state().name();
+  }
+
+  /** The names of the views. */
+  public List<String> names() {
+    return views.stream().map(Projection::name).sorted().toList();
+  }
+
+  /** Every view's status, by name. */
+  public List<Entry> all() {
+    Map<MetricName, ? extends Metric> metrics = streams.metrics();
+    List<Entry> entries = new ArrayList<>();
+    for (Projection<?> view : views) {
+      entries.add(entry(view, metrics));
+    }
+    entries.sort((a, b) -> a.name().compareTo(b.name()));
+    return entries;
+  }
+
+  /** One view's status. */
+  public Entry of(String name) {
+    Projection<?> view =
+        views.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    return entry(view, streams.metrics());
+  }
+
+  private Entry entry(Projection<?> view, Map<MetricName, ? extends Metric> metrics) {
+    Set<String> read = new HashSet<>();
+    Set<String> repartitions = new HashSet<>();
+    for (Source<?, ?, ?> source : view.sources()) {
+      read.add(topics.events(source.type().name()).name());
+      // Kafka Streams prefixes the application id to the topic the views name.
+      source
+          .key()
+          .ifPresent(
+              key ->
+                  repartitions.add(
+                      "-" + ViewStores.repartition(source.type(), key) + "-repartition"));
+    }
+    long behind = 0;
+    for (var metric : metrics.entrySet()) {
+      MetricName name = metric.getKey();
+      String topic = name.tags().get("topic");
+      if (name.name().equals("records-lag")
+          && name.group().equals("consumer-fetch-manager-metrics")
+          && topic != null
+          && (read.contains(topic) || repartitions.stream().anyMatch(topic::endsWith))
+          && metric.getValue().metricValue() instanceof Double value
+          && !value.isNaN()) {
+        behind += value.longValue();
+      }
+    }
+    ViewLag.Snapshot snapshot = lag.snapshot(view.name());
+    return new Entry(
+        view.name(),
+        view.sources().stream().map(source -> source.type().name()).sorted().toList(),
+        new Lag(snapshot.events(), snapshot.p50Ms(), snapshot.p99Ms()),
+        behind);
+  }
+
+  /**
+   * A view's status.
+   *
+   * @param name the view
+   * @param sources the aggregate types it reads
+   * @param endToEndLag from an event's append to its arrival in the view, over the last minute
+   * @param consumerLagRecords records its consumers have yet to read, summed over partitions
+   */
+  public record Entry(
+      String name, List<String> sources, Lag endToEndLag, long consumerLagRecords) {}
+
+  /**
+   * End-to-end lag over the last minute.
+   *
+   * @param events how many events the view folded in that minute
+   * @param p50Ms the median, in milliseconds
+   * @param p99Ms the 99th percentile, in milliseconds
+   */
+  public record Lag(long events, long p50Ms, long p99Ms) {}
+}

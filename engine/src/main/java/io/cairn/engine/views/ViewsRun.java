@@ -1,0 +1,117 @@
+package io.cairn.engine.views;
+
+import io.cairn.engine.streams.StreamsProperties;
+import io.cairn.engine.views.topology.ViewLag;
+import io.cairn.engine.views.topology.ViewTopology;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the views application, with what it measures of itself. A rebuild closes one and
+ * starts another, since a Kafka Streams instance cannot start again once closed.
+ */
+public final class ViewsRun implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ViewsRun.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final ViewLag lag;
+  private final ViewStatus status;
+  private final ViewMetrics metrics;
+
+  private ViewsRun(KafkaStreams streams, ViewLag lag, ViewStatus status) {
+    this.streams = streams;
+    this.lag = lag;
+    this.status = status;
+    this.metrics = ViewMetrics.register(status);
+  }
+
+  /**
+   * Builds and starts the views application.
+   *
+   * @param wipeLocalState whether to delete this instance's local copy of the views first, which
+   *     then come back from their changelogs, or are folded again from the log after a reset
+   * @param onceRunning what to do, off the stream threads, the first time the views run
+   */
+  static ViewsRun start(ReadSideSetup setup, boolean wipeLocalState, Runnable onceRunning) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Clock clock = Clock.systemUTC();
+    ViewLag lag = new ViewLag(clock);
+    ViewTopology.build(
+        builder,
+        setup.aggregates(),
+        setup.projections(),
+        new ViewTopology.Settings(setup.topics(), lag, setup.views().versionsRetention(), clock));
+    KafkaStreams streams = new KafkaStreams(builder.build(), properties(setup));
+    if (wipeLocalState) {
+      streams.cleanUp();
+    }
+    ViewsRun run =
+        new ViewsRun(
+            streams,
+            lag,
+            new ViewStatus(streams, setup.projections(), setup.topics().declared(), lag));
+    AtomicBoolean ran = new AtomicBoolean();
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING && ran.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("cairn-views-running").start(() -> once(onceRunning));
+          }
+        });
+    streams.start();
+    return run;
+  }
+
+  private static Properties properties(ReadSideSetup setup) {
+    Properties props =
+        StreamsProperties.exactlyOnce(
+            ReadSide.APPLICATION_ID, setup.streams(), setup.topicDefaults(), setup.kafka());
+    // Each instance says where its queries are answered, so the others can forward to it.
+    props.put(
+        StreamsConfig.APPLICATION_SERVER_CONFIG, setup.self().host() + ":" + setup.self().port());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, setup.views().standbyReplicas());
+    props.put(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) setup.views().commitInterval().toMillis());
+    return props;
+  }
+
+  private static void once(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.error("Failed to note the running views' changelogs", e);
+    }
+  }
+
+  /** The views application of this run, whose stores queries read. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** How far each view trails the event log. */
+  public ViewStatus status() {
+    return status;
+  }
+
+  /** Events folded since this run began. */
+  long eventsFolded() {
+    return lag.eventsFolded();
+  }
+
+  /** Stops the views, which commit and leave their group so a restart is not held back. */
+  @Override
+  public void close() {
+    metrics.close();
+    streams.close(
+        CloseOptions.timeout(CLOSE_TIMEOUT)
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+}

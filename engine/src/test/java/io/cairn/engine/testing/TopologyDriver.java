@@ -1,0 +1,200 @@
+package io.cairn.engine.testing;
+
+import io.cairn.avro.contract.Contract;
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.avro.testing.InMemoryRegistry;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.view.Projection;
+import io.cairn.engine.commands.CommandTopology;
+import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.views.topology.ViewLag;
+import io.cairn.engine.views.topology.ViewTopology;
+import io.cairn.kafka.stores.Store;
+import io.cairn.kafka.topics.CairnTopics;
+import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.Topic;
+import io.cairn.kafka.topics.TopicDefaults;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The write side's topology, and with it the views' if asked, under TopologyTestDriver, on an
+ * in-memory schema registry and a clock the test moves: no broker. It is built by the same calls
+ * the app makes, for the aggregate types and views it is given.
+ */
+public final class TopologyDriver implements AutoCloseable {
+  /** How long Idempotency-Keys are kept. */
+  public static final Duration RETENTION = Duration.ofHours(24);
+
+  private final TopologyTestDriver driver;
+  private final ContractTopics topics;
+  private final List<BoundAggregate<?, ?, ?>> aggregates;
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+
+  /**
+   * @param types the aggregate types whose commands it processes
+   * @param projections the views it folds their events into; none for the write side alone
+   * @param stateDir where the driver's RocksDB stores live
+   */
+  public TopologyDriver(
+      List<AggregateType<?, ?, ?>> types, List<Projection<?>> projections, Path stateDir) {
+    SchemaRegistryClient registry = InMemoryRegistry.client();
+    this.topics =
+        new ContractTopics(new CairnTopics(new TopicDefaults(1, (short) 1)), registry, true);
+    this.aggregates = BoundAggregate.all(types, Contract.load());
+    StreamsBuilder builder = new StreamsBuilder();
+    CommandTopology.build(
+        builder, aggregates, new CommandTopology.Settings(topics, clock, RETENTION));
+    if (!projections.isEmpty()) {
+      ViewTopology.build(
+          builder,
+          aggregates,
+          projections,
+          new ViewTopology.Settings(topics, new ViewLag(clock), Duration.ofDays(7), clock));
+    }
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(builder.build(), props);
+  }
+
+  /** The commands topic of an aggregate type, to pipe envelopes into. */
+  public TestInputTopic<String, SpecificRecord> commands(String type) {
+    return input(topics.commands(type));
+  }
+
+  /** Sends a command to an aggregate, in its type's envelope, as the gateway would. */
+  public void send(String type, String id, SpecificRecord payload) {
+    Schema schema = bound(type).envelopes().command();
+    SpecificRecord command = (SpecificRecord) SpecificData.get().newRecord(null, schema);
+    command.put(schema.getField("commandId").pos(), UUID.randomUUID().toString());
+    command.put(schema.getField("aggregateId").pos(), id);
+    command.put(schema.getField("issuedAt").pos(), clock.instant());
+    command.put(schema.getField("correlationId").pos(), "test");
+    command.put(schema.getField("payload").pos(), payload);
+    commands(type).pipeInput(id, command);
+  }
+
+  /** The event log of an aggregate type. */
+  public TestOutputTopic<String, SpecificRecord> events(String type) {
+    return output(topics.events(type));
+  }
+
+  /** The latest states of an aggregate type. */
+  public TestOutputTopic<String, SpecificRecord> state(String type) {
+    return output(topics.state(type));
+  }
+
+  /** The replies to every command. */
+  public TestOutputTopic<String, CommandReply> replies() {
+    return output(topics.replies());
+  }
+
+  /** The one reply that came since the replies were last read. */
+  public CommandReply onlyReply() {
+    List<CommandReply> replies = replies().readValuesToList();
+    if (replies.size() != 1) {
+      throw new AssertionError("expected one reply, got " + replies);
+    }
+    return replies.getFirst();
+  }
+
+  /** A store of the topology, as its processors see it. */
+  public <K, V> KeyValueStore<K, V> store(Store<K, V> store) {
+    return driver.getKeyValueStore(store.name());
+  }
+
+  /** A store of the topology by name, for the write side's stores, which are its own. */
+  public <K, V> KeyValueStore<K, V> store(String name) {
+    return driver.getKeyValueStore(name);
+  }
+
+  /** What the clock says now. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** The clock the topology stamps with. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Moves the clock, and the driver's wall clock with it, so punctuations run. */
+  public void advance(Duration duration) {
+    clock.advance(duration);
+    driver.advanceWallClockTime(duration);
+  }
+
+  /** Moves the clock back, as a writer whose clock is behind the others' would stamp events. */
+  public void rewind(Duration duration) {
+    clock.advance(duration.negated());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+
+  private BoundAggregate<?, ?, ?> bound(String type) {
+    return aggregates.stream()
+        .filter(a -> a.name().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no aggregate type " + type));
+  }
+
+  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  /** A clock that stands still until the test moves it. */
+  public static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

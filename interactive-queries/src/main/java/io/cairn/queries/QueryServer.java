@@ -1,0 +1,148 @@
+package io.cairn.queries;
+
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.view.Projection;
+import io.cairn.engine.views.ReadSide;
+import io.cairn.queries.operations.OperationsHandlers;
+import io.cairn.queries.operations.ReadSideOperations;
+import io.cairn.queries.operations.ViewsOperations;
+import io.cairn.queries.routing.AnswerWriter;
+import io.cairn.queries.routing.Forwarder;
+import io.cairn.queries.routing.KeyedQuery;
+import io.cairn.queries.routing.ListGather;
+import io.cairn.queries.routing.QueryOptions;
+import io.cairn.queries.routing.Reply;
+import io.cairn.queries.routing.Request;
+import io.cairn.queries.views.ListQuery;
+import io.cairn.queries.views.PageParams;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The read side's HTTP edge: interactive queries over the views' stores, each answered where its
+ * data lives (a key's query at the instance active for its partition, a list from every instance's
+ * part), and the views' status and rebuild. Every query about one key takes the same path, {@link
+ * #byKey}; what differs is declared by its {@link KeyedQuery}.
+ */
+public final class QueryServer implements AutoCloseable {
+  private final CurrentViews views;
+  private final QueryRoutes routes;
+  private final QuerySettings settings;
+  private final Forwarder forwarder;
+  private final AnswerWriter answers;
+  private final OperationsHandlers operations;
+  private final AtomicReference<StoreQueries> queries = new AtomicReference<>();
+
+  /**
+   * A query server over views and their operations; tests give their own.
+   *
+   * @param views the views this instance answers from
+   * @param operations the views' status and rebuild
+   * @param projections the views, by the names in paths
+   * @param types the aggregate types whose states and histories the views keep
+   */
+  QueryServer(
+      CurrentViews views,
+      ViewsOperations operations,
+      List<Projection<?>> projections,
+      List<AggregateType<?, ?, ?>> types,
+      QuerySettings settings) {
+    this.views = views;
+    this.settings = settings;
+    this.forwarder = new Forwarder(settings.self());
+    this.answers = new AnswerWriter(settings.self());
+    this.operations = new OperationsHandlers(operations);
+    this.routes = new QueryRoutes(new ViewCatalog(projections, types), settings, this.operations);
+  }
+
+  /** The query server of a running read side. */
+  public static QueryServer over(
+      ReadSide readSide,
+      List<Projection<?>> projections,
+      List<AggregateType<?, ?, ?>> types,
+      QuerySettings settings) {
+    return new QueryServer(
+        new ReadSideViews(readSide),
+        new ReadSideOperations(readSide),
+        projections,
+        types,
+        settings);
+  }
+
+  /** Installs the query routes. */
+  public void install(RoutesConfig config) {
+    routes.install(config, this);
+  }
+
+  /** Answers a query about the key in the path's {@code {id}}, where the key lives. */
+  <P> void byKey(Context ctx, KeyedQuery<P> query) {
+    StoreQueries current = current();
+    String key = ctx.pathParam("id");
+    QueryOptions options = QueryOptions.read(ctx, query.parameterNames());
+    P parameters = query.parameters(options.params());
+    Request request = options.check(ctx);
+    answers.send(
+        ctx,
+        current
+            .router()
+            .route(
+                request,
+                query.routedBy(),
+                key,
+                reader -> query.answer(reader, key, parameters, options.waiting())));
+  }
+
+  /**
+   * Answers a page of a whole view: this instance's part for the partitions another instance asks
+   * of it, or the page gathered from every instance's part.
+   */
+  void list(Context ctx, ListQuery query) {
+    StoreQueries current = current();
+    QueryOptions options = QueryOptions.read(ctx, query.parameterNames());
+    PageParams page = query.parameters(options.params());
+    Request request = options.check(ctx);
+    String asked = ctx.header(Forwarder.PARTITIONS);
+    if (asked != null) {
+      Set<Integer> partitions = ListGather.partitions(asked);
+      answers.send(
+          ctx,
+          query
+              .part(current.reader(request.strong()), partitions, page, options.waiting())
+              .thenApply(Reply.Local::fresh));
+      return;
+    }
+    answers.send(
+        ctx,
+        current
+            .gather()
+            .gather(
+                request,
+                query.store(),
+                page.limit(),
+                (partitions, standby) ->
+                    query
+                        .part(current.reader(!standby), partitions, page, options.waiting())
+                        .join())
+            .thenApply(Reply.Local::fresh));
+  }
+
+  /** The queries over the views as they run now; a rebuild replaces them. */
+  private StoreQueries current() {
+    var access = views.now();
+    return queries.updateAndGet(
+        known ->
+            known != null && known.views() == access
+                ? known
+                : StoreQueries.over(access, settings, forwarder));
+  }
+
+  /** Stops forwarding queries, and the views' operations under way. */
+  @Override
+  public void close() {
+    operations.close();
+    forwarder.close();
+  }
+}

@@ -1,0 +1,329 @@
+package io.cairn.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.avro.carts.AddItem;
+import io.cairn.avro.customers.RegisterCustomer;
+import io.cairn.avro.inventory.ReceiveStock;
+import io.cairn.avro.orders.PlaceOrder;
+import io.cairn.avro.orders.PlaceOrderLine;
+import io.cairn.avro.products.ChangePrice;
+import io.cairn.avro.products.DefineProduct;
+import io.cairn.commerce.Commerce;
+import io.cairn.engine.testing.TopologyDriver;
+import io.cairn.engine.views.RebuildStatus;
+import io.cairn.engine.views.ViewStatus;
+import io.cairn.queries.operations.ViewsOperations;
+import io.cairn.web.ApiException;
+import io.cairn.web.HttpServer;
+import io.cairn.web.Json;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The query routes over HTTP, handler by handler, on the views the app's own topology folds under
+ * TopologyTestDriver: every route the table declares, the 404s of what it does not, parameters,
+ * as-of queries and waiting for a command's effect. No broker; one instance holds every partition.
+ */
+class QueryRoutesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HostInfo SELF = new HostInfo("127.0.0.1", 8080);
+
+  @TempDir Path stateDir;
+  private TopologyDriver driver;
+  private final AtomicReference<ApiException> refusal = new AtomicReference<>();
+
+  @BeforeEach
+  void start() {
+    driver = new TopologyDriver(Commerce.aggregateTypes(), Commerce.projections(), stateDir);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void shouldShowAViewsEntityAsClientsReadIt() {
+    defineTea("p1");
+    driver.send("inventory", "p1", new ReceiveStock(10));
+
+    serve(
+        client -> {
+          Response answer = client.get("/api/v1/products/p1");
+          JsonNode product = json(answer);
+          assertThat(answer.code()).isEqualTo(200);
+          assertThat(answer.headers().get("Cairn-Served-By")).containsExactly("127.0.0.1:8080");
+          assertThat(product.get("name").asText()).isEqualTo("Tea");
+          assertThat(product.at("/rating/average").asDouble()).isZero();
+          assertThat(product.at("/stock/available").asInt()).isEqualTo(10);
+        });
+  }
+
+  @Test
+  void shouldShowACartWithItsProductsAsTheyAreNow() {
+    defineTea("p1");
+    driver.send("carts", "k1", new AddItem("p1", 2));
+    driver.send("products", "p1", new ChangePrice(500L));
+
+    serve(
+        client -> {
+          JsonNode cart = json(client.get("/api/v1/carts/k1"));
+          assertThat(cart.at("/lines/0/name").asText()).isEqualTo("Tea");
+          assertThat(cart.at("/lines/0/lineTotalMinor").asLong()).isEqualTo(1000);
+          assertThat(cart.get("totalMinor").asLong()).isEqualTo(1000);
+        });
+  }
+
+  @Test
+  void shouldListAViewFilteredAndPagedInIdOrder() {
+    for (String id : List.of("p3", "p1", "p2")) {
+      defineTea(id);
+    }
+    driver.send("products", "p4", new DefineProduct("Mug", "kitchen", 900L, "EUR"));
+
+    serve(
+        client -> {
+          JsonNode first = json(client.get("/api/v1/products?category=drinks&limit=2"));
+          assertThat(first.get("items").findValuesAsText("id")).containsExactly("p1", "p2");
+          JsonNode next =
+              json(
+                  client.get(
+                      "/api/v1/products?category=drinks&limit=2&cursor="
+                          + first.get("nextCursor").asText()));
+          assertThat(next.get("items").findValuesAsText("id")).containsExactly("p3");
+          assertThat(next.get("nextCursor").isNull()).isTrue();
+        });
+  }
+
+  @Test
+  void shouldListACustomersOrdersNewestFirstUnderTheCustomer() {
+    driver.send("customers", "c1", new RegisterCustomer("Ada", "ada@example.org"));
+    driver.send("orders", "o1", order("c1"));
+    driver.advance(Duration.ofMinutes(1));
+    driver.send("orders", "o2", order("c1"));
+
+    serve(
+        client -> {
+          JsonNode orders = json(client.get("/api/v1/customers/c1/orders"));
+          assertThat(orders.get("items").findValuesAsText("orderId")).containsExactly("o2", "o1");
+          Response unknown = client.get("/api/v1/customers/nobody/orders");
+          assertThat(unknown.code()).isEqualTo(404);
+          assertThat(json(unknown).get("error").asText()).isEqualTo("not_found");
+        });
+  }
+
+  @Test
+  void shouldShowAnAggregatesStateAndEvents() {
+    defineTea("p1");
+    driver.send("products", "p1", new ChangePrice(500L));
+    driver.send("inventory", "p1", new ReceiveStock(3));
+
+    serve(
+        client -> {
+          JsonNode state = json(client.get("/api/v1/products/p1/state"));
+          assertThat(state.get("version").asLong()).isEqualTo(2);
+          assertThat(state.at("/state/priceMinor").asLong()).isEqualTo(500);
+          JsonNode stock = json(client.get("/api/v1/inventory/p1"));
+          assertThat(stock.at("/state/onHand").asInt()).isEqualTo(3);
+          JsonNode page = json(client.get("/api/v1/products/p1/events?limit=1"));
+          assertThat(page.get("items").findValuesAsText("type")).containsExactly("ProductDefined");
+          JsonNode rest =
+              json(
+                  client.get(
+                      "/api/v1/products/p1/events?cursor=" + page.get("nextCursor").asText()));
+          assertThat(rest.get("items").findValuesAsText("type")).containsExactly("PriceChanged");
+        });
+  }
+
+  @Test
+  void shouldAnswerAsOfAnInstant() {
+    Instant before = driver.now().minusMillis(1);
+    defineTea("p1");
+    Instant defined = driver.now();
+    driver.advance(Duration.ofMinutes(1));
+    driver.send("products", "p1", new ChangePrice(500L));
+
+    serve(
+        client -> {
+          assertThat(
+                  json(client.get("/api/v1/products/p1?asOf=" + defined))
+                      .get("priceMinor")
+                      .asLong())
+              .isEqualTo(450);
+          assertThat(
+                  json(client.get("/api/v1/products/p1/state?asOf=" + defined))
+                      .at("/state/priceMinor")
+                      .asLong())
+              .isEqualTo(450);
+          Response earlier = client.get("/api/v1/products/p1?asOf=" + before);
+          assertThat(earlier.code()).isEqualTo(404);
+          assertThat(json(earlier).at("/details/asOf").asText()).isEqualTo(before.toString());
+          assertThat(problem(client.get("/api/v1/products/p1?asOf=yesterday"))).isEqualTo("asOf");
+        });
+  }
+
+  @Test
+  void shouldWaitForACommandsEffectOrSaySoInTime() {
+    defineTea("p1");
+    String folded = token("products", "p1", 1);
+    String ahead = token("products", "p1", 2);
+
+    serve(
+        client -> {
+          assertThat(client.get("/api/v1/products/p1?consistencyToken=" + folded).code())
+              .isEqualTo(200);
+          Response late = client.get("/api/v1/products/p1?waitMs=50&consistencyToken=" + ahead);
+          assertThat(late.code()).isEqualTo(504);
+          assertThat(json(late).get("error").asText()).isEqualTo("view_not_caught_up");
+          assertThat(client.get("/api/v1/carts/k9?consistencyToken=" + ahead).code())
+              .as("a view the command cannot have touched answers at once")
+              .isEqualTo(404);
+        });
+  }
+
+  @Test
+  void shouldRefuseWhatNoDeclarationNames() {
+    serve(
+        client -> {
+          assertThat(error(client.get("/api/v1/nothing"))).isEqualTo("unknown_view");
+          assertThat(json(client.get("/api/v1/nothing/x")).at("/details/known").toString())
+              .isEqualTo("[\"carts\",\"customer-orders\",\"customers\",\"orders\",\"products\"]");
+          assertThat(error(client.get("/api/v1/nothing/x/events")))
+              .isEqualTo("unknown_aggregate_type");
+          assertThat(json(client.get("/api/v1/products/x/reviews")).get("message").asText())
+              .contains("products/{id}/reviews");
+          assertThat(error(client.get("/api/v1/inventory"))).isEqualTo("unknown_view");
+          assertThat(error(client.get("/api/v1/products/nope"))).isEqualTo("not_found");
+        });
+  }
+
+  @Test
+  void shouldRefuseUnknownAndMalformedParametersInOneAnswer() {
+    serve(
+        client -> {
+          Response answer = client.get("/api/v1/products?limit=0&colour=red&consistency=sometimes");
+          assertThat(answer.code()).isEqualTo(400);
+          assertThat(json(answer).at("/details/fields").findValuesAsText("field"))
+              .containsExactlyInAnyOrder("limit", "colour", "consistency");
+        });
+  }
+
+  @Test
+  void shouldAnswerNotReadyWhileThereAreNoViewsToRead() {
+    refusal.set(ApiException.unavailable("views_rebuilding", "Rebuilding.", Duration.ofSeconds(5)));
+
+    serve(
+        client -> {
+          Response answer = client.get("/api/v1/products/p1");
+          assertThat(answer.code()).isEqualTo(503);
+          assertThat(json(answer).get("error").asText()).isEqualTo("views_rebuilding");
+          assertThat(answer.headers().get("Retry-After")).containsExactly("5");
+        });
+  }
+
+  private void serve(HttpTest test) {
+    DriverViews views = new DriverViews(driver, SELF);
+    CurrentViews current =
+        () -> {
+          ApiException refused = refusal.get();
+          if (refused != null) {
+            throw refused;
+          }
+          return views;
+        };
+    try (QueryServer queries =
+        new QueryServer(
+            current,
+            new NoOperations(),
+            Commerce.projections(),
+            Commerce.aggregateTypes(),
+            new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF))) {
+      JavalinTest.test(
+          HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),
+          (server, client) -> test.run(client));
+    }
+  }
+
+  private void defineTea(String id) {
+    driver.send("products", id, new DefineProduct("Tea", "drinks", 450L, "EUR"));
+  }
+
+  private static PlaceOrder order(String customer) {
+    return new PlaceOrder(customer, "EUR", List.of(new PlaceOrderLine("p1", 1, 450L)));
+  }
+
+  private static String token(String type, String id, long version) {
+    String place = String.join("|", "v1", type, "0", id, Long.toString(version));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(place.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode json(Response response) {
+    try {
+      return JSON.readTree(response.body().string());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + response.body().string(), e);
+    }
+  }
+
+  private static String error(Response response) {
+    return json(response).get("error").asText();
+  }
+
+  private static String problem(Response response) {
+    assertThat(response.code()).isEqualTo(400);
+    return json(response).at("/details/fields/0/field").asText();
+  }
+
+  /** A test of the routes, given a client of the server they are installed on. */
+  @FunctionalInterface
+  private interface HttpTest {
+    void run(HttpClient client) throws Exception;
+  }
+
+  /** Views whose status and rebuild no test here asks for. */
+  private static final class NoOperations implements ViewsOperations {
+    @Override
+    public ViewStatus status() {
+      throw new UnsupportedOperationException("not asked for by these tests");
+    }
+
+    @Override
+    public RebuildStatus rebuild() {
+      throw new UnsupportedOperationException("not asked for by these tests");
+    }
+
+    @Override
+    public RebuildStatus rebuildStatus() {
+      throw new UnsupportedOperationException("not asked for by these tests");
+    }
+
+    @Override
+    public void pause() {
+      throw new UnsupportedOperationException("not asked for by these tests");
+    }
+
+    @Override
+    public void resume(boolean serve) {
+      throw new UnsupportedOperationException("not asked for by these tests");
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.cairn.kafka.stores;
+
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * A key-value state store as Cairn declares it: its name with the serdes of its keys and values, so
+ * the topology that builds it, the processors that write it and the queries that read it all open
+ * it from the one declaration, typed, rather than by a name.
+ *
+ * @param name the store's name, also in its changelog topic's name
+ * @param keySerde how its keys are stored
+ * @param valueSerde how its values are stored
+ * @param <K> its keys
+ * @param <V> its values
+ */
+public record Store<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+
+  /** Checks that every part is there. */
+  public Store {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(keySerde, "keySerde");
+    Objects.requireNonNull(valueSerde, "valueSerde");
+  }
+
+  /** The builder of the store in RocksDB, with a changelog, as a topology adds it. */
+  public StoreBuilder<KeyValueStore<K, V>> persistent() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, valueSerde);
+  }
+
+  /** The store as a processor of a task that is connected to it writes it. */
+  public KeyValueStore<K, V> in(ProcessorContext<?, ?> context) {
+    return context.getStateStore(name);
+  }
+
+  /**
+   * One partition of the store, as interactive queries read it on this instance.
+   *
+   * @param stale whether a standby's copy will do when this instance is not the partition's active
+   * @throws org.apache.kafka.streams.errors.InvalidStateStoreException when the partition cannot be
+   *     read here now
+   */
+  public ReadOnlyKeyValueStore<K, V> partition(KafkaStreams streams, int partition, boolean stale) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> query =
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
+            .withPartition(partition);
+    return streams.store(stale ? query.enableStaleStores() : query);
+  }
+}

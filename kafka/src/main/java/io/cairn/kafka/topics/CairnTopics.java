@@ -1,0 +1,92 @@
+package io.cairn.kafka.topics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every topic Cairn uses, declared in this one place: names, partitions, replication and configs.
+ *
+ * <p>Each aggregate type has three topics: its commands (kept seven days), its events (the event
+ * log: kept forever and never compacted, since compaction would erase an aggregate's history), and
+ * its state (compacted: the latest state of each aggregate, for consumers who want a table). The
+ * command replies topic is shared by all types.
+ */
+public final class CairnTopics {
+  private static final Duration COMMAND_RETENTION = Duration.ofDays(7);
+  private static final Duration REPLY_RETENTION = Duration.ofDays(1);
+
+  private final TopicDefaults defaults;
+
+  /** Declarations with the configured partition count and replication factor. */
+  public CairnTopics(TopicDefaults defaults) {
+    this.defaults = defaults;
+  }
+
+  /** The commands of one aggregate type, keyed by aggregate id. */
+  public TopicSpec commands(String aggregateType) {
+    return spec(
+        "cairn." + aggregateType + ".commands",
+        Map.of("cleanup.policy", "delete", "retention.ms", millis(COMMAND_RETENTION)));
+  }
+
+  /** The event log of one aggregate type: the source of truth, never compacted, never expired. */
+  public TopicSpec events(String aggregateType) {
+    return spec(
+        "cairn." + aggregateType + ".events",
+        Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"));
+  }
+
+  /** The latest state of each aggregate of one type, as a compacted table. */
+  public TopicSpec state(String aggregateType) {
+    return spec("cairn." + aggregateType + ".state", Map.of("cleanup.policy", "compact"));
+  }
+
+  /** The outcome of every command, read by the gateway instance waiting for it. */
+  public TopicSpec commandReplies() {
+    return spec(
+        "cairn.command-replies",
+        Map.of("cleanup.policy", "delete", "retention.ms", millis(REPLY_RETENTION)));
+  }
+
+  /**
+   * The embedded schema registry's log: one partition, so every instance folds its entries in one
+   * order, and compacted, as Confluent's is (its entries have unique keys, so nothing is lost).
+   */
+  public TopicSpec schemaLog(String name) {
+    return new TopicSpec(
+        name,
+        1,
+        defaults.replicationFactor(),
+        Map.of(
+            "cleanup.policy",
+            "compact",
+            "min.insync.replicas",
+            Integer.toString(defaults.minInSyncReplicas())));
+  }
+
+  /** Every topic of the given aggregate types, plus the shared ones. */
+  public List<TopicSpec> all(Collection<String> aggregateTypes) {
+    List<TopicSpec> topics = new ArrayList<>();
+    for (String type : aggregateTypes) {
+      topics.add(commands(type));
+      topics.add(events(type));
+      topics.add(state(type));
+    }
+    topics.add(commandReplies());
+    return List.copyOf(topics);
+  }
+
+  private TopicSpec spec(String name, Map<String, String> configs) {
+    Map<String, String> all = new HashMap<>(configs);
+    all.put("min.insync.replicas", Integer.toString(defaults.minInSyncReplicas()));
+    return new TopicSpec(name, defaults.partitions(), defaults.replicationFactor(), all);
+  }
+
+  private static String millis(Duration duration) {
+    return Long.toString(duration.toMillis());
+  }
+}

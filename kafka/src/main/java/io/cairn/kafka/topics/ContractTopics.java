@@ -1,0 +1,68 @@
+package io.cairn.kafka.topics;
+
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.avro.serde.SpecificAvroSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Cairn's public topics with the serdes of the contract: keys are aggregate ids as UTF-8, values
+ * Avro in Confluent's wire format, on one shared registry client, so each schema id is fetched once
+ * per process.
+ */
+public final class ContractTopics {
+  private final CairnTopics declared;
+  private final SchemaRegistryClient registry;
+  private final boolean autoRegister;
+
+  /**
+   * @param declared the topic declarations
+   * @param registry the registry client every serde shares
+   * @param autoRegister whether writing registers a schema the registry lacks; without it, every
+   *     schema of the public topics must be registered beforehand
+   */
+  public ContractTopics(CairnTopics declared, SchemaRegistryClient registry, boolean autoRegister) {
+    this.declared = declared;
+    this.registry = registry;
+    this.autoRegister = autoRegister;
+  }
+
+  /** The topic declarations. */
+  public CairnTopics declared() {
+    return declared;
+  }
+
+  /** An aggregate type's commands, in its command envelope. */
+  public Topic<String, SpecificRecord> commands(String aggregateType) {
+    return new Topic<>(declared.commands(aggregateType), Serdes.String(), contract());
+  }
+
+  /** An aggregate type's event log, in its event envelope. */
+  public Topic<String, SpecificRecord> events(String aggregateType) {
+    return new Topic<>(declared.events(aggregateType), Serdes.String(), contract());
+  }
+
+  /** An aggregate type's latest states, in its snapshot record. */
+  public Topic<String, SpecificRecord> state(String aggregateType) {
+    return new Topic<>(declared.state(aggregateType), Serdes.String(), contract());
+  }
+
+  /** The outcome of every command. */
+  public Topic<String, CommandReply> replies() {
+    return new Topic<>(declared.commandReplies(), Serdes.String(), contract());
+  }
+
+  /**
+   * The serde of the contract's records in a state store. A store's changelog is internal to its
+   * application, so its subject is registered whatever auto-registration says.
+   */
+  public <T extends SpecificRecord> Serde<T> storeSerde() {
+    return new SpecificAvroSerde<>(registry, true, false);
+  }
+
+  private <T extends SpecificRecord> Serde<T> contract() {
+    return new SpecificAvroSerde<>(registry, autoRegister, false);
+  }
+}

@@ -1,0 +1,86 @@
+package io.cairn.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.net.URI;
+import java.util.function.Consumer;
+
+/**
+ * Cairn's HTTP server: Javalin on virtual threads, Cairn's JSON conventions and its error table,
+ * and the routes the caller installs. The app runs one; tests of the HTTP edges run the same.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final int HEADER_CACHE_SIZE = 64;
+
+  private final Javalin javalin;
+  private final String host;
+
+  private HttpServer(Javalin javalin, String host) {
+    this.javalin = javalin;
+    this.host = host;
+  }
+
+  /**
+   * Where the server listens, and how large a request it takes.
+   *
+   * @param host the address to bind
+   * @param port the TCP port; 0 picks a free one
+   * @param maxRequestBytes the largest request body accepted; a larger one is a 413
+   */
+  public record Settings(String host, int port, int maxRequestBytes) {}
+
+  /**
+   * Starts the server.
+   *
+   * @param config where to listen, and the limits
+   * @param mapper the JSON mapper of every request and response
+   * @param routes installs the routes
+   */
+  public static HttpServer start(
+      Settings config, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
+    Javalin javalin = configured(config.maxRequestBytes(), mapper, routes);
+    javalin.start(config.host(), config.port());
+    return new HttpServer(javalin, config.host());
+  }
+
+  /**
+   * The server as configured, not started: what {@link #start} runs, and what tests of the HTTP
+   * edges start on a free port of their own.
+   *
+   * @param maxRequestBytes the largest request body accepted; a larger one is a 413
+   * @param mapper the JSON mapper of every request and response
+   * @param routes installs the routes
+   */
+  public static Javalin configured(
+      int maxRequestBytes, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
+    return Javalin.create(
+        javalinConfig -> {
+          javalinConfig.startup.showJavalinBanner = false;
+          javalinConfig.startup.showOldJavalinVersionWarning = false;
+          // Handlers that wait on Kafka park a virtual thread, not a platform thread.
+          javalinConfig.concurrency.useVirtualThreads = true;
+          javalinConfig.http.maxRequestSize = maxRequestBytes;
+          // Jetty gives every connection its own header cache, about 60 KiB with the default
+          // size: a burst of a few thousand clients then costs hundreds of MiB of heap. A small
+          // cache still holds the few headers a Cairn client repeats.
+          javalinConfig.jetty.modifyHttpConfiguration(
+              http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
+          javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
+          ErrorResponses.install(javalinConfig, mapper);
+          routes.accept(javalinConfig);
+        });
+  }
+
+  /** The base address of the API, with the port actually bound. */
+  public URI uri() {
+    String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    return URI.create("http://" + shown + ":" + javalin.port());
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}
