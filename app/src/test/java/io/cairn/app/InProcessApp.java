@@ -2,7 +2,7 @@ package io.cairn.app;
 
 import io.cairn.app.config.CairnConfig;
 import io.cairn.testkit.KafkaTestCluster;
-import io.cairn.testkit.Readiness;
+import io.cairn.testkit.ReadinessWait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class InProcessApp {
                     "--streams.state.dir=" + stateDir),
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())));
     try {
-      Readiness.awaitReady(app.httpUri(), Duration.ofSeconds(60));
+      ReadinessWait.awaitReady(app.httpUri(), Duration.ofSeconds(60));
     } catch (RuntimeException | AssertionError e) {
       app.close();
       throw e;

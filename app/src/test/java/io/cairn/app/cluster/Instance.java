@@ -3,7 +3,7 @@ package io.cairn.app.cluster;
 import io.cairn.app.Main;
 import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
-import io.cairn.testkit.Readiness;
+import io.cairn.testkit.ReadinessWait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,7 +51,7 @@ final class Instance implements AutoCloseable {
   }
 
   void awaitReady() {
-    Readiness.awaitReady(api, Duration.ofSeconds(90));
+    ReadinessWait.awaitReady(api, Duration.ofSeconds(90));
   }
 
   /** How the instance names itself in Cairn-Served-By. */

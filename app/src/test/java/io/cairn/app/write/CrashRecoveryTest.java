@@ -12,7 +12,7 @@ import io.cairn.avro.serde.KafkaAvroDeserializer;
 import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.KafkaTestCluster;
-import io.cairn.testkit.Readiness;
+import io.cairn.testkit.ReadinessWait;
 import io.cairn.testkit.WithRealKafka;
 import java.net.URI;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class CrashRecoveryTest {
     ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
     try (JavaProcess first =
         JavaProcess.start(Main.class.getName(), args, env, dir.resolve("first.log"))) {
-      Readiness.awaitReady(api, Duration.ofSeconds(90));
+      ReadinessWait.awaitReady(api, Duration.ofSeconds(90));
       AtomicBoolean sending = new AtomicBoolean(true);
       try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
         try {
@@ -98,7 +98,7 @@ class CrashRecoveryTest {
 
     try (JavaProcess second =
         JavaProcess.start(Main.class.getName(), args, env, dir.resolve("second.log"))) {
-      Readiness.awaitReady(api, Duration.ofSeconds(90));
+      ReadinessWait.awaitReady(api, Duration.ofSeconds(90));
       Map<String, String> commandIdByKey = new HashMap<>();
       for (Sent request : sent) {
         CommandClient.Answer answer = request.known() ? request.answer() : retry(client, request);

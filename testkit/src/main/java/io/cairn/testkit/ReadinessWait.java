@@ -10,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Waits for an app to answer /health/ready with 200, as a load balancer would. */
-public final class Readiness {
+public final class ReadinessWait {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private Readiness() {}
+  private ReadinessWait() {}
 
   /** Waits until GET {base}/health/ready answers 200, or fails after the given time. */
   public static void awaitReady(URI base, Duration atMost) {
