@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -42,24 +44,46 @@ public final class EnvelopeGenerator {
     Path index = Path.of(args[2]);
     JsonNode envelopes = JSON.readTree(contract.resolve("envelopes.json").toFile());
     Map<String, Map<String, String>> names = new TreeMap<>();
+    Set<Path> written = new HashSet<>();
     for (Path source : sources(contract.resolve("aggregates"))) {
       JsonNode aggregate = JSON.readTree(source.toFile());
       String type = required(aggregate, "aggregate", source);
-      Map<String, String> written = new TreeMap<>();
+      Map<String, String> kinds = new TreeMap<>();
       for (String kind : KINDS) {
         ObjectNode envelope = envelope(envelopes.get(kind), aggregate, source);
         String name = envelope.get("name").asText();
         Path file = schemas.resolve(type).resolve(name + ".avsc");
         Files.createDirectories(file.getParent());
         writeIfChanged(file, JSON.writeValueAsString(envelope) + "\n");
-        written.put(kind, envelope.get("namespace").asText() + "." + name);
+        written.add(file);
+        kinds.put(kind, envelope.get("namespace").asText() + "." + name);
       }
-      if (names.put(type, written) != null) {
+      if (names.put(type, kinds) != null) {
         throw new IllegalArgumentException("aggregate type " + type + " is declared twice");
       }
     }
     Files.createDirectories(index.getParent());
     writeIfChanged(index, JSON.writeValueAsString(names) + "\n");
+    removeAllBut(schemas, written);
+  }
+
+  /** Removes the envelopes, and folders, of an aggregate type whose declaration is gone. */
+  private static void removeAllBut(Path schemas, Set<Path> written) throws IOException {
+    try (Stream<Path> files = Files.walk(schemas)) {
+      for (Path stale :
+          files.filter(f -> f.toString().endsWith(".avsc") && !written.contains(f)).toList()) {
+        Files.delete(stale);
+      }
+    }
+    try (Stream<Path> folders = Files.list(schemas)) {
+      for (Path folder : folders.filter(Files::isDirectory).toList()) {
+        try (Stream<Path> inside = Files.list(folder)) {
+          if (inside.findAny().isEmpty()) {
+            Files.delete(folder);
+          }
+        }
+      }
+    }
   }
 
   private static List<Path> sources(Path dir) throws IOException {
