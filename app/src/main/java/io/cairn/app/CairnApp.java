@@ -10,6 +10,7 @@ import io.cairn.avro.contract.Contract;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandProcessors;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.views.ReadSide;
@@ -81,6 +82,7 @@ public final class CairnApp implements AutoCloseable {
     HttpConfig httpConfig = config.http().withPortChosen();
     try {
       List<AggregateType<?, ?, ?>> types = Commerce.aggregateTypes();
+      List<Projection<?>> projections = Commerce.projections();
       Contract contract = Contract.load();
       List<BoundAggregate<?, ?, ?>> aggregates = BoundAggregate.all(types, contract);
       Optional<EmbeddedBroker> broker =
@@ -130,7 +132,7 @@ public final class CairnApp implements AutoCloseable {
                       config.views().settings(),
                       config.topics(),
                       aggregates,
-                      Commerce.projections(),
+                      projections,
                       kafka,
                       topics,
                       self),
@@ -139,7 +141,7 @@ public final class CairnApp implements AutoCloseable {
           resources.add(
               QueryServer.over(
                   views,
-                  Commerce.projections(),
+                  projections,
                   types,
                   new QuerySettings(
                       config.topics().partitions(),

@@ -11,6 +11,7 @@ import io.cairn.queries.consistency.ReadYourWrites;
 import io.cairn.queries.operations.OperationsHandlers;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.views.ListQuery;
+import io.cairn.queries.views.PastViews;
 import io.cairn.queries.views.RowsQuery;
 import io.cairn.queries.views.ViewQuery;
 import io.javalin.config.RoutesConfig;
@@ -29,7 +30,7 @@ final class QueryRoutes {
   private final OperationsHandlers operations;
   private final ReadYourWrites readYourWrites;
   private final HistoryReplay replay;
-  private final ViewQuery.PastViews past;
+  private final PastViews past;
 
   QueryRoutes(ViewCatalog catalog, QuerySettings settings, OperationsHandlers operations) {
     this.catalog = catalog;
@@ -39,7 +40,7 @@ final class QueryRoutes {
             .collect(Collectors.toMap(AggregateType::name, Function.identity()));
     this.readYourWrites = new ReadYourWrites(types, new Semaphore(ReadYourWrites.MAX_WAITING));
     this.replay = new HistoryReplay(catalog.types());
-    this.past = new ViewQuery.PastViews(settings.versionsRetention(), settings.clock(), replay);
+    this.past = new PastViews(settings.versionsRetention(), settings.clock(), replay);
   }
 
   void install(RoutesConfig routes, QueryServer server) {

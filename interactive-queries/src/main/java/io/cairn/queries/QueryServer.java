@@ -81,8 +81,8 @@ public final class QueryServer implements AutoCloseable {
   <P> void byKey(Context ctx, KeyedQuery<P> query) {
     StoreQueries current = current();
     String key = ctx.pathParam("id");
-    QueryOptions options = QueryOptions.read(ctx, query.parameterNames());
-    P parameters = query.parameters(options.params());
+    QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
+    P parameters = query.parameters().read(options.params());
     Request request = options.check(ctx);
     answers.send(
         ctx,
@@ -101,8 +101,8 @@ public final class QueryServer implements AutoCloseable {
    */
   void list(Context ctx, ListQuery query) {
     StoreQueries current = current();
-    QueryOptions options = QueryOptions.read(ctx, query.parameterNames());
-    PageParams page = query.parameters(options.params());
+    QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
+    PageParams page = query.parameters().read(options.params());
     Request request = options.check(ctx);
     String asked = ctx.header(Forwarder.PARTITIONS);
     if (asked != null) {

@@ -6,10 +6,9 @@ import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.kafka.stores.Store;
 import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.consistency.ReadYourWrites;
-import io.cairn.queries.http.QueryParams;
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.stores.StoreReader;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/v1/{type}/{id}/events}: a page of an aggregate's events, in version order. */
@@ -31,13 +30,8 @@ public final class EventsQuery implements KeyedQuery<HistoryParams> {
   }
 
   @Override
-  public Set<String> parameterNames() {
-    return HistoryParams.NAMES;
-  }
-
-  @Override
-  public HistoryParams parameters(QueryParams params) {
-    return HistoryParams.read(params);
+  public Parameters<HistoryParams> parameters() {
+    return HistoryParams.PARAMETERS;
   }
 
   @Override

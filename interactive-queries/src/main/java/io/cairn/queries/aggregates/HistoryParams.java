@@ -1,5 +1,6 @@
 package io.cairn.queries.aggregates;
 
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.http.QueryParams;
 import java.util.Set;
 
@@ -8,9 +9,10 @@ import java.util.Set;
  * 100, at most 1,000) and cursor, which stands for a fromVersion a previous page gave out.
  */
 record HistoryParams(long fromVersion, int limit) {
-  static final Set<String> NAMES = Set.of("fromVersion", "limit", "cursor");
+  static final Parameters<HistoryParams> PARAMETERS =
+      new Parameters<>(Set.of("fromVersion", "limit", "cursor"), HistoryParams::read);
 
-  static HistoryParams read(QueryParams params) {
+  private static HistoryParams read(QueryParams params) {
     long from = params.number("fromVersion", 1, Long.MAX_VALUE, 1);
     int limit = params.limit();
     var cursor = params.cursor();

@@ -9,12 +9,11 @@ import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.consistency.ReadYourWrites;
 import io.cairn.queries.http.AsOf;
 import io.cairn.queries.http.NotFound;
-import io.cairn.queries.http.QueryParams;
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.stores.StoreReader;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,13 +38,8 @@ public final class StateQuery implements KeyedQuery<Optional<Instant>> {
   }
 
   @Override
-  public Set<String> parameterNames() {
-    return AsOf.NAMES;
-  }
-
-  @Override
-  public Optional<Instant> parameters(QueryParams params) {
-    return AsOf.read(params);
+  public Parameters<Optional<Instant>> parameters() {
+    return AsOf.PARAMETERS;
   }
 
   @Override

@@ -6,13 +6,14 @@ import java.util.Set;
 
 /** The {@code asOf} parameter: an ISO-8601 instant to answer as of, instead of now. */
 public final class AsOf {
-  /** The parameter's name, as a query's own parameters. */
-  public static final Set<String> NAMES = Set.of("asOf");
+  /** The parameter, as a query's own. */
+  public static final Parameters<Optional<Instant>> PARAMETERS =
+      new Parameters<>(Set.of("asOf"), AsOf::read);
 
   private AsOf() {}
 
   /** The instant asked for, if one is; a malformed one is a problem of the parameters. */
-  public static Optional<Instant> read(QueryParams params) {
+  private static Optional<Instant> read(QueryParams params) {
     return params.parsed(
         "asOf", "an ISO-8601 instant such as 2026-11-23T10:15:30Z", Instant::parse, null);
   }

@@ -2,9 +2,8 @@ package io.cairn.queries.routing;
 
 import io.cairn.kafka.stores.Store;
 import io.cairn.queries.consistency.ConsistencyWait;
-import io.cairn.queries.http.QueryParams;
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.stores.StoreReader;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,11 +16,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface KeyedQuery<P> {
 
-  /** The names of its own query parameters; others, but the common ones, are refused. */
-  Set<String> parameterNames();
-
-  /** Its own parameters, read from the request; a malformed one is a problem of the parameters. */
-  P parameters(QueryParams params);
+  /** Its own query parameters; others, but the common ones, are refused. */
+  Parameters<P> parameters();
 
   /** The store whose partition of the key says which instance answers. */
   Store<?, ?> routedBy();

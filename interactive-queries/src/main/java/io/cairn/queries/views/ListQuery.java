@@ -5,7 +5,7 @@ import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.kafka.stores.Store;
 import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.consistency.ReadYourWrites;
-import io.cairn.queries.http.QueryParams;
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.routing.ListPart;
 import io.cairn.queries.stores.StoreReader;
 import java.util.Set;
@@ -28,14 +28,9 @@ public final class ListQuery {
     this.readYourWrites = readYourWrites;
   }
 
-  /** The names of its query parameters: paging and the view's filters. */
-  public Set<String> parameterNames() {
-    return PageParams.names(projection.filters());
-  }
-
-  /** Its parameters, read from the request. */
-  public PageParams parameters(QueryParams params) {
-    return PageParams.read(params, projection.filters());
+  /** Its query parameters: paging and the view's filters. */
+  public Parameters<PageParams> parameters() {
+    return PageParams.of(projection.filters());
   }
 
   /** The store whose partitions say where the list's parts are. */

@@ -1,5 +1,6 @@
 package io.cairn.queries.views;
 
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.http.QueryParams;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,15 +17,19 @@ import java.util.TreeMap;
  * @param filters the filters given, by name
  */
 public record PageParams(int limit, Optional<String> after, Map<String, String> filters) {
-  /** The parameter names of a list with these filters. */
-  public static Set<String> names(Set<String> filterNames) {
+  /** The parameters of a list with these filters. */
+  public static Parameters<PageParams> of(Set<String> filterNames) {
+    return new Parameters<>(names(filterNames), params -> read(params, filterNames));
+  }
+
+  private static Set<String> names(Set<String> filterNames) {
     Set<String> known = new HashSet<>(filterNames);
     known.add("limit");
     known.add("cursor");
     return known;
   }
 
-  public static PageParams read(QueryParams params, Set<String> filterNames) {
+  private static PageParams read(QueryParams params, Set<String> filterNames) {
     int limit = params.limit();
     Optional<String> after = params.cursor();
     Map<String, String> filters = new TreeMap<>();

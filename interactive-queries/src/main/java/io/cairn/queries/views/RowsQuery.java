@@ -7,11 +7,10 @@ import io.cairn.kafka.stores.Store;
 import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.consistency.ReadYourWrites;
 import io.cairn.queries.http.NotFound;
-import io.cairn.queries.http.QueryParams;
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.stores.StoreReader;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,13 +35,8 @@ public final class RowsQuery implements KeyedQuery<PageParams> {
   }
 
   @Override
-  public Set<String> parameterNames() {
-    return PageParams.names(rows.filters());
-  }
-
-  @Override
-  public PageParams parameters(QueryParams params) {
-    return PageParams.read(params, rows.filters());
+  public Parameters<PageParams> parameters() {
+    return PageParams.of(rows.filters());
   }
 
   @Override

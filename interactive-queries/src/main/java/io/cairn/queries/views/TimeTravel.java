@@ -11,14 +11,11 @@ import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.queries.aggregates.AggregateReads;
 import io.cairn.queries.stores.StoreReader;
 import io.cairn.web.ApiException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Views as of an instant. A view is read from the versions it keeps, within their retention; an
@@ -27,37 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TimeTravel {
   private final StoreReader reader;
-  private final Versions versions;
+  private final PastViews past;
   private final AggregateReads aggregates;
 
-  TimeTravel(StoreReader reader, Versions versions, HistoryReplay replay) {
+  TimeTravel(StoreReader reader, PastViews past) {
     this.reader = reader;
-    this.versions = versions;
-    this.aggregates = new AggregateReads(reader, replay);
-  }
-
-  /**
-   * What the views keep of their past, shared by every query: each view's versions store and its
-   * retention on the views' clock.
-   *
-   * @param retention how long the views keep their past versions
-   * @param clock the clock that says how far back those versions reach now
-   */
-  record Versions(Duration retention, Clock clock, Map<String, PastVersions<?>> byView) {
-    Versions(Duration retention, Clock clock) {
-      this(retention, clock, new ConcurrentHashMap<>());
-    }
-
-    @SuppressWarnings("unchecked") // each view's versions are kept under its own name
-    <V> PastVersions<V> of(Projection<V> projection) {
-      return (PastVersions<V>)
-          byView.computeIfAbsent(projection.name(), name -> PastVersions.of(projection));
-    }
-
-    /** Whether the versions kept reach back to an instant: none still valid then is dropped. */
-    boolean kept(Instant at) {
-      return !at.isBefore(clock.instant().minus(retention));
-    }
+    this.past = past;
+    this.aggregates = new AggregateReads(reader, past.replay());
   }
 
   /** A view's entry for an id as clients would have seen it at an instant, if it existed then. */
@@ -68,12 +41,12 @@ final class TimeTravel {
 
   private <V> V find(Projection<V> projection, String id, Instant asOf) {
     V view =
-        versions.kept(asOf)
+        past.kept(asOf)
             ? reader
                 .read(
                     ViewStores.versions(projection),
                     id,
-                    store -> versions.of(projection).asOf(store, id, asOf.toEpochMilli()))
+                    store -> past.of(projection).asOf(store, id, asOf.toEpochMilli()))
                 .map(PastVersions.Version::view)
                 .orElse(null)
             : refold(projection, id, asOf);
@@ -109,13 +82,13 @@ final class TimeTravel {
         ("The %s view keeps its past versions for %s, and %s is older. It is built from other"
                 + " entities' events, so it cannot be folded again from this one's history;"
                 + " each aggregate's own state as of then is at /api/v1/{type}/{id}/state?asOf=.")
-            .formatted(projection.name(), versions.retention(), asOf),
+            .formatted(projection.name(), past.retention(), asOf),
         Map.of(
             "view",
             projection.name(),
             "asOf",
             asOf.toString(),
             "kept",
-            versions.retention().toString()));
+            past.retention().toString()));
   }
 }

@@ -1,21 +1,17 @@
 package io.cairn.queries.views;
 
 import io.cairn.core.view.Projection;
-import io.cairn.engine.views.stores.HistoryReplay;
 import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.kafka.stores.Store;
 import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.consistency.ReadYourWrites;
 import io.cairn.queries.http.AsOf;
 import io.cairn.queries.http.NotFound;
-import io.cairn.queries.http.QueryParams;
+import io.cairn.queries.http.Parameters;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.stores.StoreReader;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,13 +35,8 @@ public final class ViewQuery implements KeyedQuery<Optional<Instant>> {
   }
 
   @Override
-  public Set<String> parameterNames() {
-    return AsOf.NAMES;
-  }
-
-  @Override
-  public Optional<Instant> parameters(QueryParams params) {
-    return AsOf.read(params);
+  public Parameters<Optional<Instant>> parameters() {
+    return AsOf.PARAMETERS;
   }
 
   @Override
@@ -60,31 +51,8 @@ public final class ViewQuery implements KeyedQuery<Optional<Instant>> {
         .await(reader, projection, id, wait)
         .thenApply(
             done ->
-                asOf.map(at -> past.on(reader).shown(projection, id, at))
+                asOf.map(at -> new TimeTravel(reader, past).shown(projection, id, at))
                     .orElseGet(() -> new EntityReads(reader).shown(projection, id))
                     .orElseThrow(() -> NotFound.of(projection.name(), id, asOf)));
-  }
-
-  /**
-   * What queries as of an instant share: the views' kept versions and their retention, and how the
-   * aggregates' histories are folded again.
-   */
-  public static final class PastViews {
-    private final TimeTravel.Versions versions;
-    private final HistoryReplay replay;
-
-    /**
-     * @param retention how long the views keep their past versions
-     * @param clock the clock that says how far back those versions reach now
-     * @param replay how the aggregate types' histories are folded again
-     */
-    public PastViews(Duration retention, Clock clock, HistoryReplay replay) {
-      this.versions = new TimeTravel.Versions(retention, clock);
-      this.replay = replay;
-    }
-
-    TimeTravel on(StoreReader reader) {
-      return new TimeTravel(reader, versions, replay);
-    }
   }
 }

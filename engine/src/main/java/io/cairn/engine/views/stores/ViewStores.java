@@ -26,28 +26,12 @@ public final class ViewStores {
 
   /** An aggregate type's current states, by aggregate id, as the views fold them. */
   public static <S> Store<String, AggregateEntry<S>> aggregates(AggregateType<?, ?, S> type) {
-    String name = "aggregate-" + type.name();
-    return new Store<>(
-        name,
-        Serdes.String(),
-        JsonSerde.of(
-            ViewJson.MAPPER
-                .getTypeFactory()
-                .constructParametricType(AggregateEntry.class, type.state()),
-            name + " entry"));
+    return json("aggregate-" + type.name(), AggregateEntry.class, type.state());
   }
 
   /** A view's entries, by key (or key and row, for a list), with the versions each has seen. */
   public static <V> Store<String, ViewEntry<V>> view(Projection<V> projection) {
-    String name = "view-" + projection.name();
-    return new Store<>(
-        name,
-        Serdes.String(),
-        JsonSerde.of(
-            ViewJson.MAPPER
-                .getTypeFactory()
-                .constructParametricType(ViewEntry.class, projection.viewType()),
-            name + " entry"));
+    return json("view-" + projection.name(), ViewEntry.class, projection.viewType());
   }
 
   /**
@@ -67,6 +51,16 @@ public final class ViewStores {
    */
   public static String repartition(AggregateType<?, ?, ?> type, ViewKey<?> key) {
     return "views-" + type.name() + "-by-" + key.name();
+  }
+
+  /** A store by string key of a generic record as JSON, such as {@code ViewEntry<CartView>}. */
+  private static <T> Store<String, T> json(String name, Class<?> record, Class<?> parameter) {
+    return new Store<>(
+        name,
+        Serdes.String(),
+        JsonSerde.of(
+            ViewJson.MAPPER.getTypeFactory().constructParametricType(record, parameter),
+            name + " entry"));
   }
 
   /** Whether a view keeps its past versions: every view but the lists of rows. */
