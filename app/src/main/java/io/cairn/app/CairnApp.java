@@ -99,11 +99,8 @@ public final class CairnApp implements AutoCloseable {
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
           .ensure(declared(declared, names, config.registry()));
       URI registryUri = startRegistry(config.registry(), kafka, resources);
-      SchemaRegistryClient schemas =
-          new SchemaRegistryClient(config.registry().clientConfig(registryUri));
-      boolean autoRegister = config.registry().autoRegister();
-      new ContractSchemas(declared, names, contract).publish(schemas, autoRegister);
-      ContractTopics topics = new ContractTopics(declared, schemas, autoRegister);
+      ContractTopics topics =
+          publishContract(config.registry(), registryUri, declared, names, contract);
       CommandProcessors processors =
           resources.add(
               CommandProcessors.start(
@@ -138,41 +135,58 @@ public final class CairnApp implements AutoCloseable {
                       self),
                   admin));
       QueryServer queries =
-          resources.add(
-              QueryServer.over(
-                  views,
-                  projections,
-                  types,
-                  new QuerySettings(
-                      config.topics().partitions(),
-                      config.views().versionsRetention(),
-                      Clock.systemUTC(),
-                      self)));
-      ReadinessProbe readiness =
-          new ReadinessProbe(
-              admin,
-              READINESS_TIMEOUT,
-              () ->
-                  Stream.concat(
-                          Stream.of(processors.streamsInstance()), views.streamsInstance().stream())
-                      .toList());
+          resources.add(QueryServer.over(views, projections, types, querySettings(config, self)));
       HttpServer http =
-          resources.add(
-              HttpServer.start(
-                  httpConfig.server(),
-                  Json.newMapper(),
-                  routes ->
-                      ApiRoutes.install(
-                          routes,
-                          new HealthRoutes(readiness),
-                          new CommandRoutes(gateway),
-                          queries)));
+          resources.add(startHttp(httpConfig, admin, processors, views, gateway, queries));
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
       resources.close();
       throw e;
     }
+  }
+
+  /**
+   * Registers (or checks) the contract's schemas, so a schema the registry refuses stops start-up,
+   * and gives the topics the serdes that write and read them.
+   */
+  private static ContractTopics publishContract(
+      RegistryConfig config,
+      URI registryUri,
+      CairnTopics declared,
+      List<String> aggregateTypes,
+      Contract contract) {
+    SchemaRegistryClient schemas = new SchemaRegistryClient(config.clientConfig(registryUri));
+    new ContractSchemas(declared, aggregateTypes, contract).publish(schemas, config.autoRegister());
+    return new ContractTopics(declared, schemas, config.autoRegister());
+  }
+
+  private static QuerySettings querySettings(CairnConfig config, HostInfo self) {
+    return new QuerySettings(
+        config.topics().partitions(), config.views().versionsRetention(), Clock.systemUTC(), self);
+  }
+
+  private static HttpServer startHttp(
+      HttpConfig httpConfig,
+      Admin admin,
+      CommandProcessors processors,
+      ReadSide views,
+      CommandGateway gateway,
+      QueryServer queries) {
+    ReadinessProbe readiness =
+        new ReadinessProbe(
+            admin,
+            READINESS_TIMEOUT,
+            () ->
+                Stream.concat(
+                        Stream.of(processors.streamsInstance()), views.streamsInstance().stream())
+                    .toList());
+    return HttpServer.start(
+        httpConfig.server(),
+        Json.newMapper(),
+        routes ->
+            ApiRoutes.install(
+                routes, new HealthRoutes(readiness), new CommandRoutes(gateway), queries));
   }
 
   private static List<TopicSpec> declared(
