@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +50,7 @@ class QueryRoutesTest {
   @TempDir Path stateDir;
   private TopologyDriver driver;
   private final AtomicReference<ApiException> refusal = new AtomicReference<>();
+  private final NotedOperations operations = new NotedOperations();
 
   @BeforeEach
   void start() {
@@ -238,6 +241,23 @@ class QueryRoutesTest {
         });
   }
 
+  @Test
+  void shouldServeTheViewsRebuildAndTheCallsOfAnotherInstancesRebuild() {
+    serve(
+        client -> {
+          assertThat(json(client.get("/api/v1/views/rebuild")).get("state").asText())
+              .isEqualTo("idle");
+          Response again = client.post("/api/v1/views/rebuild");
+          assertThat(again.code()).isEqualTo(409);
+          assertThat(json(again).get("error").asText()).isEqualTo("rebuild_in_progress");
+          assertThat(client.post("/api/v1/views/rebuild/pause").code()).isEqualTo(200);
+          assertThat(client.post("/api/v1/views/rebuild/resume?serve=false").code()).isEqualTo(200);
+          assertThat(error(client.get("/api/v1/views/status"))).isEqualTo("views_rebuilding");
+        });
+
+    assertThat(operations.calls).containsExactly("rebuild", "pause", "resume serve=false");
+  }
+
   private void serve(HttpTest test) {
     DriverViews views = new DriverViews(driver, SELF);
     CurrentViews current =
@@ -251,7 +271,7 @@ class QueryRoutesTest {
     try (QueryServer queries =
         new QueryServer(
             current,
-            new NoOperations(),
+            operations,
             Commerce.projections(),
             Commerce.aggregateTypes(),
             new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF))) {
@@ -299,31 +319,35 @@ class QueryRoutesTest {
     void run(HttpClient client) throws Exception;
   }
 
-  /** Views whose status and rebuild no test here asks for. */
-  private static final class NoOperations implements ViewsOperations {
+  /** The views' operations as the routes call them, noted for the tests to check. */
+  private static final class NotedOperations implements ViewsOperations {
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+
     @Override
     public ViewStatus status() {
-      throw new UnsupportedOperationException("not asked for by these tests");
+      throw ApiException.unavailable("views_rebuilding", "Rebuilding.", Duration.ofSeconds(5));
     }
 
     @Override
     public RebuildStatus rebuild() {
-      throw new UnsupportedOperationException("not asked for by these tests");
+      calls.add("rebuild");
+      throw new ApiException(
+          409, "rebuild_in_progress", "The views are being rebuilt already.", Map.of());
     }
 
     @Override
     public RebuildStatus rebuildStatus() {
-      throw new UnsupportedOperationException("not asked for by these tests");
+      return new RebuildStatus("idle", null, null, null, 0, 0, 0, 0, 0, null, null);
     }
 
     @Override
     public void pause() {
-      throw new UnsupportedOperationException("not asked for by these tests");
+      calls.add("pause");
     }
 
     @Override
     public void resume(boolean serve) {
-      throw new UnsupportedOperationException("not asked for by these tests");
+      calls.add("resume serve=" + serve);
     }
   }
 }
