@@ -13,9 +13,18 @@ import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
  * FULL_TRANSITIVE compatibility of a schema with every released version of its subject: the current
  * schema reads all of them (BACKWARD), and all of them read it (FORWARD). Each violation names the
  * subject, the version, the direction, the field and the rule it breaks.
+ *
+ * <p>Two rules differ from Avro's. A record appended at the end of an envelope's {@code payload}
+ * union, a new event or command type, is accepted although a released reader cannot read it: such
+ * readers meet an unknown type, which is why consumers upgrade before producers. And every union
+ * must keep its released branches first, in their order: Avro resolves branches by name, but a
+ * reader that goes by position (or a person reading the contract) would read another type.
  */
 final class FullTransitiveCheck {
   private FullTransitiveCheck() {}
+
+  /** The field an envelope's types travel in, whose union may grow at its end. */
+  private static final String PAYLOAD = "payload";
 
   static List<String> violations(String subject, Schema current, Map<Integer, Schema> released) {
     List<String> violations = new ArrayList<>();
@@ -26,6 +35,13 @@ final class FullTransitiveCheck {
           String forward = subject + ": v" + version + " cannot read the current schema (FORWARD)";
           describe(backward, current, old, "", violations);
           describe(forward, old, current, "", violations);
+          UnionOrder.violations(old, current, "")
+              .forEach(
+                  field ->
+                      violations.add(
+                          "%s: v%d's union branches are not first, in order, in the current schema:"
+                                  .formatted(subject, version)
+                              + " field %s breaks UNION_ORDER".formatted(field)));
         });
     return violations;
   }
@@ -35,6 +51,9 @@ final class FullTransitiveCheck {
     var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
     for (Incompatibility incompatibility : result.getIncompatibilities()) {
       String path = join(prefix, FieldPath.of(reader, incompatibility.getLocation()));
+      if (appendedPayloadType(reader, incompatibility)) {
+        continue; // a new type at the end of the payload union: what a released reader skips
+      }
       Optional<Schema> writerBranch = missingRecordBranch(incompatibility);
       Optional<Schema> readerBranch =
           writerBranch.flatMap(branch -> namesake(incompatibility.getReaderFragment(), branch));
@@ -54,6 +73,22 @@ final class FullTransitiveCheck {
                   incompatibility.getType(),
                   incompatibility.getMessage()));
     }
+  }
+
+  /**
+   * Whether an incompatibility is the writer's payload union holding a record after all of the
+   * reader's branches: a type appended to the envelope.
+   */
+  private static boolean appendedPayloadType(Schema reader, Incompatibility incompatibility) {
+    Optional<Schema> branch = missingRecordBranch(incompatibility);
+    if (branch.isEmpty() || !PAYLOAD.equals(unionPath(reader, incompatibility.getLocation()))) {
+      return false;
+    }
+    List<Schema> written = incompatibility.getWriterFragment().getTypes();
+    Schema readerUnion = incompatibility.getReaderFragment();
+    int readerBranches =
+        readerUnion.getType() == Schema.Type.UNION ? readerUnion.getTypes().size() : 1;
+    return written.indexOf(branch.get()) >= readerBranches;
   }
 
   /** The writer's record branch that the reader's union lacks, named by the location's index. */
