@@ -70,7 +70,17 @@ public final class ProductProjection implements Projection<ProductView> {
               p.rating(),
               p.stock());
       case Products.PriceChanged c -> withPrice(p, c.priceMinor());
-      case Products.ProductRated r -> withRating(p, rated(p.rating(), r));
+      case Products.RatingGiven given ->
+          withRating(
+              p,
+              new ProductView.Rating(
+                  p.rating().count() + 1, p.rating().starsTotal() + given.stars()));
+      case Products.RatingRevised revised ->
+          withRating(
+              p,
+              new ProductView.Rating(
+                  p.rating().count(),
+                  p.rating().starsTotal() - revised.previousStars() + revised.stars()));
       case Products.ProductDiscontinued x ->
           new ProductView(
               p.id(),
@@ -99,13 +109,6 @@ public final class ProductProjection implements Projection<ProductView> {
           case Inventory.StockShipped s ->
               new ProductView.Stock(stock.onHand() - s.quantity(), stock.reserved() - s.quantity());
         });
-  }
-
-  private static ProductView.Rating rated(ProductView.Rating rating, Products.ProductRated r) {
-    return r.previousStars() == null
-        ? new ProductView.Rating(rating.count() + 1, rating.starsTotal() + r.stars())
-        : new ProductView.Rating(
-            rating.count(), rating.starsTotal() - r.previousStars() + r.stars());
   }
 
   private static ProductView withPrice(ProductView p, long priceMinor) {

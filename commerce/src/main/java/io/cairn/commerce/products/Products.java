@@ -19,7 +19,8 @@ public final class Products
   /** The products of the catalogue, keyed by product id. */
   public static final AggregateType<Command, Event, ProductState> TYPE =
       new AggregateType<>(
-          "products", new Products(), Command.class, Event.class, ProductState.class);
+              "products", new Products(), Command.class, Event.class, ProductState.class)
+          .withUpcaster(Legacy.class, Products::upcast);
 
   /** What a product is asked to do. */
   public sealed interface Command
@@ -40,7 +41,7 @@ public final class Products
 
   /** What happened to a product. */
   public sealed interface Event
-      permits ProductDefined, PriceChanged, ProductRated, ProductDiscontinued {}
+      permits ProductDefined, PriceChanged, RatingGiven, RatingRevised, ProductDiscontinued {}
 
   /** The product was defined. */
   public record ProductDefined(String name, String category, long priceMinor, String currency)
@@ -50,12 +51,37 @@ public final class Products
   public record PriceChanged(long priceMinor, long previousPriceMinor, String currency)
       implements Event {}
 
-  /** A customer rated the product. */
-  public record ProductRated(String customerId, int stars, Integer previousStars)
-      implements Event {}
+  /** A customer rated the product for the first time. */
+  public record RatingGiven(String customerId, int stars) implements Event {}
+
+  /** A customer replaced their rating of the product. */
+  public record RatingRevised(String customerId, int stars, int previousStars) implements Event {}
 
   /** The product was taken off sale. */
   public record ProductDiscontinued() implements Event {}
+
+  /**
+   * What the catalogue appended before v2 of its events and no longer does: the log still holds
+   * them, and each is read as the event it means now ({@link #upcast}).
+   */
+  public sealed interface Legacy permits ProductRated {}
+
+  /**
+   * A customer rated the product, before v2: a first rating when it replaced none, a revised one
+   * when it did. Ratings are now told apart by type, so views need not inspect a nullable field.
+   */
+  public record ProductRated(String customerId, int stars, Integer previousStars)
+      implements Legacy {}
+
+  /** The event a legacy record means now. */
+  static Event upcast(Legacy legacy) {
+    return switch (legacy) {
+      case ProductRated rated ->
+          rated.previousStars() == null
+              ? new RatingGiven(rated.customerId(), rated.stars())
+              : new RatingRevised(rated.customerId(), rated.stars(), rated.previousStars());
+    };
+  }
 
   /** One customer's current rating. */
   public record Rating(String customerId, int stars) {}
@@ -119,7 +145,10 @@ public final class Products
     if (previous != null && previous == rate.stars()) {
       return unchanged();
     }
-    return accept(new ProductRated(rate.customerId(), rate.stars(), previous));
+    return accept(
+        previous == null
+            ? new RatingGiven(rate.customerId(), rate.stars())
+            : new RatingRevised(rate.customerId(), rate.stars(), previous));
   }
 
   @Override
@@ -141,14 +170,8 @@ public final class Products
               product.currency(),
               product.discontinued(),
               product.ratings());
-      case ProductRated rated ->
-          new ProductState(
-              product.name(),
-              product.category(),
-              product.priceMinor(),
-              product.currency(),
-              product.discontinued(),
-              withRating(product, rated));
+      case RatingGiven given -> withRating(product, given.customerId(), given.stars());
+      case RatingRevised revised -> withRating(product, revised.customerId(), revised.stars());
       case ProductDiscontinued discontinued ->
           new ProductState(
               product.name(),
@@ -160,17 +183,24 @@ public final class Products
     };
   }
 
-  private static List<Rating> withRating(ProductState product, ProductRated rated) {
+  /** The product with a customer's rating, replacing theirs, or after the others' if new. */
+  private static ProductState withRating(ProductState product, String customerId, int stars) {
     List<Rating> ratings = new ArrayList<>();
     boolean replaced = false;
     for (Rating rating : product.ratings()) {
-      boolean same = rating.customerId().equals(rated.customerId());
-      ratings.add(same ? new Rating(rated.customerId(), rated.stars()) : rating);
+      boolean same = rating.customerId().equals(customerId);
+      ratings.add(same ? new Rating(customerId, stars) : rating);
       replaced |= same;
     }
     if (!replaced) {
-      ratings.add(new Rating(rated.customerId(), rated.stars()));
+      ratings.add(new Rating(customerId, stars));
     }
-    return List.copyOf(ratings);
+    return new ProductState(
+        product.name(),
+        product.category(),
+        product.priceMinor(),
+        product.currency(),
+        product.discontinued(),
+        List.copyOf(ratings));
   }
 }

@@ -23,9 +23,9 @@ class ProductProjectionTest {
             .given(
                 product.then(new Products.ProductDefined("Tea", "drinks", 450, "EUR")),
                 product.then(new Products.PriceChanged(500, 450, "EUR")),
-                product.then(new Products.ProductRated("c-1", 4, null)),
-                product.then(new Products.ProductRated("c-2", 5, null)),
-                product.then(new Products.ProductRated("c-1", 2, 4)),
+                product.then(new Products.RatingGiven("c-1", 4)),
+                product.then(new Products.RatingGiven("c-2", 5)),
+                product.then(new Products.RatingRevised("c-1", 2, 4)),
                 stock.then(new Inventory.StockReceived(10)),
                 stock.then(new Inventory.StockReserved("o-1", 3)),
                 stock.then(new Inventory.StockReserved("o-2", 2)),

@@ -11,6 +11,8 @@ import io.cairn.commerce.products.Products.ProductDiscontinued;
 import io.cairn.commerce.products.Products.ProductRated;
 import io.cairn.commerce.products.Products.RateProduct;
 import io.cairn.commerce.products.Products.Rating;
+import io.cairn.commerce.products.Products.RatingGiven;
+import io.cairn.commerce.products.Products.RatingRevised;
 import io.cairn.core.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
@@ -63,17 +65,25 @@ class ProductsTest {
   }
 
   @Test
-  void shouldReplaceACustomersEarlierRating() {
-    var rated = product.given(DEFINED, new ProductRated("c1", 2, null));
+  void shouldGiveACustomersFirstRatingAndReviseItLater() {
+    product.given(DEFINED).when(new RateProduct("c1", 2)).thenEvents(new RatingGiven("c1", 2));
+    var rated = product.given(DEFINED, new RatingGiven("c1", 2));
 
-    rated.when(new RateProduct("c1", 5)).thenEvents(new ProductRated("c1", 5, 2));
+    rated.when(new RateProduct("c1", 5)).thenEvents(new RatingRevised("c1", 5, 2));
     rated.when(new RateProduct("c1", 2)).thenUnchanged();
     assertThat(
-            rated
-                .given(new ProductRated("c1", 5, 2), new ProductRated("c2", 3, null))
-                .state()
-                .ratings())
+            rated.given(new RatingRevised("c1", 5, 2), new RatingGiven("c2", 3)).state().ratings())
         .containsExactly(new Rating("c1", 5), new Rating("c2", 3));
+  }
+
+  @Test
+  void shouldReadARatingLoggedBeforeV2AsTheEventItMeansNow() {
+    assertThat(Products.TYPE.current(new ProductRated("c1", 4, null)))
+        .isEqualTo(new RatingGiven("c1", 4));
+    assertThat(Products.TYPE.current(new ProductRated("c1", 5, 4)))
+        .isEqualTo(new RatingRevised("c1", 5, 4));
+    assertThat(Products.TYPE.current(new ProductDiscontinued()))
+        .isEqualTo(new ProductDiscontinued());
   }
 
   @Test

@@ -17,6 +17,10 @@ class AggregateTypeTest {
 
   record Counter(int total) {}
 
+  sealed interface Legacy permits Incremented {}
+
+  record Incremented() implements Legacy {}
+
   interface NotSealed {}
 
   static final class Counting implements Decider<Command, Event, Counter> {
@@ -83,5 +87,34 @@ class AggregateTypeTest {
                     NotSealed.class,
                     Counter.class))
         .hasMessageContaining("events must be a sealed interface");
+  }
+
+  @Test
+  void shouldReadALegacyRecordAsTheEventItMeansNow() {
+    var type =
+        new AggregateType<>("counters", new Counting(), Command.class, Event.class, Counter.class)
+            .withUpcaster(Legacy.class, legacy -> new Counted(1));
+
+    assertThat(type.current(new Incremented())).isEqualTo(new Counted(1));
+    assertThat(type.current(new Counted(3))).isEqualTo(new Counted(3));
+    assertThat(type.loggedEvents()).containsExactly(Event.class, Legacy.class);
+    assertThatThrownBy(() -> type.current("not logged"))
+        .hasMessageContaining("counters logs no java.lang.String");
+  }
+
+  @Test
+  void shouldRefuseLegacyRecordsNamedLikeEvents() {
+    assertThatThrownBy(
+            () ->
+                new AggregateType<>(
+                        "counters", new Counting(), Command.class, Event.class, Counter.class)
+                    .withUpcaster(Other.class, other -> new Counted(0)))
+        .hasMessageContaining("share names with its events")
+        .hasMessageContaining("Counted");
+  }
+
+  sealed interface Other permits Other.Counted {
+    /** Named like an event: the log could not tell them apart. */
+    record Counted(int by) implements Other {}
   }
 }

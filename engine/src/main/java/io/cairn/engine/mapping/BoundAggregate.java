@@ -67,7 +67,7 @@ public record BoundAggregate<C, E, S>(AggregateType<C, E, S> type, Envelopes env
   private static List<String> problems(AggregateType<?, ?, ?> type, Envelopes envelopes) {
     List<String> problems = new ArrayList<>();
     problems.addAll(TypeCheck.problems(type.commands(), envelopes.commands()));
-    problems.addAll(TypeCheck.problems(type.events(), envelopes.events()));
+    problems.addAll(TypeCheck.problems(type.loggedEvents(), envelopes.events()));
     problems.addAll(TypeCheck.problems(type.state(), envelopes.state()));
     return problems;
   }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.avro.LogicalTypes;
@@ -30,6 +31,40 @@ public final class TypeCheck {
   public static List<String> problems(Type type, Schema schema) {
     TypeCheck check = new TypeCheck();
     check.check(Types.raw(type).getSimpleName(), type, schema);
+    return check.problems;
+  }
+
+  /**
+   * Every mismatch between a union of records and the records of several sealed interfaces
+   * together, such as an aggregate type's events and the legacy records its log still holds: each
+   * branch is one of their records, by name, and each of their records is a branch.
+   *
+   * @return one sentence per mismatch; empty when they fit
+   */
+  public static List<String> problems(List<Class<?>> sealedTypes, Schema union) {
+    TypeCheck check = new TypeCheck();
+    String path = sealedTypes.getFirst().getSimpleName();
+    Map<String, Class<?>> records = new TreeMap<>();
+    for (Class<?> interfaceType : sealedTypes) {
+      if (!check.expect(
+          path, interfaceType.isSealed(), "a sealed interface of records", interfaceType)) {
+        return check.problems;
+      }
+      Arrays.stream(interfaceType.getPermittedSubclasses())
+          .forEach(record -> records.put(record.getSimpleName(), record));
+    }
+    List<Schema> branches =
+        union.getType() == Schema.Type.UNION ? union.getTypes() : List.of(union);
+    Set<String> named =
+        branches.stream().map(Schema::getName).collect(Collectors.toCollection(TreeSet::new));
+    if (!records.keySet().equals(named)) {
+      check.problems.add(
+          path + ": the domain has " + records.keySet() + ", but the schema's union has " + named);
+      return check.problems;
+    }
+    for (Schema branch : branches) {
+      check.check(path + "." + branch.getName(), records.get(branch.getName()), branch);
+    }
     return check.problems;
   }
 

@@ -93,6 +93,14 @@ public final class TopologyDriver implements AutoCloseable {
     commands(type).pipeInput(id, command);
   }
 
+  /**
+   * Appends an event envelope to an aggregate type's log as another writer would, such as code of
+   * an earlier version.
+   */
+  public void append(String type, String id, SpecificRecord envelope) {
+    input(topics.events(type)).pipeInput(id, envelope);
+  }
+
   /** The event log of an aggregate type. */
   public TestOutputTopic<String, SpecificRecord> events(String type) {
     return output(topics.events(type));

@@ -13,6 +13,8 @@ import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.avro.products.ChangePrice;
 import io.cairn.avro.products.DefineProduct;
+import io.cairn.avro.products.ProductEvent;
+import io.cairn.avro.products.ProductRated;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.customers.CustomerOrderRow;
 import io.cairn.commerce.customers.CustomerView;
@@ -260,6 +262,40 @@ class ViewTopologyTest {
         .extracting(CustomerOrderRow::orderId, CustomerOrderRow::status)
         .containsExactlyInAnyOrder(
             tuple("o1", Orders.OrderStatus.PLACED), tuple("o2", Orders.OrderStatus.CANCELLED));
+  }
+
+  @Test
+  void shouldReadAnEventLoggedBeforeItsShapeChangedAsTheEventItMeansNow() throws Exception {
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    driver.append("products", "p1", legacyRating("p1", 2, 4, null));
+    driver.append("products", "p1", legacyRating("p1", 3, 5, 4));
+
+    KeyValueStore<String, ViewEntry<ProductView>> views =
+        driver.store(ViewStores.view(view("products")));
+    assertThat(views.get("p1").view().rating()).isEqualTo(new ProductView.Rating(1, 5));
+    KeyValueStore<String, AggregateEntry<Products.ProductState>> states =
+        driver.store(ViewStores.aggregates(Products.TYPE));
+    assertThat(states.get("p1").state().ratings()).containsExactly(new Products.Rating("c1", 5));
+    KeyValueStore<Bytes, byte[]> history = driver.store(ViewStores.history(Products.TYPE));
+    JsonNode given = JSON.readTree(HistoryEntry.shown(history.get(OrderedKey.of("p1", 2))));
+    JsonNode revised = JSON.readTree(HistoryEntry.shown(history.get(OrderedKey.of("p1", 3))));
+    assertThat(given.get("type").asText()).isEqualTo("RatingGiven");
+    assertThat(given.get("payload").toString()).isEqualTo("{\"customerId\":\"c1\",\"stars\":4}");
+    assertThat(revised.get("type").asText()).isEqualTo("RatingRevised");
+    assertThat(revised.at("/payload/previousStars").asInt()).isEqualTo(4);
+  }
+
+  /** A rating as the catalogue logged it before v2, when ratings were one event type. */
+  private ProductEvent legacyRating(String id, long version, int stars, Integer previous) {
+    return ProductEvent.newBuilder()
+        .setEventId("legacy-" + version)
+        .setAggregateId(id)
+        .setAggregateVersion(version)
+        .setOccurredAt(driver.now())
+        .setCommandId("legacy-" + version)
+        .setCorrelationId("legacy-" + version)
+        .setPayload(new ProductRated("c1", stars, previous))
+        .build();
   }
 
   @Test
