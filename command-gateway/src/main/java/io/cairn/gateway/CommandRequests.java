@@ -26,7 +26,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class CommandRequests {
   private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+  private static final Pattern HEADER_TOKEN = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   private final Map<String, Schema> envelopes;
   private final CommandParser parser = new CommandParser();
@@ -49,7 +49,8 @@ final class CommandRequests {
       byte[] body,
       String ifMatch,
       String idempotencyKey,
-      String correlationId) {}
+      String correlationId,
+      String actor) {}
 
   CommandRequest read(Http http) {
     Schema envelopeSchema = envelopes.get(http.type());
@@ -75,6 +76,7 @@ final class CommandRequests {
     Long expectedVersion = expectedVersion(http.ifMatch(), problems);
     checkHeader("Idempotency-Key", http.idempotencyKey(), problems);
     checkHeader("Correlation-Id", http.correlationId(), problems);
+    checkHeader("Actor", http.actor(), problems);
     Schema payloadSchema = commandSchema(http.type(), envelopeSchema, body, problems);
     CommandParser.Parsed payload = parser.parse(body.path("payload"), payloadSchema, "payload");
     problems.addAll(payload.problems());
@@ -173,7 +175,7 @@ final class CommandRequests {
   }
 
   private static void checkHeader(String name, String value, List<FieldProblem> problems) {
-    if (value != null && !IDEMPOTENCY_KEY.matcher(value).matches()) {
+    if (value != null && !HEADER_TOKEN.matcher(value).matches()) {
       problems.add(FieldProblem.invalidFormat(name, "1 to 255 visible ASCII characters"));
     }
   }
@@ -189,6 +191,9 @@ final class CommandRequests {
         schema.getField("correlationId").pos(),
         http.correlationId() != null ? http.correlationId() : commandId);
     envelope.put(schema.getField("idempotencyKey").pos(), http.idempotencyKey());
+    // Sent over HTTP, the command was caused by nobody's event.
+    envelope.put(schema.getField("causationId").pos(), null);
+    envelope.put(schema.getField("actor").pos(), http.actor());
     envelope.put(schema.getField("payload").pos(), payload);
     return envelope;
   }

@@ -28,7 +28,8 @@ public final class CommandRoutes {
             ctx.bodyAsBytes(),
             ctx.header("If-Match"),
             ctx.header("Idempotency-Key"),
-            ctx.header("Correlation-Id"));
+            ctx.header("Correlation-Id"),
+            ctx.header("Actor"));
     ctx.future(() -> gateway.submit(http).handle((reply, failure) -> answer(ctx, reply, failure)));
   }
 

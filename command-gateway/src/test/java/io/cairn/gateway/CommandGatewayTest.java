@@ -124,6 +124,7 @@ class CommandGatewayTest {
     byte[] body =
         "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p-1\",\"quantity\":1}}"
             .getBytes(StandardCharsets.UTF_8);
-    return new CommandRequests.Http("carts", cart, "application/json", body, null, null, null);
+    return new CommandRequests.Http(
+        "carts", cart, "application/json", body, null, null, null, null);
   }
 }

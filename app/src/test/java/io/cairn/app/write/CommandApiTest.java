@@ -1,12 +1,14 @@
 package io.cairn.app.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.CairnApp;
 import io.cairn.app.InProcessApp;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +66,34 @@ class CommandApiTest {
     assertThat(event.get("version").asLong()).isEqualTo(1);
     assertThat(event.get("occurredAt").asText()).endsWith("Z");
     assertThat(event.get("payload").toString()).isEqualTo("{\"productId\":\"p-1\",\"quantity\":2}");
+  }
+
+  @Test
+  void shouldKeepTheFlowTheCauseAndTheActorOfACommandWithItsEvents() {
+    String cart = id("cart");
+    Map<String, String> headers = Map.of("Correlation-Id", "flow-" + cart, "Actor", "ada@example");
+
+    var answer =
+        client.send(
+            "carts",
+            cart,
+            "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p-1\",\"quantity\":2}}",
+            headers);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    String commandId = answer.json().get("commandId").asText();
+    var event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> client.get("/api/v1/carts/" + cart + "/events"),
+                events -> events.status() == 200 && events.json().get("items").size() == 1)
+            .json()
+            .get("items")
+            .get(0);
+    assertThat(event.get("correlationId").asText()).isEqualTo("flow-" + cart);
+    assertThat(event.get("causationId").asText()).isEqualTo(commandId);
+    assertThat(event.get("actor").asText()).isEqualTo("ada@example");
   }
 
   @Test
@@ -154,6 +184,13 @@ class CommandApiTest {
                 cart,
                 "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p\",\"quantity\":1}}",
                 Map.of("If-Match", "three"),
+                400,
+                "validation_failed"),
+            new Case(
+                "carts",
+                cart,
+                "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p\",\"quantity\":1}}",
+                Map.of("Actor", "a".repeat(256)),
                 400,
                 "validation_failed"),
             new Case(

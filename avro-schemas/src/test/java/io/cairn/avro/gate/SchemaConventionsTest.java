@@ -65,6 +65,8 @@ class SchemaConventionsTest {
               "occurredAt",
               "commandId",
               "correlationId",
+              "causationId",
+              "actor",
               "payload");
       assertThat(envelope.getField("aggregateVersion").schema().getType())
           .isEqualTo(Schema.Type.LONG);

@@ -45,7 +45,8 @@ class InMemoryRegistryTest {
   void shouldCarryRecordsThroughASerdeInConfluentsWireFormat() {
     SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>(client, true, false);
     CartEvent event =
-        new CartEvent("e1", "cart-1", 1L, Instant.EPOCH, "c1", "c1", new ItemAdded("p1", 2));
+        new CartEvent(
+            "e1", "cart-1", 1L, Instant.EPOCH, "c1", "c1", "c1", null, new ItemAdded("p1", 2));
 
     byte[] bytes = serde.serializer().serialize("cairn.carts.events", event);
 

@@ -45,26 +45,34 @@ final class EventRecords {
     envelope.put(schema.getField("occurredAt").pos(), occurredAt);
     envelope.put(schema.getField("commandId").pos(), command.commandId());
     envelope.put(schema.getField("correlationId").pos(), command.correlationId());
+    envelope.put(schema.getField("causationId").pos(), causation(command));
+    envelope.put(schema.getField("actor").pos(), command.actor());
     envelope.put(schema.getField("payload").pos(), payload);
     String name = payload.getSchema().getName();
     return new Appended(
-        envelope,
-        headers(eventId, command.aggregateId(), name, occurredAt),
-        name,
-        version,
-        occurredAt,
-        payload);
+        envelope, headers(eventId, command, name, occurredAt), name, version, occurredAt, payload);
+  }
+
+  /**
+   * What caused an event: the event that caused its command, when a policy or process manager sent
+   * it, else the command itself.
+   */
+  private static String causation(IncomingCommand command) {
+    return command.causationId() != null ? command.causationId() : command.commandId();
   }
 
   private Headers headers(
-      String eventId, String aggregateId, String eventName, Instant occurredAt) {
+      String eventId, IncomingCommand command, String eventName, Instant occurredAt) {
     RecordHeaders headers = new RecordHeaders();
     add(headers, "ce_specversion", "1.0");
     add(headers, "ce_id", eventId);
     add(headers, "ce_source", "/cairn/" + aggregate.name());
     add(headers, "ce_type", "io.cairn." + aggregate.name() + "." + eventName);
     add(headers, "ce_time", occurredAt.toString());
-    add(headers, "ce_subject", aggregateId);
+    add(headers, "ce_subject", command.aggregateId());
+    // CloudEvents extension attributes: lower-case letters and digits only.
+    add(headers, "ce_correlationid", command.correlationId());
+    add(headers, "ce_causationid", causation(command));
     add(headers, "content-type", "application/avro");
     return headers;
   }

@@ -14,6 +14,8 @@ record IncomingCommand(
     Instant issuedAt,
     String correlationId,
     String idempotencyKey,
+    String causationId,
+    String actor,
     IndexedRecord payload) {
 
   static IncomingCommand of(IndexedRecord envelope) {
@@ -25,6 +27,8 @@ record IncomingCommand(
         (Instant) envelope.get(schema.getField("issuedAt").pos()),
         (String) envelope.get(schema.getField("correlationId").pos()),
         (String) envelope.get(schema.getField("idempotencyKey").pos()),
+        (String) envelope.get(schema.getField("causationId").pos()),
+        (String) envelope.get(schema.getField("actor").pos()),
         (IndexedRecord) envelope.get(schema.getField("payload").pos()));
   }
 }

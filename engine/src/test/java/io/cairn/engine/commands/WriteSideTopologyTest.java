@@ -56,6 +56,8 @@ class WriteSideTopologyTest {
     assertThat(envelope.getAggregateVersion()).isEqualTo(1);
     assertThat(envelope.getCommandId()).isEqualTo(add.getCommandId());
     assertThat(envelope.getCorrelationId()).isEqualTo(add.getCorrelationId());
+    assertThat(envelope.getCausationId()).isEqualTo(add.getCommandId());
+    assertThat(envelope.getActor()).isNull();
     assertThat(envelope.getPayload()).isEqualTo(new ItemAdded("p1", 2));
     assertThat(header(event.headers(), "ce_specversion")).isEqualTo("1.0");
     assertThat(header(event.headers(), "ce_id")).isEqualTo(envelope.getEventId());
@@ -63,6 +65,8 @@ class WriteSideTopologyTest {
     assertThat(header(event.headers(), "ce_type")).isEqualTo("io.cairn.carts.ItemAdded");
     assertThat(header(event.headers(), "ce_subject")).isEqualTo("cart-1");
     assertThat(header(event.headers(), "ce_time")).isEqualTo(envelope.getOccurredAt().toString());
+    assertThat(header(event.headers(), "ce_correlationid")).isEqualTo("flow-1");
+    assertThat(header(event.headers(), "ce_causationid")).isEqualTo(add.getCommandId());
     assertThat(header(event.headers(), "content-type")).isEqualTo("application/avro");
 
     CartSnapshot snapshot = (CartSnapshot) driver.state("carts").readValue();
@@ -79,6 +83,21 @@ class WriteSideTopologyTest {
               assertThat(e.getType()).isEqualTo("ItemAdded");
               assertThat(e.getPayloadJson()).isEqualTo("{\"productId\":\"p1\",\"quantity\":2}");
             });
+  }
+
+  @Test
+  void shouldNameTheEventThatCausedTheCommandAndWhoIssuedIt() {
+    CartCommand add = cartCommand("cart-1", new AddItem("p1", 2), null, null);
+    add.setCausationId("event-7");
+    add.setActor("alice");
+    driver.commands("carts").pipeInput("cart-1", add);
+
+    TestRecord<String, SpecificRecord> event = driver.events("carts").readRecord();
+    CartEvent envelope = (CartEvent) event.value();
+    assertThat(envelope.getCausationId()).isEqualTo("event-7");
+    assertThat(envelope.getActor()).isEqualTo("alice");
+    assertThat(envelope.getCorrelationId()).isEqualTo("flow-1");
+    assertThat(header(event.headers(), "ce_causationid")).isEqualTo("event-7");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param aggregateId the aggregate it belongs to
  * @param version the aggregate's version after it
  * @param occurredAt when it happened
+ * @param provenance the flow it belongs to, what caused it and who asked
  * @param name the event's type name ({@code PriceChanged})
  * @param event the domain event record
  * @param payloadJson the event's payload as JSON, as command replies show it
@@ -23,6 +24,7 @@ public record DecodedEvent(
     String aggregateId,
     long version,
     Instant occurredAt,
+    Provenance provenance,
     String name,
     Object event,
     String payloadJson,
@@ -32,7 +34,16 @@ public record DecodedEvent(
   /** This event with its aggregate's creation time and state after it. */
   public DecodedEvent folded(Instant createdAt, Object state) {
     return new DecodedEvent(
-        type, aggregateId, version, occurredAt, name, event, payloadJson, createdAt, state);
+        type,
+        aggregateId,
+        version,
+        occurredAt,
+        provenance,
+        name,
+        event,
+        payloadJson,
+        createdAt,
+        state);
   }
 
   /** The event's aggregate after it, as a view receives it with the event. */

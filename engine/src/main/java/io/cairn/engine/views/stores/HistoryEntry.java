@@ -27,6 +27,9 @@ public final class HistoryEntry {
         head.writeStringField("type", event.name());
         head.writeNumberField("version", event.version());
         head.writeStringField("occurredAt", event.occurredAt().toString());
+        head.writeStringField("correlationId", event.provenance().correlationId());
+        head.writeStringField("causationId", event.provenance().causationId());
+        head.writeStringField("actor", event.provenance().actor());
         // The payload is already JSON (rendered once by the decoder): embed it as is, unparsed.
         head.writeFieldName("payload");
         head.writeRawValue(event.payloadJson());
@@ -44,7 +47,10 @@ public final class HistoryEntry {
     }
   }
 
-  /** The event as the events endpoint shows it: type, version, occurredAt and payload. */
+  /**
+   * The event as the events endpoint shows it: type, version, occurredAt, its provenance and
+   * payload.
+   */
   public static String shown(byte[] entry) {
     return new String(entry, Integer.BYTES, headLength(entry), StandardCharsets.UTF_8);
   }

@@ -102,6 +102,7 @@ public final class HistoryReplay {
           aggregateId,
           head.get("version").asLong(),
           Instant.parse(head.get("occurredAt").asText()),
+          provenance(head),
           name,
           event,
           head.get("payload").toString(),
@@ -110,5 +111,16 @@ public final class HistoryReplay {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read a history entry of " + aggregateId, e);
     }
+  }
+
+  /** The provenance in an entry's head; entries kept before heads had one name nothing. */
+  private static Provenance provenance(JsonNode head) {
+    return new Provenance(
+        text(head, "correlationId"), text(head, "causationId"), text(head, "actor"));
+  }
+
+  private static String text(JsonNode head, String field) {
+    JsonNode value = head.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.engine.views.stores.DecodedEvent;
 import io.cairn.engine.views.stores.EventClasses;
+import io.cairn.engine.views.stores.Provenance;
 import io.cairn.engine.views.stores.ViewJson;
 import java.io.IOException;
 import java.time.Instant;
@@ -47,6 +48,9 @@ final class DecodedEventSerde {
       json.writeStringField("aggregateId", event.aggregateId());
       json.writeNumberField("version", event.version());
       json.writeNumberField("occurredAt", event.occurredAt().toEpochMilli());
+      json.writeStringField("correlationId", event.provenance().correlationId());
+      json.writeStringField("causationId", event.provenance().causationId());
+      json.writeStringField("actor", event.provenance().actor());
       json.writeStringField("name", event.name());
       json.writeFieldName("event");
       JSON.writeValue(json, event.event());
@@ -93,6 +97,9 @@ final class DecodedEventSerde {
     private String aggregateId;
     private long version;
     private Instant occurredAt;
+    private String correlationId;
+    private String causationId;
+    private String actor;
     private String name;
     private Object event;
     private String payloadJson;
@@ -105,6 +112,9 @@ final class DecodedEventSerde {
         case "aggregateId" -> aggregateId = json.getText();
         case "version" -> version = json.getLongValue();
         case "occurredAt" -> occurredAt = instant(json);
+        case "correlationId" -> correlationId = text(json);
+        case "causationId" -> causationId = text(json);
+        case "actor" -> actor = text(json);
         case "name" -> name = json.getText();
         case "event" -> event = JSON.readValue(json, classes.event(known().name(), name));
         case "payloadJson" -> payloadJson = json.getText();
@@ -127,12 +137,18 @@ final class DecodedEventSerde {
           aggregateId,
           version,
           occurredAt,
+          new Provenance(correlationId, causationId, actor),
           name,
           event,
           payloadJson,
           createdAt,
           state);
     }
+  }
+
+  /** A text field's value, or null. */
+  private static String text(JsonParser json) throws IOException {
+    return json.currentToken() == JsonToken.VALUE_NULL ? null : json.getText();
   }
 
   /** An instant as written now (epoch milliseconds) or before (ISO text), or null. */

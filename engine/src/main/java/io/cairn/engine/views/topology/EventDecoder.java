@@ -9,6 +9,7 @@ import io.cairn.avro.json.AvroJson;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.mapping.RecordMapper;
 import io.cairn.engine.views.stores.DecodedEvent;
+import io.cairn.engine.views.stores.Provenance;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -57,6 +58,10 @@ public final class EventDecoder {
         (String) envelope.get(schema.getField("aggregateId").pos()),
         (Long) envelope.get(schema.getField("aggregateVersion").pos()),
         (Instant) envelope.get(schema.getField("occurredAt").pos()),
+        new Provenance(
+            (String) envelope.get(schema.getField("correlationId").pos()),
+            (String) envelope.get(schema.getField("causationId").pos()),
+            (String) envelope.get(schema.getField("actor").pos())),
         event.getClass().getSimpleName(),
         event,
         event == logged ? AvroJson.text(payload) : shown(event),

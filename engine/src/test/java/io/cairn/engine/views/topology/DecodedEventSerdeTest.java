@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.engine.views.stores.DecodedEvent;
+import io.cairn.engine.views.stores.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The views' repartition form of a folded event, with the commerce domain's types: what is written
- * is read back whole, and records an earlier Cairn wrote, with instants as ISO text, still load.
+ * is read back whole, and records an earlier Cairn wrote, with instants as ISO text and no
+ * provenance, still load.
  */
 class DecodedEventSerdeTest {
   private static final Instant PLACED = Instant.parse("2026-11-23T10:00:00.123Z");
@@ -32,7 +34,7 @@ class DecodedEventSerdeTest {
   }
 
   @Test
-  void shouldReadAnEventWrittenWithInstantsAsText() {
+  void shouldReadAnEventWrittenWithInstantsAsTextAndNoProvenance() {
     String earlier =
         """
         {"type":"orders","aggregateId":"o1","version":1,"occurredAt":"2026-11-23T10:00:00.123Z",
@@ -48,6 +50,7 @@ class DecodedEventSerdeTest {
     assertThat(event.occurredAt()).isEqualTo(PLACED);
     assertThat(event.createdAt()).isEqualTo(PLACED);
     assertThat(event.event()).isEqualTo(new Orders.OrderConfirmed());
+    assertThat(event.provenance()).isEqualTo(new Provenance(null, null, null));
     assertThat(event.state()).extracting("status").isEqualTo(Orders.OrderStatus.CONFIRMED);
   }
 
@@ -75,6 +78,7 @@ class DecodedEventSerdeTest {
         "o1",
         1,
         PLACED,
+        new Provenance("corr-1", "cmd-1", "alice"),
         "OrderPlaced",
         placed,
         "{\"customerId\":\"cu1\"}",
