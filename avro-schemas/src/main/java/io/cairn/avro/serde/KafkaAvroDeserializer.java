@@ -7,6 +7,7 @@ import io.cairn.avro.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -27,9 +28,14 @@ import org.apache.kafka.common.serialization.Deserializer;
  * <p>With {@code specific.avro.reader=true} the reader schema is that of the generated class with
  * the writer schema's full name; otherwise records are read as GenericRecords of the writer schema.
  * Every failure is a {@link SerializationException} that says what was wrong with the record.
+ *
+ * <p>A writer schema whose unions have branches the reader's lack (a type appended by newer code)
+ * still reads every record that does not use them; one that does fails with an {@link
+ * UnknownTypeException} naming the type, so that its reader can set it aside. Such records are
+ * decoded twice, once with the writer's schema alone to find the types they use.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
-  private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+  private final Map<Integer, Reading> readers = new ConcurrentHashMap<>();
   private SchemaRegistryClient client;
   private AvroSerdeConfig config;
 
@@ -59,11 +65,17 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
       throw new IllegalStateException("KafkaAvroDeserializer is not configured");
     }
     WireFormat.Header header = WireFormat.header(topic, data);
-    DatumReader<Object> reader = readers.computeIfAbsent(header.schemaId(), this::readerFor);
-    BinaryDecoder decoder =
-        DecoderFactory.get().binaryDecoder(data, header.bodyOffset(), header.bodyLength(), null);
+    Reading reading = readers.computeIfAbsent(header.schemaId(), this::readingFor);
+    // Checked first, since Avro does not always refuse an unknown branch: it reads one into a
+    // known record that takes its fields, such as an empty one, and would change its meaning.
+    Optional<String> unknown =
+        UnknownBranches.used(reading.unknown(), reading.writer(), body(header, data));
+    if (unknown.isPresent()) {
+      throw new UnknownTypeException(topic, header.schemaId(), unknown.get());
+    }
+    BinaryDecoder decoder = body(header, data);
     try {
-      Object record = reader.read(null, decoder);
+      Object record = reading.reader().read(null, decoder);
       if (!decoder.isEnd()) {
         throw new SerializationException(
             "corrupt Avro body for schema id %d in a record from topic %s: bytes are left over after the record"
@@ -81,10 +93,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
   }
 
-  private DatumReader<Object> readerFor(int schemaId) {
+  private Reading readingFor(int schemaId) {
     Schema writer = writerSchema(schemaId);
     if (!config.specificReader()) {
-      return new GenericDatumReader<>(writer);
+      return new Reading(new GenericDatumReader<>(writer), writer, Set.of());
     }
     CairnRecordTrust.ensure();
     Schema reader =
@@ -96,12 +108,13 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
                             .formatted(schemaId, writer.getFullName())));
     SchemaCompatibility.SchemaPairCompatibility compatibility =
         SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+    Optional<Set<String>> unknown = UnknownBranches.only(compatibility.getResult());
+    if (unknown.isEmpty()) {
       throw new SerializationException(
           "schema id %d (%s) cannot be resolved against the reader's schema: %s"
               .formatted(schemaId, writer.getFullName(), compatibility.getDescription()));
     }
-    return new SpecificDatumReader<>(writer, reader);
+    return new Reading(new SpecificDatumReader<>(writer, reader), writer, unknown.get());
   }
 
   private Schema writerSchema(int schemaId) {
@@ -133,4 +146,17 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
           e);
     }
   }
+
+  private static BinaryDecoder body(WireFormat.Header header, byte[] data) {
+    return DecoderFactory.get().binaryDecoder(data, header.bodyOffset(), header.bodyLength(), null);
+  }
+
+  /**
+   * How the records of one writer schema are read.
+   *
+   * @param reader resolves the writer schema against the reader's
+   * @param writer the writer schema
+   * @param unknown full names of the writer's union branches the reader's schema lacks
+   */
+  private record Reading(DatumReader<Object> reader, Schema writer, Set<String> unknown) {}
 }

@@ -1,6 +1,7 @@
 package io.cairn.engine.commands;
 
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.streams.StreamsProperties;
 import io.cairn.engine.streams.StreamsSettings;
@@ -26,10 +27,12 @@ public final class CommandProcessors implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final SkippedRecords skipped;
   private final AtomicBoolean hasRun = new AtomicBoolean();
 
-  private CommandProcessors(KafkaStreams streams) {
+  private CommandProcessors(KafkaStreams streams, SkippedRecords skipped) {
     this.streams = streams;
+    this.skipped = skipped;
   }
 
   /**
@@ -53,11 +56,14 @@ public final class CommandProcessors implements AutoCloseable {
         builder,
         aggregates,
         new CommandTopology.Settings(topics, Clock.systemUTC(), idempotencyRetention));
+    SkippedRecords skipped = SkippedRecords.register(APPLICATION_ID);
     CommandProcessors processors =
         new CommandProcessors(
             new KafkaStreams(
                 builder.build(),
-                StreamsProperties.exactlyOnce(APPLICATION_ID, settings, replication, kafka)));
+                StreamsProperties.exactlyOnce(
+                    APPLICATION_ID, settings, replication, kafka, skipped)),
+            skipped);
     processors.streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
@@ -79,6 +85,11 @@ public final class CommandProcessors implements AutoCloseable {
         || (hasRun.get() && state == KafkaStreams.State.REBALANCING);
   }
 
+  /** The commands the processors passed over, such as those of a type newer code sent. */
+  public SkippedRecords skipped() {
+    return skipped;
+  }
+
   /** The processors, for readiness. */
   public StreamsInstance streamsInstance() {
     return new StreamsInstance(APPLICATION_ID, streams);
@@ -93,5 +104,6 @@ public final class CommandProcessors implements AutoCloseable {
     streams.close(
         CloseOptions.timeout(CLOSE_TIMEOUT)
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    skipped.close();
   }
 }

@@ -6,7 +6,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The Kafka Streams configuration every Cairn application shares: exactly once, and fast failover.
@@ -20,9 +19,17 @@ public final class StreamsProperties {
 
   private StreamsProperties() {}
 
-  /** The properties of the application with the given id. */
+  /**
+   * The properties of the application with the given id.
+   *
+   * @param skipped where the application counts the records its serdes cannot read
+   */
   public static Properties exactlyOnce(
-      String applicationId, StreamsSettings config, TopicDefaults topics, KafkaConnection kafka) {
+      String applicationId,
+      StreamsSettings config,
+      TopicDefaults topics,
+      KafkaConnection kafka,
+      SkippedRecords skipped) {
     Properties props = kafka.clientProperties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -36,11 +43,17 @@ public final class StreamsProperties {
     batching(props, config);
     // Kafka 5 turns this on; turned on now, it stops Kafka Streams warning of it at every start.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    // A record no serde can read is logged and skipped rather than stopping its partition for good.
-    props.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
+    skipping(props, skipped);
     return props;
+  }
+
+  /**
+   * A record no serde can read, such as one of a type newer code wrote, is passed over and counted
+   * rather than stopping its partition for good.
+   */
+  public static void skipping(Properties props, SkippedRecords skipped) {
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipAndCount.class);
+    props.put(SkippedRecords.CONFIG, skipped);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.cairn.engine.views;
 
 import io.cairn.core.view.Projection;
 import io.cairn.core.view.Source;
+import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.engine.views.topology.ViewLag;
 import io.cairn.kafka.topics.CairnTopics;
@@ -24,19 +25,26 @@ public final class ViewStatus {
   private final List<Projection<?>> views;
   private final CairnTopics topics;
   private final ViewLag lag;
+  private final SkippedRecords skipped;
 
   /**
    * @param streams the views application, whose consumers' metrics give the records lag
    * @param views the views it keeps
    * @param topics the topic declarations
    * @param lag the end-to-end lag the views note
+   * @param skipped the events the views application passed over
    */
   public ViewStatus(
-      KafkaStreams streams, List<Projection<?>> views, CairnTopics topics, ViewLag lag) {
+      KafkaStreams streams,
+      List<Projection<?>> views,
+      CairnTopics topics,
+      ViewLag lag,
+      SkippedRecords skipped) {
     this.streams = streams;
     this.views = List.copyOf(views);
     this.topics = topics;
     this.lag = lag;
+    this.skipped = skipped;
   }
 
   /** The views application's state ({@code RUNNING}, {@code REBALANCING}, ...). */
@@ -47,6 +55,11 @@ public final class ViewStatus {
   /** The names of the views. */
   public List<String> names() {
     return views.stream().map(Projection::name).sorted().toList();
+  }
+
+  /** The events the views passed over, by topic and type: those of types this code lacks. */
+  public List<SkippedRecords.Count> skipped() {
+    return skipped.all();
   }
 
   /** Every view's status, by name. */
@@ -98,7 +111,8 @@ public final class ViewStatus {
         view.name(),
         view.sources().stream().map(source -> source.type().name()).sorted().toList(),
         new Lag(snapshot.events(), snapshot.p50Ms(), snapshot.p99Ms()),
-        behind);
+        behind,
+        skipped.on(read));
   }
 
   /**
@@ -108,9 +122,14 @@ public final class ViewStatus {
    * @param sources the aggregate types it reads
    * @param endToEndLag from an event's append to its arrival in the view, over the last minute
    * @param consumerLagRecords records its consumers have yet to read, summed over partitions
+   * @param skippedEvents events of its sources passed over, unknown to this code or unreadable
    */
   public record Entry(
-      String name, List<String> sources, Lag endToEndLag, long consumerLagRecords) {}
+      String name,
+      List<String> sources,
+      Lag endToEndLag,
+      long consumerLagRecords,
+      long skippedEvents) {}
 
   /**
    * End-to-end lag over the last minute.

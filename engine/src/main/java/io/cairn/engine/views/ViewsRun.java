@@ -1,5 +1,6 @@
 package io.cairn.engine.views;
 
+import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsProperties;
 import io.cairn.engine.views.topology.ViewLag;
 import io.cairn.engine.views.topology.ViewTopology;
@@ -26,11 +27,13 @@ public final class ViewsRun implements AutoCloseable {
   private final ViewLag lag;
   private final ViewStatus status;
   private final ViewMetrics metrics;
+  private final SkippedRecords skipped;
 
-  private ViewsRun(KafkaStreams streams, ViewLag lag, ViewStatus status) {
+  private ViewsRun(KafkaStreams streams, ViewLag lag, ViewStatus status, SkippedRecords skipped) {
     this.streams = streams;
     this.lag = lag;
     this.status = status;
+    this.skipped = skipped;
     this.metrics = ViewMetrics.register(status);
   }
 
@@ -50,7 +53,9 @@ public final class ViewsRun implements AutoCloseable {
         setup.aggregates(),
         setup.projections(),
         new ViewTopology.Settings(setup.topics(), lag, setup.views().versionsRetention(), clock));
-    KafkaStreams streams = new KafkaStreams(builder.build(), properties(setup));
+    // A rebuild reads every event again, so each run counts what it passes over afresh.
+    SkippedRecords skipped = SkippedRecords.register(ReadSide.APPLICATION_ID);
+    KafkaStreams streams = new KafkaStreams(builder.build(), properties(setup, skipped));
     if (wipeLocalState) {
       streams.cleanUp();
     }
@@ -58,7 +63,8 @@ public final class ViewsRun implements AutoCloseable {
         new ViewsRun(
             streams,
             lag,
-            new ViewStatus(streams, setup.projections(), setup.topics().declared(), lag));
+            new ViewStatus(streams, setup.projections(), setup.topics().declared(), lag, skipped),
+            skipped);
     AtomicBoolean ran = new AtomicBoolean();
     streams.setStateListener(
         (now, before) -> {
@@ -70,10 +76,14 @@ public final class ViewsRun implements AutoCloseable {
     return run;
   }
 
-  private static Properties properties(ReadSideSetup setup) {
+  private static Properties properties(ReadSideSetup setup, SkippedRecords skipped) {
     Properties props =
         StreamsProperties.exactlyOnce(
-            ReadSide.APPLICATION_ID, setup.streams(), setup.topicDefaults(), setup.kafka());
+            ReadSide.APPLICATION_ID,
+            setup.streams(),
+            setup.topicDefaults(),
+            setup.kafka(),
+            skipped);
     // Each instance says where its queries are answered, so the others can forward to it.
     props.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, setup.self().host() + ":" + setup.self().port());
@@ -113,5 +123,6 @@ public final class ViewsRun implements AutoCloseable {
     streams.close(
         CloseOptions.timeout(CLOSE_TIMEOUT)
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    skipped.close();
   }
 }

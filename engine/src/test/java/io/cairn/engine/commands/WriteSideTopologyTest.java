@@ -13,7 +13,9 @@ import io.cairn.avro.products.DefineProduct;
 import io.cairn.avro.products.ProductCommand;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.replies.ReplyOutcome;
+import io.cairn.avro.testing.NewerEnvelope;
 import io.cairn.commerce.Commerce;
+import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.testing.TopologyDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -98,6 +100,21 @@ class WriteSideTopologyTest {
     assertThat(envelope.getActor()).isEqualTo("alice");
     assertThat(envelope.getCorrelationId()).isEqualTo("flow-1");
     assertThat(header(event.headers(), "ce_causationid")).isEqualTo("event-7");
+  }
+
+  @Test
+  void shouldPassOverACommandOfATypeNewerCodeAddedCountItAndGoOn() {
+    NewerEnvelope newer = NewerEnvelope.of(CartCommand.getClassSchema(), "GiftWrap");
+    CartCommand template = cartCommand("cart-1", new AddItem("p1", 2), null, null);
+    driver.sendGeneric("carts", "cart-1", newer.carrying(template, "ribbon"));
+    driver.commands("carts").pipeInput("cart-1", template);
+
+    assertThat(driver.skipped().all())
+        .containsExactly(
+            new SkippedRecords.Count(
+                "cairn.carts.commands", SkippedRecords.Reason.UNKNOWN_TYPE, "GiftWrap", 1));
+    assertThat(driver.onlyReply().getCommandId()).isEqualTo(template.getCommandId());
+    assertThat(driver.events("carts").readValuesToList()).hasSize(1);
   }
 
   @Test

@@ -3,11 +3,14 @@ package io.cairn.engine.testing;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.replies.CommandReply;
+import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.testing.InMemoryRegistry;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandTopology;
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.streams.SkippedRecords;
+import io.cairn.engine.streams.StreamsProperties;
 import io.cairn.engine.views.topology.ViewLag;
 import io.cairn.engine.views.topology.ViewTopology;
 import io.cairn.kafka.stores.Store;
@@ -25,8 +28,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -47,6 +52,8 @@ public final class TopologyDriver implements AutoCloseable {
   private final ContractTopics topics;
   private final List<BoundAggregate<?, ?, ?>> aggregates;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final SchemaRegistryClient registry = InMemoryRegistry.client();
+  private final SkippedRecords skipped = SkippedRecords.register("topology-test");
 
   /**
    * @param types the aggregate types whose commands it processes
@@ -55,7 +62,6 @@ public final class TopologyDriver implements AutoCloseable {
    */
   public TopologyDriver(
       List<AggregateType<?, ?, ?>> types, List<Projection<?>> projections, Path stateDir) {
-    SchemaRegistryClient registry = InMemoryRegistry.client();
     this.topics =
         new ContractTopics(new CairnTopics(new TopicDefaults(1, (short) 1)), registry, true);
     this.aggregates = BoundAggregate.all(types, Contract.load());
@@ -73,6 +79,7 @@ public final class TopologyDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    StreamsProperties.skipping(props, skipped);
     driver = new TopologyTestDriver(builder.build(), props);
   }
 
@@ -99,6 +106,26 @@ public final class TopologyDriver implements AutoCloseable {
    */
   public void append(String type, String id, SpecificRecord envelope) {
     input(topics.events(type)).pipeInput(id, envelope);
+  }
+
+  /**
+   * Appends to an aggregate type's event log a record of another schema than this build's, as a
+   * newer instance would write it.
+   */
+  public void appendGeneric(String type, String id, GenericRecord envelope) {
+    pipeGeneric(topics.events(type), id, envelope);
+  }
+
+  /** Sends a command of another schema than this build's, as a newer gateway would send it. */
+  public void sendGeneric(String type, String id, GenericRecord envelope) {
+    pipeGeneric(topics.commands(type), id, envelope);
+  }
+
+  private void pipeGeneric(Topic<String, ?> topic, String id, GenericRecord record) {
+    Serializer<GenericRecord> writer = new GenericAvroSerde(registry, true, false).serializer();
+    driver
+        .createInputTopic(topic.name(), topic.keySerde().serializer(), writer)
+        .pipeInput(id, record);
   }
 
   /** The event log of an aggregate type. */
@@ -156,9 +183,15 @@ public final class TopologyDriver implements AutoCloseable {
     clock.advance(duration.negated());
   }
 
+  /** The records the topology passed over, such as those of a type this build does not know. */
+  public SkippedRecords skipped() {
+    return skipped;
+  }
+
   @Override
   public void close() {
     driver.close();
+    skipped.close();
   }
 
   private BoundAggregate<?, ?, ?> bound(String type) {

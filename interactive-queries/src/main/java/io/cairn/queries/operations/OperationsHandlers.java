@@ -23,7 +23,7 @@ public final class OperationsHandlers implements AutoCloseable {
   /** GET /api/v1/views/status. */
   public void status(Context ctx) {
     ViewStatus status = views.status();
-    ctx.json(Map.of("state", status.state(), "views", status.all()));
+    ctx.json(Map.of("state", status.state(), "views", status.all(), "skipped", status.skipped()));
   }
 
   /** POST /api/v1/views/rebuild: 202, and the rebuild goes on. */

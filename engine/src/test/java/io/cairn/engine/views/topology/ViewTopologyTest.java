@@ -13,8 +13,10 @@ import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.avro.products.ChangePrice;
 import io.cairn.avro.products.DefineProduct;
+import io.cairn.avro.products.PriceChanged;
 import io.cairn.avro.products.ProductEvent;
 import io.cairn.avro.products.ProductRated;
+import io.cairn.avro.testing.NewerEnvelope;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.customers.CustomerOrderRow;
 import io.cairn.commerce.customers.CustomerView;
@@ -23,6 +25,7 @@ import io.cairn.commerce.products.ProductView;
 import io.cairn.commerce.products.Products;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.view.Projection;
+import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.testing.TopologyDriver;
 import io.cairn.engine.views.stores.AggregateEntry;
 import io.cairn.engine.views.stores.DecodedEvent;
@@ -283,6 +286,35 @@ class ViewTopologyTest {
     assertThat(given.get("payload").toString()).isEqualTo("{\"customerId\":\"c1\",\"stars\":4}");
     assertThat(revised.get("type").asText()).isEqualTo("RatingRevised");
     assertThat(revised.at("/payload/previousStars").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldPassOverAnEventOfATypeNewerCodeAddedAndCountIt() {
+    driver.send("products", "p1", new DefineProduct("Tea", "drinks", 450L, "EUR"));
+    ProductEvent defined = (ProductEvent) driver.events("products").readValue();
+    NewerEnvelope newer = NewerEnvelope.of(ProductEvent.getClassSchema(), "ProductPhotographed");
+    driver.appendGeneric("products", "p1", newer.carrying(next(defined, 2, null), "tea.jpg"));
+    driver.append("products", "p1", next(defined, 3, new PriceChanged(500L, 450L, "EUR")));
+
+    KeyValueStore<String, ViewEntry<ProductView>> views =
+        driver.store(ViewStores.view(view("products")));
+    assertThat(views.get("p1").view().priceMinor()).isEqualTo(500);
+    assertThat(driver.skipped().all())
+        .containsExactly(
+            new SkippedRecords.Count(
+                "cairn.products.events",
+                SkippedRecords.Reason.UNKNOWN_TYPE,
+                "ProductPhotographed",
+                1));
+  }
+
+  /** The product's next event, as its log would hold it. */
+  private static ProductEvent next(ProductEvent first, long version, Object payload) {
+    return ProductEvent.newBuilder(first)
+        .setEventId("e-" + version)
+        .setAggregateVersion(version)
+        .setPayload(payload == null ? first.getPayload() : payload)
+        .build();
   }
 
   /** A rating as the catalogue logged it before v2, when ratings were one event type. */
