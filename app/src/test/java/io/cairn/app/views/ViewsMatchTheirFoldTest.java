@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.app.RunningApp;
+import io.cairn.app.TopicReader;
 import io.cairn.app.write.CommandClient;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
@@ -20,18 +21,13 @@ import io.cairn.testkit.WithRealKafka;
 import io.cairn.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -136,33 +132,13 @@ class ViewsMatchTheirFoldTest {
     values.configure(
         Map.of("schema.registry.url", app.registryUri().toString(), "specific.avro.reader", true),
         false);
-    try (KafkaConsumer<String, Object> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            values)) {
-      for (AggregateType<?, ?, ?> type : Commerce.aggregateTypes()) {
-        String topic = "cairn." + type.name() + ".events";
-        List<TopicPartition> partitions =
-            consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-          for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-            if (scenario.owns(record.key())) {
-              IndexedRecord envelope = (IndexedRecord) record.value();
-              Instant at =
-                  (Instant) envelope.get(envelope.getSchema().getField("occurredAt").pos());
-              events.add(new Logged(type.name(), envelope, at));
-            }
-          }
+    for (AggregateType<?, ?, ?> type : Commerce.aggregateTypes()) {
+      for (ConsumerRecord<String, Object> record :
+          TopicReader.readAll(kafka, "cairn." + type.name() + ".events", values)) {
+        if (scenario.owns(record.key())) {
+          IndexedRecord envelope = (IndexedRecord) record.value();
+          Instant at = (Instant) envelope.get(envelope.getSchema().getField("occurredAt").pos());
+          events.add(new Logged(type.name(), envelope, at));
         }
       }
     }
