@@ -145,8 +145,7 @@ final class CommandProcessor<C, E, S>
     }
     if (!appended.isEmpty()) {
       SpecificRecord snapshot =
-          (SpecificRecord)
-              new Snapshot<>(version, state).toAvro(command.aggregateId(), now, aggregate, mapper);
+          (SpecificRecord) new Snapshot<>(version, state).toAvro(command, now, aggregate, mapper);
       aggregates.put(command.aggregateId(), snapshot);
       context.forward(
           new Record<>(command.aggregateId(), snapshot, now.toEpochMilli(), new RecordHeaders()));

@@ -45,20 +45,12 @@ final class EventRecords {
     envelope.put(schema.getField("occurredAt").pos(), occurredAt);
     envelope.put(schema.getField("commandId").pos(), command.commandId());
     envelope.put(schema.getField("correlationId").pos(), command.correlationId());
-    envelope.put(schema.getField("causationId").pos(), causation(command));
+    envelope.put(schema.getField("causationId").pos(), command.causationOfEvents());
     envelope.put(schema.getField("actor").pos(), command.actor());
     envelope.put(schema.getField("payload").pos(), payload);
     String name = payload.getSchema().getName();
     return new Appended(
         envelope, headers(eventId, command, name, occurredAt), name, version, occurredAt, payload);
-  }
-
-  /**
-   * What caused an event: the event that caused its command, when a policy or process manager sent
-   * it, else the command itself.
-   */
-  private static String causation(IncomingCommand command) {
-    return command.causationId() != null ? command.causationId() : command.commandId();
   }
 
   private Headers headers(
@@ -72,7 +64,7 @@ final class EventRecords {
     add(headers, "ce_subject", command.aggregateId());
     // CloudEvents extension attributes: lower-case letters and digits only.
     add(headers, "ce_correlationid", command.correlationId());
-    add(headers, "ce_causationid", causation(command));
+    add(headers, "ce_causationid", command.causationOfEvents());
     add(headers, "content-type", "application/avro");
     return headers;
   }

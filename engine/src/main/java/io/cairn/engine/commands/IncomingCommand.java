@@ -31,4 +31,12 @@ record IncomingCommand(
         (String) envelope.get(schema.getField("actor").pos()),
         (IndexedRecord) envelope.get(schema.getField("payload").pos()));
   }
+
+  /**
+   * What caused the events this command appends: the event that caused the command, when a policy
+   * or process manager sent it, else the command itself.
+   */
+  String causationOfEvents() {
+    return causationId != null ? causationId : commandId;
+  }
 }

@@ -26,16 +26,19 @@ record Snapshot<S>(long version, S state) {
     return new Snapshot<>(version, mapper.fromAvro(state, aggregate.type().state()));
   }
 
+  /** The snapshot record after the events of a command, which it names as their cause. */
   IndexedRecord toAvro(
-      String aggregateId,
+      IncomingCommand command,
       Instant updatedAt,
       BoundAggregate<?, ?, S> aggregate,
       RecordMapper mapper) {
     Schema schema = aggregate.envelopes().snapshot();
     IndexedRecord record = mapper.newRecord(schema);
-    record.put(schema.getField("aggregateId").pos(), aggregateId);
+    record.put(schema.getField("aggregateId").pos(), command.aggregateId());
     record.put(schema.getField("version").pos(), version);
     record.put(schema.getField("updatedAt").pos(), updatedAt);
+    record.put(schema.getField("causationId").pos(), command.causationOfEvents());
+    record.put(schema.getField("actor").pos(), command.actor());
     record.put(
         schema.getField("state").pos(), mapper.toAvro(state, schema.getField("state").schema()));
     return record;

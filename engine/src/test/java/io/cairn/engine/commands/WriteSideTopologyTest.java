@@ -100,6 +100,9 @@ class WriteSideTopologyTest {
     assertThat(envelope.getActor()).isEqualTo("alice");
     assertThat(envelope.getCorrelationId()).isEqualTo("flow-1");
     assertThat(header(event.headers(), "ce_causationid")).isEqualTo("event-7");
+    CartSnapshot snapshot = (CartSnapshot) driver.state("carts").readValue();
+    assertThat(snapshot.getCausationId()).isEqualTo("event-7");
+    assertThat(snapshot.getActor()).isEqualTo("alice");
   }
 
   @Test
