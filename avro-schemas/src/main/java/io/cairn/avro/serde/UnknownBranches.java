@@ -16,9 +16,10 @@ import org.apache.avro.io.BinaryDecoder;
 
 /**
  * Record types a writer's unions have and a reader's lack: the one difference between schemas that
- * leaves every other record readable, since Avro fails only on a record that uses such a branch.
+ * leaves every record that does not use such a branch readable. The schema gate judges appended
+ * types by the same reading of Avro's incompatibilities.
  */
-final class UnknownBranches {
+public final class UnknownBranches {
   private UnknownBranches() {}
 
   /**
@@ -76,8 +77,11 @@ final class UnknownBranches {
     return Optional.empty();
   }
 
-  /** The writer's record branch a reader's union lacks: the fragment, or its union's branch. */
-  private static Optional<Schema> missingRecordBranch(Incompatibility incompatibility) {
+  /**
+   * The writer's record branch a reader's union lacks, if that is what an incompatibility is: the
+   * writer fragment itself, or the branch of the writer's union the location's last index names.
+   */
+  public static Optional<Schema> missingRecordBranch(Incompatibility incompatibility) {
     if (incompatibility.getType() != SchemaIncompatibilityType.MISSING_UNION_BRANCH) {
       return Optional.empty();
     }

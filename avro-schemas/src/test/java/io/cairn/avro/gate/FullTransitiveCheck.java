@@ -1,5 +1,6 @@
 package io.cairn.avro.gate;
 
+import io.cairn.avro.serde.UnknownBranches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
-import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 /**
  * FULL_TRANSITIVE compatibility of a schema with every released version of its subject: the current
@@ -54,7 +54,7 @@ final class FullTransitiveCheck {
       if (appendedPayloadType(reader, incompatibility)) {
         continue; // a new type at the end of the payload union: what a released reader skips
       }
-      Optional<Schema> writerBranch = missingRecordBranch(incompatibility);
+      Optional<Schema> writerBranch = UnknownBranches.missingRecordBranch(incompatibility);
       Optional<Schema> readerBranch =
           writerBranch.flatMap(branch -> namesake(incompatibility.getReaderFragment(), branch));
       if (readerBranch.isPresent()) {
@@ -80,8 +80,10 @@ final class FullTransitiveCheck {
    * reader's branches: a type appended to the envelope.
    */
   private static boolean appendedPayloadType(Schema reader, Incompatibility incompatibility) {
-    Optional<Schema> branch = missingRecordBranch(incompatibility);
-    if (branch.isEmpty() || !PAYLOAD.equals(unionPath(reader, incompatibility.getLocation()))) {
+    Optional<Schema> branch = UnknownBranches.missingRecordBranch(incompatibility);
+    if (branch.isEmpty()
+        || incompatibility.getWriterFragment().getType() != Schema.Type.UNION
+        || !PAYLOAD.equals(unionPath(reader, incompatibility.getLocation()))) {
       return false;
     }
     List<Schema> written = incompatibility.getWriterFragment().getTypes();
@@ -89,20 +91,6 @@ final class FullTransitiveCheck {
     int readerBranches =
         readerUnion.getType() == Schema.Type.UNION ? readerUnion.getTypes().size() : 1;
     return written.indexOf(branch.get()) >= readerBranches;
-  }
-
-  /** The writer's record branch that the reader's union lacks, named by the location's index. */
-  private static Optional<Schema> missingRecordBranch(Incompatibility incompatibility) {
-    Schema writer = incompatibility.getWriterFragment();
-    String location = incompatibility.getLocation();
-    String index = location.substring(location.lastIndexOf('/') + 1);
-    if (incompatibility.getType() != SchemaIncompatibilityType.MISSING_UNION_BRANCH
-        || writer.getType() != Schema.Type.UNION
-        || !index.matches("\\d+")) {
-      return Optional.empty();
-    }
-    Schema branch = writer.getTypes().get(Integer.parseInt(index));
-    return branch.getType() == Schema.Type.RECORD ? Optional.of(branch) : Optional.empty();
   }
 
   private static Optional<Schema> namesake(Schema readerUnion, Schema record) {
