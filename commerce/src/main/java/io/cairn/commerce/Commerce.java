@@ -5,18 +5,23 @@ import io.cairn.commerce.carts.Carts;
 import io.cairn.commerce.customers.CustomerOrdersProjection;
 import io.cairn.commerce.customers.CustomerProjection;
 import io.cairn.commerce.customers.Customers;
+import io.cairn.commerce.customers.Loyalty;
 import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.orders.OrderProjection;
 import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.orders.ShippingDeadline;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.Products;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Policy;
+import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The commerce domain as Cairn runs it: its aggregate types and its views, each declared once in
- * its feature's package and registered here.
+ * The commerce domain as Cairn runs it: its aggregate types, views, policies and process managers,
+ * each declared once in its feature's package and registered here.
  */
 public final class Commerce {
   private Commerce() {}
@@ -24,6 +29,20 @@ public final class Commerce {
   /** Every aggregate type of the domain, in the order their topics are declared. */
   public static List<AggregateType<?, ?, ?>> aggregateTypes() {
     return List.of(Products.TYPE, Inventory.TYPE, Carts.TYPE, Customers.TYPE, Orders.TYPE);
+  }
+
+  /** Every policy of the domain. */
+  public static List<Policy> policies() {
+    return List.of(Loyalty.POLICY);
+  }
+
+  /**
+   * Every process manager of the domain.
+   *
+   * @param shipWithin how long a confirmed order may wait to ship before it is cancelled
+   */
+  public static List<ProcessManager<?, ?>> processManagers(Duration shipWithin) {
+    return List.of(ShippingDeadline.manager(shipWithin));
   }
 
   /** Every view of the domain. */
