@@ -13,6 +13,7 @@ import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandProcessors;
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.views.ReadSide;
 import io.cairn.engine.views.ReadSideSetup;
 import io.cairn.gateway.CommandGateway;
@@ -109,7 +110,14 @@ public final class CairnApp implements AutoCloseable {
                   aggregates,
                   kafka,
                   topics,
-                  config.processing().idempotencyRetention()));
+                  Reactions.bind(
+                      Commerce.policies(),
+                      Commerce.processManagers(config.reactions().shipWithin()),
+                      aggregates,
+                      declared),
+                  new CommandProcessors.Retention(
+                      config.processing().idempotencyRetention(),
+                      config.reactions().processRetention())));
       CommandGateway gateway =
           resources.add(
               CommandGateway.start(

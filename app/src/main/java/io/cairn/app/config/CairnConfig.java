@@ -17,6 +17,7 @@ import java.util.Map;
  * @param registry which schema registry to use
  * @param processing how commands are processed
  * @param views how the read side keeps its views
+ * @param reactions how policies and process managers run
  */
 public record CairnConfig(
     HttpConfig http,
@@ -25,7 +26,8 @@ public record CairnConfig(
     TopicDefaults topics,
     RegistryConfig registry,
     ProcessingConfig processing,
-    ViewsConfig views) {
+    ViewsConfig views,
+    ReactionsConfig reactions) {
 
   /**
    * Loads the configuration from its sources.
@@ -53,8 +55,9 @@ public record CairnConfig(
     RegistryConfig registry = RegistryConfig.read(settings);
     ProcessingConfig processing = ProcessingConfig.read(settings);
     ViewsConfig views = ViewsConfig.read(settings);
+    ReactionsConfig reactions = ReactionsConfig.read(settings);
     settings.requireValid();
-    return new CairnConfig(http, kafka, broker, topics, registry, processing, views);
+    return new CairnConfig(http, kafka, broker, topics, registry, processing, views, reactions);
   }
 
   private static BrokerSettings readBroker(Settings settings) {

@@ -1,6 +1,7 @@
 package io.cairn.engine.commands;
 
 import io.cairn.avro.replies.CommandReply;
+import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.aggregate.Decision;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.mapping.RecordMapper;
@@ -29,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * task's exactly-once transaction. One partition is one thread, so commands to one aggregate are
  * processed one at a time: no locks, no lost updates.
  */
-final class CommandProcessor<C, E, S>
-    implements Processor<String, SpecificRecord, String, SpecificRecord> {
+final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecord, String, Output> {
   private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
@@ -41,13 +41,19 @@ final class CommandProcessor<C, E, S>
   private final RecordMapper mapper = new RecordMapper();
   private final CommandReplies replies;
   private final EventRecords events;
-  private ProcessorContext<String, SpecificRecord> context;
+  private final ReactionOutputs reactions;
+  private ProcessorContext<String, Output> context;
   private KeyValueStore<String, SpecificRecord> aggregates;
   private IdempotencyLedger ledger;
 
   CommandProcessor(
-      BoundAggregate<C, E, S> aggregate, WriteStores stores, Clock clock, Duration retention) {
+      BoundAggregate<C, E, S> aggregate,
+      WriteStores stores,
+      ReactionOutputs reactions,
+      Clock clock,
+      Duration retention) {
     this.aggregate = aggregate;
+    this.reactions = reactions;
     this.stores = stores;
     this.clock = clock;
     this.retention = retention;
@@ -56,7 +62,7 @@ final class CommandProcessor<C, E, S>
   }
 
   @Override
-  public void init(ProcessorContext<String, SpecificRecord> context) {
+  public void init(ProcessorContext<String, Output> context) {
     this.context = context;
     this.aggregates = stores.aggregates().in(context);
     this.ledger = new IdempotencyLedger(stores.idempotency().in(context), retention);
@@ -77,14 +83,16 @@ final class CommandProcessor<C, E, S>
       reply(
           same
               ? CommandReplies.replay(first.get(), command)
-              : replies.keyReused(command, current.version(), origin));
+              : replies.keyReused(command, current.version(), origin),
+          command,
+          record);
       return;
     }
     CommandReply reply = handle(command, current, origin);
     if (key != null) {
       ledger.remember(command.aggregateId(), key, reply);
     }
-    reply(reply);
+    reply(reply, command, record);
   }
 
   private CommandReply handle(
@@ -139,27 +147,35 @@ final class CommandProcessor<C, E, S>
       context.forward(
           new Record<>(
               command.aggregateId(),
-              (SpecificRecord) record.envelope(),
+              new Output.Event((SpecificRecord) record.envelope()),
               now.toEpochMilli(),
               record.headers()));
+      Aggregate<S> after = new Aggregate<>(command.aggregateId(), version, null, now, state);
+      reactions.appended(event, after, record, command).forEach(context::forward);
     }
     if (!appended.isEmpty()) {
       SpecificRecord snapshot =
           (SpecificRecord) new Snapshot<>(version, state).toAvro(command, now, aggregate, mapper);
       aggregates.put(command.aggregateId(), snapshot);
       context.forward(
-          new Record<>(command.aggregateId(), snapshot, now.toEpochMilli(), new RecordHeaders()));
+          new Record<>(
+              command.aggregateId(),
+              new Output.State(snapshot),
+              now.toEpochMilli(),
+              new RecordHeaders()));
     }
     return replies.accepted(command, version, appended, origin);
   }
 
-  private void reply(CommandReply reply) {
+  private void reply(
+      CommandReply reply, IncomingCommand command, Record<String, SpecificRecord> record) {
     context.forward(
         new Record<>(
             reply.getAggregateId(),
-            reply,
+            new Output.Reply(reply),
             reply.getProcessedAt().toEpochMilli(),
             new RecordHeaders()));
+    reactions.answered(reply, command, record, context.recordMetadata()).forEach(context::forward);
   }
 
   private CommandReplies.Origin origin(IncomingCommand command) {

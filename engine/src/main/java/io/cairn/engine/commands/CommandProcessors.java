@@ -1,6 +1,7 @@
 package io.cairn.engine.commands;
 
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.streams.StreamsProperties;
@@ -17,8 +18,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
- * The command processors as they run: every aggregate type's sub-topology in one exactly-once Kafka
- * Streams application, {@value #APPLICATION_ID}.
+ * The command processors as they run: every aggregate type's sub-topology, and the process
+ * managers', in one exactly-once Kafka Streams application, {@value #APPLICATION_ID}.
  */
 public final class CommandProcessors implements AutoCloseable {
   /** The command processors' Kafka Streams application id. */
@@ -29,6 +30,14 @@ public final class CommandProcessors implements AutoCloseable {
   private final KafkaStreams streams;
   private final SkippedRecords skipped;
   private final AtomicBoolean hasRun = new AtomicBoolean();
+
+  /**
+   * How long the processors keep what they keep only for a while.
+   *
+   * @param idempotency the first answer to a command sent with an Idempotency-Key
+   * @param processes a process that has ended
+   */
+  public record Retention(Duration idempotency, Duration processes) {}
 
   private CommandProcessors(KafkaStreams streams, SkippedRecords skipped) {
     this.streams = streams;
@@ -42,7 +51,8 @@ public final class CommandProcessors implements AutoCloseable {
    * @param replication the topics' replication, which the processors' changelogs share
    * @param aggregates the aggregate types, bound to the contract
    * @param topics the topics with the contract's serdes
-   * @param idempotencyRetention how long the first answer to a keyed command is kept
+   * @param reactions the policies and process managers the appended events reach
+   * @param retention how long the first answer to a keyed command, and an ended process, are kept
    */
   public static CommandProcessors start(
       StreamsSettings settings,
@@ -50,19 +60,31 @@ public final class CommandProcessors implements AutoCloseable {
       List<BoundAggregate<?, ?, ?>> aggregates,
       KafkaConnection kafka,
       ContractTopics topics,
-      Duration idempotencyRetention) {
+      Reactions reactions,
+      Retention retention) {
     StreamsBuilder builder = new StreamsBuilder();
     CommandTopology.build(
         builder,
         aggregates,
-        new CommandTopology.Settings(topics, Clock.systemUTC(), idempotencyRetention));
+        new CommandTopology.Settings(
+            APPLICATION_ID,
+            topics,
+            reactions,
+            Clock.systemUTC(),
+            retention.idempotency(),
+            retention.processes()));
     SkippedRecords skipped = SkippedRecords.register(APPLICATION_ID);
     CommandProcessors processors =
         new CommandProcessors(
             new KafkaStreams(
                 builder.build(),
                 StreamsProperties.exactlyOnce(
-                    APPLICATION_ID, settings, replication, kafka, skipped)),
+                    APPLICATION_ID,
+                    settings,
+                    replication,
+                    kafka,
+                    skipped,
+                    topics.declared().deadLetters().name())),
             skipped);
     processors.streams.setStateListener(
         (now, before) -> {

@@ -2,12 +2,20 @@ package io.cairn.engine.commands;
 
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.reactions.CommandSink;
+import io.cairn.engine.reactions.ProcessInput;
+import io.cairn.engine.reactions.ProcessTopology;
+import io.cairn.engine.reactions.Reactions;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -18,7 +26,8 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * The write side as a function of a StreamsBuilder, called the same way by the app and by
  * TopologyTestDriver tests: one sub-topology per aggregate type, from its commands topic, through
- * its {@link CommandProcessor} and stores, to its events, state and the shared replies topic.
+ * its {@link CommandProcessor} and stores, to its events, state and the shared replies topic, and
+ * on to the commands its policies send and the process managers that hear its events.
  */
 public final class CommandTopology {
   private CommandTopology() {}
@@ -26,63 +35,108 @@ public final class CommandTopology {
   /**
    * What the topology needs besides the aggregate types.
    *
+   * @param application the application's id, which dead letters name
    * @param topics the topics with the contract's serdes
+   * @param reactions the policies and process managers the appended events reach
    * @param clock the clock events and replies are stamped with
    * @param idempotencyRetention how long the first answer to a keyed command is kept
+   * @param processRetention how long an ended process is kept to be looked at
    */
-  public record Settings(ContractTopics topics, Clock clock, Duration idempotencyRetention) {}
+  public record Settings(
+      String application,
+      ContractTopics topics,
+      Reactions reactions,
+      Clock clock,
+      Duration idempotencyRetention,
+      Duration processRetention) {}
 
-  /** Adds every aggregate type's sub-topology to the builder. */
+  /** Adds every aggregate type's sub-topology to the builder, and its reactions'. */
   public static void build(
       StreamsBuilder builder, List<BoundAggregate<?, ?, ?>> aggregates, Settings settings) {
-    aggregates.forEach(aggregate -> add(builder, aggregate, settings));
+    CommandSink commands = new CommandSink(aggregates, settings.topics());
+    List<KStream<String, ProcessInput>> toProcesses = new ArrayList<>();
+    aggregates.forEach(aggregate -> toProcesses.add(add(builder, aggregate, commands, settings)));
+    ProcessTopology.build(
+        toProcesses,
+        settings.reactions().processes(),
+        commands,
+        new ProcessTopology.Settings(
+            settings.topics().declared().processInputs(),
+            settings.clock(),
+            settings.processRetention()),
+        builder);
   }
 
-  private static <C, E, S> void add(
-      StreamsBuilder builder, BoundAggregate<C, E, S> aggregate, Settings settings) {
+  private static <C, E, S> KStream<String, ProcessInput> add(
+      StreamsBuilder builder,
+      BoundAggregate<C, E, S> aggregate,
+      CommandSink commands,
+      Settings settings) {
     ContractTopics topics = settings.topics();
     WriteStores stores = WriteStores.of(aggregate, topics);
     builder.addStateStore(stores.aggregates().persistent());
     builder.addStateStore(stores.idempotency().persistent());
 
     String name = aggregate.name();
-    Topic<String, SpecificRecord> commands = topics.commands(name);
-    KStream<String, SpecificRecord> outputs =
+    Topic<String, SpecificRecord> incoming = topics.commands(name);
+    DeadLetterWriter deadLetters =
+        new DeadLetterWriter(
+            topics.declared().deadLetters().name(),
+            settings.application(),
+            incoming,
+            topics.events(name));
+    KStream<String, Output> outputs =
         builder.stream(
-                commands.name(),
-                Consumed.with(commands.keySerde(), commands.valueSerde())
+                incoming.name(),
+                Consumed.with(incoming.keySerde(), incoming.valueSerde())
                     .withName(name + "-commands"))
             .process(
                 () ->
                     new CommandProcessor<>(
-                        aggregate, stores, settings.clock(), settings.idempotencyRetention()),
+                        aggregate,
+                        stores,
+                        new ReactionOutputs(name, settings.reactions(), deadLetters),
+                        settings.clock(),
+                        settings.idempotencyRetention()),
                 Named.as(name + "-decider"),
                 stores.aggregates().name(),
                 stores.idempotency().name());
-    String snapshotName = aggregate.envelopes().snapshot().getFullName();
-    outputs
-        .split(Named.as(name + "-"))
-        .branch(
-            (id, value) -> value instanceof CommandReply,
-            Branched.withConsumer(s -> toReplies(s, topics.replies(), name), "replies"))
-        .branch(
-            (id, value) -> value.getSchema().getFullName().equals(snapshotName),
-            Branched.withConsumer(s -> to(s, topics.state(name)), "state"))
-        .defaultBranch(Branched.withConsumer(s -> to(s, topics.events(name)), "events"));
+    Map<String, KStream<String, Output>> branches =
+        outputs
+            .split(Named.as(name + "-"))
+            .branch((id, out) -> out instanceof Output.Event, Branched.as("events"))
+            .branch((id, out) -> out instanceof Output.State, Branched.as("state"))
+            .branch((id, out) -> out instanceof Output.Reply, Branched.as("replies"))
+            .branch((id, out) -> out instanceof Output.Command, Branched.as("caused"))
+            .branch((id, out) -> out instanceof Output.DeadLetter, Branched.as("dead-letters"))
+            .defaultBranch(Branched.as("to-processes"));
+    to(
+        branches.get(name + "-events").mapValues(o -> ((Output.Event) o).envelope()),
+        topics.events(name));
+    to(
+        branches.get(name + "-state").mapValues(o -> ((Output.State) o).snapshot()),
+        topics.state(name));
+    Topic<String, CommandReply> replies = topics.replies();
+    branches
+        .get(name + "-replies")
+        .mapValues(o -> ((Output.Reply) o).reply(), Named.as(name + "-reply"))
+        .to(replies.name(), Produced.with(replies.keySerde(), replies.valueSerde()));
+    branches
+        .get(name + "-dead-letters")
+        .map(
+            (id, out) -> {
+              var record = ((Output.DeadLetter) out).record();
+              return KeyValue.pair(record.key(), record.value());
+            },
+            Named.as(name + "-dead-letter"))
+        .to(
+            topics.declared().deadLetters().name(),
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+    commands.sendTo(branches.get(name + "-caused").mapValues(o -> ((Output.Command) o).envelope()));
+    return branches.get(name + "-to-processes").mapValues(o -> ((Output.ToProcess) o).input());
   }
 
   private static void to(KStream<String, SpecificRecord> stream, Topic<String, SpecificRecord> to) {
-    stream.to(to.name(), produced(to));
-  }
-
-  private static void toReplies(
-      KStream<String, SpecificRecord> stream, Topic<String, CommandReply> replies, String name) {
-    stream
-        .mapValues(CommandReply.class::cast, Named.as(name + "-reply"))
-        .to(replies.name(), Produced.with(replies.keySerde(), replies.valueSerde()));
-  }
-
-  private static Produced<String, SpecificRecord> produced(Topic<String, SpecificRecord> topic) {
-    return Produced.with(topic.keySerde(), topic.valueSerde());
+    stream.to(to.name(), Produced.with(to.keySerde(), to.valueSerde()));
   }
 }

@@ -27,6 +27,7 @@ final class EventRecords {
 
   /** An appended event: its envelope and headers. */
   record Appended(
+      String eventId,
       IndexedRecord envelope,
       Headers headers,
       String eventName,
@@ -50,7 +51,13 @@ final class EventRecords {
     envelope.put(schema.getField("payload").pos(), payload);
     String name = payload.getSchema().getName();
     return new Appended(
-        envelope, headers(eventId, command, name, occurredAt), name, version, occurredAt, payload);
+        eventId,
+        envelope,
+        headers(eventId, command, name, occurredAt),
+        name,
+        version,
+        occurredAt,
+        payload);
   }
 
   private Headers headers(

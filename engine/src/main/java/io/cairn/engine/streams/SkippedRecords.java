@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The records a Kafka Streams application of this process read but could not process, counted by
  * topic and reason: a type its schema does not have (written by newer code during a rolling
- * upgrade), or bytes no schema reads. The records stay in their topics; these counts and the log
- * say they were passed over. Also a JMX MBean, {@code io.cairn:type=skipped,application=<id>}.
+ * upgrade), bytes no schema reads, or a record whose processing threw. The records stay in their
+ * topics, and a copy of each is in the dead-letter queue; these counts and the log say they were
+ * passed over. Also a JMX MBean, {@code io.cairn:type=skipped,application=<id>}.
  */
 public final class SkippedRecords implements SkippedRecordsMXBean, AutoCloseable {
   /** The Streams configuration key under which the application's handler finds its counts. */
@@ -30,7 +31,9 @@ public final class SkippedRecords implements SkippedRecordsMXBean, AutoCloseable
     /** Its type is one this code does not know. */
     UNKNOWN_TYPE,
     /** Its bytes are not a record of any schema. */
-    UNREADABLE
+    UNREADABLE,
+    /** Processing it threw. */
+    FAILED
   }
 
   /**
@@ -95,6 +98,25 @@ public final class SkippedRecords implements SkippedRecordsMXBean, AutoCloseable
         partition,
         offset,
         cause.getMessage());
+  }
+
+  /** Notes a record whose processing threw; each is logged with where it is and what. */
+  void failed(String topic, int partition, long offset, String processor, Exception cause) {
+    count(new Key(topic, Reason.FAILED, null));
+    log.error(
+        "{} passes over a record at {}-{} offset {} that {} failed on; it is in the dead-letter"
+            + " queue",
+        application,
+        topic,
+        partition,
+        offset,
+        processor,
+        cause);
+  }
+
+  /** The application whose records these are. */
+  public String application() {
+    return application;
   }
 
   private long count(Key key) {

@@ -22,14 +22,16 @@ public final class StreamsProperties {
   /**
    * The properties of the application with the given id.
    *
-   * @param skipped where the application counts the records its serdes cannot read
+   * @param skipped where the application counts the records it cannot read or process
+   * @param deadLetters the topic of the dead-letter queue
    */
   public static Properties exactlyOnce(
       String applicationId,
       StreamsSettings config,
       TopicDefaults topics,
       KafkaConnection kafka,
-      SkippedRecords skipped) {
+      SkippedRecords skipped,
+      String deadLetters) {
     Properties props = kafka.clientProperties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -43,17 +45,21 @@ public final class StreamsProperties {
     batching(props, config);
     // Kafka 5 turns this on; turned on now, it stops Kafka Streams warning of it at every start.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    skipping(props, skipped);
+    deadLettering(props, skipped, deadLetters);
     return props;
   }
 
   /**
-   * A record no serde can read, such as one of a type newer code wrote, is passed over and counted
-   * rather than stopping its partition for good.
+   * A record no serde can read, such as one of a type newer code wrote, or one whose processing
+   * throws, goes to the dead-letter queue and is counted, rather than stopping its partition for
+   * good.
    */
-  public static void skipping(Properties props, SkippedRecords skipped) {
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipAndCount.class);
+  public static void deadLettering(Properties props, SkippedRecords skipped, String deadLetters) {
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(SkippedRecords.CONFIG, skipped);
+    props.put(DeadLetterHandler.QUEUE_CONFIG, deadLetters);
   }
 
   /**

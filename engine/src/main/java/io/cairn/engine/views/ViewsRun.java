@@ -83,7 +83,8 @@ public final class ViewsRun implements AutoCloseable {
             setup.streams(),
             setup.topicDefaults(),
             setup.kafka(),
-            skipped);
+            skipped,
+            setup.topics().declared().deadLetters().name());
     // Each instance says where its queries are answered, so the others can forward to it.
     props.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, setup.self().host() + ":" + setup.self().port());

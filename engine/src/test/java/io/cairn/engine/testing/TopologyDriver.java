@@ -6,9 +6,12 @@ import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.testing.InMemoryRegistry;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Policy;
+import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandTopology;
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsProperties;
 import io.cairn.engine.views.topology.ViewLag;
@@ -31,6 +34,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,6 +53,9 @@ public final class TopologyDriver implements AutoCloseable {
   /** How long Idempotency-Keys are kept. */
   public static final Duration RETENTION = Duration.ofHours(24);
 
+  /** How long ended processes are kept. */
+  public static final Duration PROCESS_RETENTION = Duration.ofDays(7);
+
   private final TopologyTestDriver driver;
   private final ContractTopics topics;
   private final List<BoundAggregate<?, ?, ?>> aggregates;
@@ -62,12 +70,36 @@ public final class TopologyDriver implements AutoCloseable {
    */
   public TopologyDriver(
       List<AggregateType<?, ?, ?>> types, List<Projection<?>> projections, Path stateDir) {
-    this.topics =
-        new ContractTopics(new CairnTopics(new TopicDefaults(1, (short) 1)), registry, true);
+    this(types, projections, List.of(), List.of(), stateDir);
+  }
+
+  /**
+   * @param types the aggregate types whose commands it processes
+   * @param projections the views it folds their events into; none for the write side alone
+   * @param policies the policies the appended events reach
+   * @param managers the process managers the appended events reach
+   * @param stateDir where the driver's RocksDB stores live
+   */
+  public TopologyDriver(
+      List<AggregateType<?, ?, ?>> types,
+      List<Projection<?>> projections,
+      List<Policy> policies,
+      List<ProcessManager<?, ?>> managers,
+      Path stateDir) {
+    CairnTopics declared = new CairnTopics(new TopicDefaults(1, (short) 1));
+    this.topics = new ContractTopics(declared, registry, true);
     this.aggregates = BoundAggregate.all(types, Contract.load());
     StreamsBuilder builder = new StreamsBuilder();
     CommandTopology.build(
-        builder, aggregates, new CommandTopology.Settings(topics, clock, RETENTION));
+        builder,
+        aggregates,
+        new CommandTopology.Settings(
+            "topology-test",
+            topics,
+            Reactions.bind(policies, managers, aggregates, declared),
+            clock,
+            RETENTION,
+            PROCESS_RETENTION));
     if (!projections.isEmpty()) {
       ViewTopology.build(
           builder,
@@ -79,7 +111,7 @@ public final class TopologyDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    StreamsProperties.skipping(props, skipped);
+    StreamsProperties.deadLettering(props, skipped, declared.deadLetters().name());
     driver = new TopologyTestDriver(builder.build(), props);
   }
 
@@ -136,6 +168,21 @@ public final class TopologyDriver implements AutoCloseable {
   /** The latest states of an aggregate type. */
   public TestOutputTopic<String, SpecificRecord> state(String type) {
     return output(topics.state(type));
+  }
+
+  /** The dead-letter queue, as bytes with their headers. */
+  public TestOutputTopic<byte[], byte[]> deadLetters() {
+    return driver.createOutputTopic(
+        topics.declared().deadLetters().name(),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  /** Pipes raw bytes into a topic, as a writer that does not speak the contract would. */
+  public void pipeBytes(String topic, byte[] key, byte[] value) {
+    driver
+        .createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
+        .pipeInput(key, value);
   }
 
   /** The replies to every command. */

@@ -53,6 +53,28 @@ public final class CairnTopics {
   }
 
   /**
+   * The dead-letter queue: every record an application could not read or process, with headers
+   * saying where it came from and why. Kept until deleted, since nothing in it may be lost before
+   * someone has looked at it.
+   */
+  public TopicSpec deadLetters() {
+    return spec(
+        "cairn.dlq",
+        Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"));
+  }
+
+  /**
+   * The messages and outcomes on their way to the processes they are for, keyed by process id:
+   * internal to the command processors, which write and read it in their transactions. Kept as long
+   * as commands, so a process manager stopped for days still hears what it missed.
+   */
+  public TopicSpec processInputs() {
+    return spec(
+        "cairn-commands-process-inputs",
+        Map.of("cleanup.policy", "delete", "retention.ms", millis(COMMAND_RETENTION)));
+  }
+
+  /**
    * The embedded schema registry's log: one partition, so every instance folds its entries in one
    * order, and compacted, as Confluent's is (its entries have unique keys, so nothing is lost).
    */
@@ -68,7 +90,7 @@ public final class CairnTopics {
             Integer.toString(defaults.minInSyncReplicas())));
   }
 
-  /** Every topic of the given aggregate types, plus the shared ones. */
+  /** Every topic of the given aggregate types, plus the shared and the reactions' ones. */
   public List<TopicSpec> all(Collection<String> aggregateTypes) {
     List<TopicSpec> topics = new ArrayList<>();
     for (String type : aggregateTypes) {
@@ -77,6 +99,8 @@ public final class CairnTopics {
       topics.add(state(type));
     }
     topics.add(commandReplies());
+    topics.add(processInputs());
+    topics.add(deadLetters());
     return List.copyOf(topics);
   }
 

@@ -26,7 +26,7 @@ class CairnTopicsTest {
   }
 
   @Test
-  void shouldDeclareThreeTopicsPerAggregateTypeAndSharedReplies() {
+  void shouldDeclareThreeTopicsPerAggregateTypeAndTheSharedOnes() {
     List<TopicSpec> all = topics.all(List.of("carts", "orders"));
 
     assertThat(all)
@@ -38,7 +38,9 @@ class CairnTopicsTest {
             "cairn.orders.commands",
             "cairn.orders.events",
             "cairn.orders.state",
-            "cairn.command-replies");
+            "cairn.command-replies",
+            "cairn-commands-process-inputs",
+            "cairn.dlq");
     assertThat(all).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(6));
   }
 

@@ -10,15 +10,21 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The serde of what the views keep as JSON in their stores, in the form {@link ViewJson} describes.
+ * The serde of what the engine keeps as JSON in its stores and internal topics, in the form {@link
+ * ViewJson} describes.
  */
-final class JsonSerde {
+public final class JsonSerde {
   private static final ObjectMapper JSON = ViewJson.MAPPER;
 
   private JsonSerde() {}
 
+  /** The serde of a record type. */
+  public static <V> Serde<V> of(Class<V> type) {
+    return of(JSON.constructType(type), type.getSimpleName());
+  }
+
   /** The serde of a generic record, such as an aggregate's entry with its state type. */
-  static <V> Serde<V> of(JavaType type, String what) {
+  public static <V> Serde<V> of(JavaType type, String what) {
     Serializer<V> serializer =
         (topic, value) -> {
           try {

@@ -1,0 +1,44 @@
+package io.cairn.app.config;
+
+import java.time.Duration;
+
+/**
+ * How the reactions run: how long ended processes stay to be looked at, and the commerce domain's
+ * own time limits.
+ *
+ * @param processRetention how long a process that has ended is kept for its endpoint
+ * @param shipWithin how long a confirmed order may wait to ship before it is cancelled
+ */
+public record ReactionsConfig(Duration processRetention, Duration shipWithin) {
+  private static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+  private static final Duration DEFAULT_SHIP_WITHIN = Duration.ofDays(14);
+
+  /** Checks the values. */
+  public ReactionsConfig {
+    if (processRetention.isNegative() || processRetention.isZero()) {
+      throw new IllegalArgumentException("processes.retention must be positive");
+    }
+    if (shipWithin.isNegative() || shipWithin.isZero()) {
+      throw new IllegalArgumentException("orders.ship.within must be positive");
+    }
+  }
+
+  static ReactionsConfig read(Settings settings) {
+    Duration retention =
+        settings.duration(
+            "processes.retention",
+            DEFAULT_RETENTION,
+            "How long a process that has ended stays readable at /api/v1/processes.");
+    Duration shipWithin =
+        settings.duration(
+            "orders.ship.within",
+            DEFAULT_SHIP_WITHIN,
+            "How long a confirmed order may wait to ship before the shipping-deadline process"
+                + " cancels it (not_shipped_in_time).");
+    return settings
+        .validated(
+            "processes.retention, orders.ship.within",
+            () -> new ReactionsConfig(retention, shipWithin))
+        .orElse(new ReactionsConfig(DEFAULT_RETENTION, DEFAULT_SHIP_WITHIN));
+  }
+}

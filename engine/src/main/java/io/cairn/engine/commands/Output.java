@@ -1,0 +1,28 @@
+package io.cairn.engine.commands;
+
+import io.cairn.avro.replies.CommandReply;
+import io.cairn.engine.reactions.ProcessInput;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** What a command processor forwards, each to its own topic. */
+sealed interface Output {
+
+  /** An appended event, for the type's event log. */
+  record Event(SpecificRecord envelope) implements Output {}
+
+  /** The aggregate's latest state, for the type's state topic. */
+  record State(SpecificRecord snapshot) implements Output {}
+
+  /** The answer to the command, for the replies topic. */
+  record Reply(CommandReply reply) implements Output {}
+
+  /** A command a policy sends, for its aggregate type's commands topic. */
+  record Command(SpecificRecord envelope) implements Output {}
+
+  /** A message or outcome for a process, for its process manager's partition of it. */
+  record ToProcess(ProcessInput input) implements Output {}
+
+  /** What could not be done, for the dead-letter queue. */
+  record DeadLetter(ProducerRecord<byte[], byte[]> record) implements Output {}
+}

@@ -1,0 +1,162 @@
+package io.cairn.engine.reactions;
+
+import io.cairn.core.aggregate.Aggregate;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Policy;
+import io.cairn.core.reaction.ProcessManager;
+import io.cairn.core.reaction.Send;
+import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.kafka.topics.CairnTopics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policies and process managers the app runs, bound to its aggregate types: what an appended
+ * event causes, and the process managers' runners. Binding checks that every source they hear is an
+ * aggregate type the app runs and that their names are distinct.
+ */
+public final class Reactions {
+  private static final Logger log = LoggerFactory.getLogger(Reactions.class);
+
+  private final List<Policy> policies;
+  private final List<ProcessRunner<?, ?>> processes;
+  private final CommandWriter writer;
+
+  private Reactions(
+      List<Policy> policies, List<ProcessRunner<?, ?>> processes, CommandWriter writer) {
+    this.policies = List.copyOf(policies);
+    this.processes = List.copyOf(processes);
+    this.writer = writer;
+  }
+
+  /**
+   * Binds the declarations.
+   *
+   * @throws IllegalArgumentException naming a source the app does not run, or a name used twice
+   */
+  public static Reactions bind(
+      List<Policy> policies,
+      List<ProcessManager<?, ?>> managers,
+      List<BoundAggregate<?, ?, ?>> aggregates,
+      CairnTopics topics) {
+    Set<String> running = new HashSet<>(aggregates.stream().map(BoundAggregate::name).toList());
+    Set<String> names = new HashSet<>();
+    for (Policy policy : policies) {
+      check("policy " + policy.name(), policy.sources(), running, names);
+    }
+    for (ProcessManager<?, ?> manager : managers) {
+      check("process manager " + manager.name(), manager.sources(), running, names);
+    }
+    CommandWriter writer = new CommandWriter(aggregates, topics);
+    List<ProcessRunner<?, ?>> runners = new ArrayList<>();
+    managers.forEach(manager -> runners.add(new ProcessRunner<>(manager, writer)));
+    return new Reactions(policies, runners, writer);
+  }
+
+  /** No reactions: the app's aggregates answer only the commands sent to them. */
+  public static Reactions none(List<BoundAggregate<?, ?, ?>> aggregates, CairnTopics topics) {
+    return bind(List.of(), List.of(), aggregates, topics);
+  }
+
+  /** The process managers' runners. */
+  public List<ProcessRunner<?, ?>> processes() {
+    return processes;
+  }
+
+  /**
+   * What an appended event causes.
+   *
+   * @param commands the commands the policies send
+   * @param inputs the messages for processes
+   * @param failures the reactions that threw, and what
+   */
+  public record Caused(
+      List<CommandWriter.Written> commands, List<ProcessInput> inputs, List<Failure> failures) {
+    /** Whether the event causes nothing. */
+    public boolean isEmpty() {
+      return commands.isEmpty() && inputs.isEmpty() && failures.isEmpty();
+    }
+  }
+
+  /**
+   * A reaction that threw on an event; the event stands, and the failure goes to the dead-letter
+   * queue.
+   *
+   * @param reaction which reaction
+   * @param error what it threw
+   */
+  public record Failure(String reaction, RuntimeException error) {}
+
+  /**
+   * What an event an aggregate's processor appended causes.
+   *
+   * @param aggregateType the aggregate's type
+   * @param event the event
+   * @param aggregate the aggregate after it
+   * @param eventId the event's id
+   * @param correlationId the flow of the command that appended it
+   */
+  public Caused onAppended(
+      String aggregateType,
+      Object event,
+      Aggregate<?> aggregate,
+      String eventId,
+      String correlationId) {
+    Cause cause = new Cause(eventId, correlationId, aggregate.updatedAt());
+    List<CommandWriter.Written> commands = new ArrayList<>();
+    List<ProcessInput> inputs = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
+    for (Policy policy : policies) {
+      String sender = "policy:" + policy.name();
+      try {
+        List<Send> sends = policy.react(aggregateType, event, aggregate);
+        for (int i = 0; i < sends.size(); i++) {
+          commands.add(
+              writer.write(sends.get(i), cause, sender, i, ReactionHeaders.sentBy(sender)));
+        }
+      } catch (RuntimeException e) {
+        log.error("{} failed on event {} of {}", sender, eventId, aggregateType, e);
+        failures.add(new Failure(sender, e));
+      }
+    }
+    for (ProcessRunner<?, ?> process : processes) {
+      try {
+        process.route(aggregateType, event, aggregate, cause).ifPresent(inputs::add);
+      } catch (RuntimeException e) {
+        log.error("process:{} failed to route event {}", process.name(), eventId, e);
+        failures.add(new Failure("process:" + process.name(), e));
+      }
+    }
+    return new Caused(commands, inputs, failures);
+  }
+
+  /** The input an outcome is for the process that sent the command. */
+  public static ProcessInput outcome(
+      ReactionHeaders.ReturnAddress to,
+      String rule,
+      String ruleMessage,
+      String commandId,
+      String correlationId,
+      Instant at) {
+    return ProcessInput.outcome(to, rule, ruleMessage, new Cause(commandId, correlationId, at));
+  }
+
+  private static void check(
+      String what, List<AggregateType<?, ?, ?>> sources, Set<String> running, Set<String> names) {
+    for (AggregateType<?, ?, ?> source : sources) {
+      if (!running.contains(source.name())) {
+        throw new IllegalArgumentException(
+            what + " hears " + source.name() + ", which the app does not run");
+      }
+    }
+    String name = what.substring(what.lastIndexOf(' ') + 1);
+    if (!names.add(name)) {
+      throw new IllegalArgumentException("two reactions are named " + name);
+    }
+  }
+}
