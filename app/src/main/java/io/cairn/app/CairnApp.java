@@ -10,6 +10,7 @@ import io.cairn.avro.contract.Contract;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandProcessors;
 import io.cairn.engine.mapping.BoundAggregate;
@@ -84,6 +85,8 @@ public final class CairnApp implements AutoCloseable {
     try {
       List<AggregateType<?, ?, ?>> types = Commerce.aggregateTypes();
       List<Projection<?>> projections = Commerce.projections();
+      List<ProcessManager<?, ?>> managers =
+          Commerce.processManagers(config.reactions().shipWithin());
       Contract contract = Contract.load();
       List<BoundAggregate<?, ?, ?>> aggregates = BoundAggregate.all(types, contract);
       Optional<EmbeddedBroker> broker =
@@ -102,6 +105,7 @@ public final class CairnApp implements AutoCloseable {
       URI registryUri = startRegistry(config.registry(), kafka, resources);
       ContractTopics topics =
           publishContract(config.registry(), registryUri, declared, names, contract);
+      HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       CommandProcessors processors =
           resources.add(
               CommandProcessors.start(
@@ -110,11 +114,8 @@ public final class CairnApp implements AutoCloseable {
                   aggregates,
                   kafka,
                   topics,
-                  Reactions.bind(
-                      Commerce.policies(),
-                      Commerce.processManagers(config.reactions().shipWithin()),
-                      aggregates,
-                      declared),
+                  Reactions.bind(Commerce.policies(), managers, aggregates, declared),
+                  self,
                   new CommandProcessors.Retention(
                       config.processing().idempotencyRetention(),
                       config.reactions().processRetention())));
@@ -128,7 +129,6 @@ public final class CairnApp implements AutoCloseable {
                   topics,
                   processors::accepting,
                   Clock.systemUTC()));
-      HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       ReadSide views =
           resources.add(
               ReadSide.start(
@@ -143,7 +143,14 @@ public final class CairnApp implements AutoCloseable {
                       self),
                   admin));
       QueryServer queries =
-          resources.add(QueryServer.over(views, projections, types, querySettings(config, self)));
+          resources.add(
+              QueryServer.over(
+                  views,
+                  processors.streamsInstance(),
+                  projections,
+                  types,
+                  managers.stream().map(ProcessManager::name).toList(),
+                  querySettings(config, self)));
       HttpServer http =
           resources.add(startHttp(httpConfig, admin, processors, views, gateway, queries));
       return new CairnApp(

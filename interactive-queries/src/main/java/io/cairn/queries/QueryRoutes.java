@@ -9,12 +9,18 @@ import io.cairn.queries.aggregates.EventsQuery;
 import io.cairn.queries.aggregates.StateQuery;
 import io.cairn.queries.consistency.ReadYourWrites;
 import io.cairn.queries.operations.OperationsHandlers;
+import io.cairn.queries.processes.ProcessListQuery;
+import io.cairn.queries.processes.ProcessQuery;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.views.ListQuery;
 import io.cairn.queries.views.PastViews;
 import io.cairn.queries.views.RowsQuery;
 import io.cairn.queries.views.ViewQuery;
+import io.cairn.web.ApiException;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
@@ -31,9 +37,17 @@ final class QueryRoutes {
   private final ReadYourWrites readYourWrites;
   private final HistoryReplay replay;
   private final PastViews past;
+  private final List<String> managers;
+  private final Clock clock;
 
-  QueryRoutes(ViewCatalog catalog, QuerySettings settings, OperationsHandlers operations) {
+  QueryRoutes(
+      ViewCatalog catalog,
+      List<String> managers,
+      QuerySettings settings,
+      OperationsHandlers operations) {
     this.catalog = catalog;
+    this.managers = List.copyOf(managers);
+    this.clock = settings.clock();
     this.operations = operations;
     Map<String, AggregateType<?, ?, ?>> types =
         catalog.types().stream()
@@ -49,6 +63,7 @@ final class QueryRoutes {
     routes.get("/api/v1/views/rebuild", operations::rebuildStatus);
     routes.post(ReadSide.PAUSE, operations::pause);
     routes.post(ReadSide.RESUME, operations::resume);
+    installProcesses(routes, server);
     for (Projection<?> view : catalog.views()) {
       ListQuery list = new ListQuery(view, readYourWrites);
       routes.get("/api/v1/" + view.name(), ctx -> server.list(ctx, list));
@@ -92,6 +107,24 @@ final class QueryRoutes {
         ctx -> {
           throw catalog.unknownChild(ctx.pathParam("name"), ctx.pathParam("child"));
         });
+  }
+
+  private void installProcesses(RoutesConfig routes, QueryServer server) {
+    for (String manager : managers) {
+      ProcessListQuery list = new ProcessListQuery(manager, clock);
+      ProcessQuery one = new ProcessQuery(manager);
+      routes.get("/api/v1/processes/" + manager, ctx -> server.processList(ctx, list));
+      routes.get("/api/v1/processes/" + manager + "/{id}", ctx -> server.processByKey(ctx, one));
+    }
+    Handler unknown =
+        ctx -> {
+          throw new ApiException(
+              404,
+              "unknown_process_manager",
+              "There is no process manager " + ctx.pathParam("name") + "; there are " + managers);
+        };
+    routes.get("/api/v1/processes/{name}", unknown);
+    routes.get("/api/v1/processes/{name}/{id}", unknown);
   }
 
   private static <P> void byKey(

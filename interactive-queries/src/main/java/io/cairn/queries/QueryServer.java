@@ -2,6 +2,7 @@ package io.cairn.queries;
 
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.view.Projection;
+import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.views.ReadSide;
 import io.cairn.queries.operations.OperationsHandlers;
 import io.cairn.queries.operations.ReadSideOperations;
@@ -10,11 +11,12 @@ import io.cairn.queries.routing.AnswerWriter;
 import io.cairn.queries.routing.Forwarder;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.routing.ListGather;
+import io.cairn.queries.routing.ListedQuery;
 import io.cairn.queries.routing.QueryOptions;
 import io.cairn.queries.routing.Reply;
 import io.cairn.queries.routing.Request;
-import io.cairn.queries.views.ListQuery;
-import io.cairn.queries.views.PageParams;
+import io.cairn.queries.stores.StreamsViewsAccess;
+import io.cairn.queries.stores.ViewsAccess;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class QueryServer implements AutoCloseable {
   private final AnswerWriter answers;
   private final OperationsHandlers operations;
   private final AtomicReference<StoreQueries> queries = new AtomicReference<>();
+  private final StoreQueries processes;
 
   /**
    * A query server over views and their operations; tests give their own.
@@ -43,32 +46,47 @@ public final class QueryServer implements AutoCloseable {
    * @param operations the views' status and rebuild
    * @param projections the views, by the names in paths
    * @param types the aggregate types whose states and histories the views keep
+   * @param processes the process managers' stores, in the command processors' application
+   * @param managers the process managers, by the names in paths
    */
   QueryServer(
       CurrentViews views,
       ViewsOperations operations,
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
+      ViewsAccess processes,
+      List<String> managers,
       QuerySettings settings) {
     this.views = views;
     this.settings = settings;
     this.forwarder = new Forwarder(settings.self());
     this.answers = new AnswerWriter(settings.self());
     this.operations = new OperationsHandlers(operations);
-    this.routes = new QueryRoutes(new ViewCatalog(projections, types), settings, this.operations);
+    this.processes = StoreQueries.over(processes, settings, forwarder);
+    this.routes =
+        new QueryRoutes(new ViewCatalog(projections, types), managers, settings, this.operations);
   }
 
-  /** The query server of a running read side. */
+  /**
+   * The query server of a running read side and command processors.
+   *
+   * @param commands the command processors, whose stores hold the processes
+   * @param managers the names of the process managers they run
+   */
   public static QueryServer over(
       ReadSide readSide,
+      StreamsInstance commands,
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
+      List<String> managers,
       QuerySettings settings) {
     return new QueryServer(
         new ReadSideViews(readSide),
         new ReadSideOperations(readSide),
         projections,
         types,
+        new StreamsViewsAccess(commands.streams()),
+        managers,
         settings);
   }
 
@@ -79,7 +97,20 @@ public final class QueryServer implements AutoCloseable {
 
   /** Answers a query about the key in the path's {@code {id}}, where the key lives. */
   <P> void byKey(Context ctx, KeyedQuery<P> query) {
-    StoreQueries current = current();
+    byKey(ctx, query, current());
+  }
+
+  /** Answers a query about the process in the path's {@code {id}}, where the process runs. */
+  <P> void processByKey(Context ctx, KeyedQuery<P> query) {
+    byKey(ctx, query, processes);
+  }
+
+  /** Answers a page of a list of processes, gathered from every instance. */
+  <P> void processList(Context ctx, ListedQuery<P> query) {
+    list(ctx, query, processes);
+  }
+
+  private <P> void byKey(Context ctx, KeyedQuery<P> query, StoreQueries current) {
     String key = ctx.pathParam("id");
     QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
     P parameters = query.parameters().read(options.params());
@@ -99,10 +130,13 @@ public final class QueryServer implements AutoCloseable {
    * Answers a page of a whole view: this instance's part for the partitions another instance asks
    * of it, or the page gathered from every instance's part.
    */
-  void list(Context ctx, ListQuery query) {
-    StoreQueries current = current();
+  <P> void list(Context ctx, ListedQuery<P> query) {
+    list(ctx, query, current());
+  }
+
+  private <P> void list(Context ctx, ListedQuery<P> query, StoreQueries current) {
     QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
-    PageParams page = query.parameters().read(options.params());
+    P page = query.parameters().read(options.params());
     Request request = options.check(ctx);
     String asked = ctx.header(Forwarder.PARTITIONS);
     if (asked != null) {
@@ -121,7 +155,7 @@ public final class QueryServer implements AutoCloseable {
             .gather(
                 request,
                 query.store(),
-                page.limit(),
+                query.limit(page),
                 (partitions, standby) ->
                     query
                         .part(current.reader(!standby), partitions, page, options.waiting())

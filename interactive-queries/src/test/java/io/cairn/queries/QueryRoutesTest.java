@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.avro.carts.AddItem;
 import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.inventory.ReceiveStock;
+import io.cairn.avro.orders.ConfirmOrder;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.avro.products.ChangePrice;
 import io.cairn.avro.products.DefineProduct;
 import io.cairn.commerce.Commerce;
+import io.cairn.commerce.orders.ShippingDeadline;
 import io.cairn.engine.testing.TopologyDriver;
 import io.cairn.engine.views.RebuildStatus;
 import io.cairn.engine.views.ViewStatus;
@@ -44,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * as-of queries and waiting for a command's effect. No broker; one instance holds every partition.
  */
 class QueryRoutesTest {
+  private static final Duration SHIP_WITHIN = Duration.ofDays(3);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HostInfo SELF = new HostInfo("127.0.0.1", 8080);
 
@@ -54,7 +58,13 @@ class QueryRoutesTest {
 
   @BeforeEach
   void start() {
-    driver = new TopologyDriver(Commerce.aggregateTypes(), Commerce.projections(), stateDir);
+    driver =
+        new TopologyDriver(
+            Commerce.aggregateTypes(),
+            Commerce.projections(),
+            Commerce.policies(),
+            Commerce.processManagers(SHIP_WITHIN),
+            stateDir);
   }
 
   @AfterEach
@@ -258,6 +268,45 @@ class QueryRoutesTest {
     assertThat(operations.calls).containsExactly("rebuild", "pause", "resume serve=false");
   }
 
+  @Test
+  void aProcessIsShownWithItsStatusStateDeadlinesAndSteps() {
+    driver.send("orders", "o-watch", order("c1"));
+    driver.send("orders", "o-watch", new ConfirmOrder());
+    serve(
+        client -> {
+          JsonNode process = json(client.get("/api/v1/processes/shipping-deadline/o-watch"));
+          assertThat(process.get("status").asText()).isEqualTo("RUNNING");
+          assertThat(process.get("state").get("orderId").asText()).isEqualTo("o-watch");
+          assertThat(process.get("deadlines").get(0).get("name").asText()).isEqualTo("ship-by");
+          assertThat(process.get("steps").get(0).get("heard").asText())
+              .isEqualTo("message:Confirmed");
+
+          JsonNode running =
+              json(client.get("/api/v1/processes/shipping-deadline?status=RUNNING&olderThan=PT0S"));
+          assertThat(running.get("items").findValuesAsText("id")).containsExactly("o-watch");
+          JsonNode stuck =
+              json(client.get("/api/v1/processes/shipping-deadline?status=RUNNING&olderThan=PT1H"));
+          assertThat(stuck.get("items")).isEmpty();
+        });
+  }
+
+  @Test
+  void unknownProcessesAndManagersAreNotFoundAndBadFiltersRefused() {
+    serve(
+        client -> {
+          assertThat(error(client.get("/api/v1/processes/shipping-deadline/nobody")))
+              .isEqualTo("process_not_found");
+          assertThat(error(client.get("/api/v1/processes/checkout/o1")))
+              .isEqualTo("unknown_process_manager");
+          assertThat(error(client.get("/api/v1/processes/checkout")))
+              .isEqualTo("unknown_process_manager");
+          assertThat(error(client.get("/api/v1/processes/shipping-deadline?status=STUCK")))
+              .isEqualTo("validation_failed");
+          assertThat(error(client.get("/api/v1/processes/shipping-deadline?olderThan=5m")))
+              .isEqualTo("validation_failed");
+        });
+  }
+
   private void serve(HttpTest test) {
     DriverViews views = new DriverViews(driver, SELF);
     CurrentViews current =
@@ -274,6 +323,8 @@ class QueryRoutesTest {
             operations,
             Commerce.projections(),
             Commerce.aggregateTypes(),
+            views,
+            List.of(ShippingDeadline.NAME),
             new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),

@@ -12,10 +12,13 @@ import io.cairn.kafka.topics.TopicDefaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The command processors as they run: every aggregate type's sub-topology, and the process
@@ -52,6 +55,7 @@ public final class CommandProcessors implements AutoCloseable {
    * @param aggregates the aggregate types, bound to the contract
    * @param topics the topics with the contract's serdes
    * @param reactions the policies and process managers the appended events reach
+   * @param self where this instance answers queries of the processes' stores
    * @param retention how long the first answer to a keyed command, and an ended process, are kept
    */
   public static CommandProcessors start(
@@ -61,6 +65,7 @@ public final class CommandProcessors implements AutoCloseable {
       KafkaConnection kafka,
       ContractTopics topics,
       Reactions reactions,
+      HostInfo self,
       Retention retention) {
     StreamsBuilder builder = new StreamsBuilder();
     CommandTopology.build(
@@ -74,18 +79,18 @@ public final class CommandProcessors implements AutoCloseable {
             retention.idempotency(),
             retention.processes()));
     SkippedRecords skipped = SkippedRecords.register(APPLICATION_ID);
+    Properties props =
+        StreamsProperties.exactlyOnce(
+            APPLICATION_ID,
+            settings,
+            replication,
+            kafka,
+            skipped,
+            topics.declared().deadLetters().name());
+    // Each instance says where its processes are shown, so the others can forward to it.
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     CommandProcessors processors =
-        new CommandProcessors(
-            new KafkaStreams(
-                builder.build(),
-                StreamsProperties.exactlyOnce(
-                    APPLICATION_ID,
-                    settings,
-                    replication,
-                    kafka,
-                    skipped,
-                    topics.declared().deadLetters().name())),
-            skipped);
+        new CommandProcessors(new KafkaStreams(builder.build(), props), skipped);
     processors.streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {

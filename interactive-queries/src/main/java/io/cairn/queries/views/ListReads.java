@@ -8,28 +8,24 @@ import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.queries.http.Cursor;
 import io.cairn.queries.routing.ListPart;
 import io.cairn.queries.routing.Page;
+import io.cairn.queries.stores.OrderedScan;
 import io.cairn.queries.stores.StoreReader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Lists, page by page in key order: a whole view merged from all its partitions, or the rows of a
- * list view under one key. A page stops at its limit, or after {@link #SCAN_LIMIT} entries looked
- * at, so a rare filter costs a bounded time per page; its cursor then resumes after the last entry
- * looked at, and a page may hold fewer items than its limit while more follow.
+ * list view under one key. A page stops at its limit, or after {@link OrderedScan#SCAN_LIMIT}
+ * entries looked at, so a rare filter costs a bounded time per page; its cursor then resumes after
+ * the last entry looked at, and a page may hold fewer items than its limit while more follow.
  */
 final class ListReads {
-  static final int SCAN_LIMIT = 10_000;
-
   private final StoreReader reader;
   private final ViewLookup lookup;
 
@@ -60,7 +56,7 @@ final class ListReads {
           List<KeyValueIterator<String, ViewEntry<V>>> ranges = new ArrayList<>();
           try {
             stores.values().forEach(store -> ranges.add(store.range(from, null)));
-            return part(merged(ranges), params.limit(), show);
+            return OrderedScan.part(OrderedScan.merged(ranges), params.limit(), show);
           } finally {
             ranges.forEach(KeyValueIterator::close);
           }
@@ -94,60 +90,9 @@ final class ListReads {
       int limit,
       Function<V, Object> show,
       UnaryOperator<String> position) {
-    ListPart part = part(entries, limit, show);
+    ListPart part = OrderedScan.part(entries, limit, show);
     String next =
         part.more() && part.last() != null ? Cursor.of(position.apply(part.last())) : null;
     return new Page(part.entries().stream().map(ListPart.Entry::item).toList(), next);
-  }
-
-  private static <V> ListPart part(
-      KeyValueIterator<String, V> entries, int limit, Function<V, Object> show) {
-    List<ListPart.Entry> items = new ArrayList<>();
-    String last = null;
-    int scanned = 0;
-    while (entries.hasNext() && items.size() < limit && scanned < SCAN_LIMIT) {
-      KeyValue<String, V> entry = entries.next();
-      scanned++;
-      last = entry.key;
-      Object item = show.apply(entry.value);
-      if (item != null) {
-        items.add(new ListPart.Entry(entry.key, item));
-      }
-    }
-    return new ListPart(items, last, entries.hasNext());
-  }
-
-  /** The entries of every partition, as one iterator in key order. */
-  private static <V> KeyValueIterator<String, V> merged(
-      List<KeyValueIterator<String, V>> partitions) {
-    PriorityQueue<KeyValueIterator<String, V>> heads =
-        new PriorityQueue<>(Comparator.comparing(KeyValueIterator::peekNextKey));
-    partitions.stream().filter(KeyValueIterator::hasNext).forEach(heads::add);
-    return new KeyValueIterator<>() {
-      @Override
-      public boolean hasNext() {
-        return !heads.isEmpty();
-      }
-
-      @Override
-      public KeyValue<String, V> next() {
-        KeyValueIterator<String, V> head = heads.poll();
-        KeyValue<String, V> entry = head.next();
-        if (head.hasNext()) {
-          heads.add(head);
-        }
-        return entry;
-      }
-
-      @Override
-      public String peekNextKey() {
-        return heads.peek().peekNextKey();
-      }
-
-      @Override
-      public void close() {
-        // The list closes the partitions' iterators.
-      }
-    };
   }
 }

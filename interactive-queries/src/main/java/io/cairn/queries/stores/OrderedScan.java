@@ -1,0 +1,78 @@
+package io.cairn.queries.stores;
+
+import io.cairn.queries.routing.ListPart;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+/**
+ * Reads a part of a list off a store's entries in key order: up to a page of the entries a filter
+ * keeps, looking at no more than {@link #SCAN_LIMIT} entries, so a rare filter costs a bounded time
+ * per page and the next page resumes after the last entry looked at.
+ */
+public final class OrderedScan {
+  /** The most entries a part looks at. */
+  public static final int SCAN_LIMIT = 10_000;
+
+  private OrderedScan() {}
+
+  /**
+   * The part of a page the entries hold.
+   *
+   * @param show an entry as clients see it, or null when it is not on the list
+   */
+  public static <V> ListPart part(
+      KeyValueIterator<String, V> entries, int limit, Function<V, Object> show) {
+    List<ListPart.Entry> items = new ArrayList<>();
+    String last = null;
+    int scanned = 0;
+    while (entries.hasNext() && items.size() < limit && scanned < SCAN_LIMIT) {
+      KeyValue<String, V> entry = entries.next();
+      scanned++;
+      last = entry.key;
+      Object item = show.apply(entry.value);
+      if (item != null) {
+        items.add(new ListPart.Entry(entry.key, item));
+      }
+    }
+    return new ListPart(items, last, entries.hasNext());
+  }
+
+  /** The entries of every partition, as one iterator in key order; the caller closes them. */
+  public static <V> KeyValueIterator<String, V> merged(
+      List<KeyValueIterator<String, V>> partitions) {
+    PriorityQueue<KeyValueIterator<String, V>> heads =
+        new PriorityQueue<>(Comparator.comparing(KeyValueIterator::peekNextKey));
+    partitions.stream().filter(KeyValueIterator::hasNext).forEach(heads::add);
+    return new KeyValueIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !heads.isEmpty();
+      }
+
+      @Override
+      public KeyValue<String, V> next() {
+        KeyValueIterator<String, V> head = heads.poll();
+        KeyValue<String, V> entry = head.next();
+        if (head.hasNext()) {
+          heads.add(head);
+        }
+        return entry;
+      }
+
+      @Override
+      public String peekNextKey() {
+        return heads.peek().peekNextKey();
+      }
+
+      @Override
+      public void close() {
+        // The caller closes the partitions' iterators.
+      }
+    };
+  }
+}
