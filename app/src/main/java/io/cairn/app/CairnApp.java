@@ -13,6 +13,7 @@ import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandProcessors;
+import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.views.ReadSide;
@@ -28,6 +29,7 @@ import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.kafka.topics.TopicSpec;
 import io.cairn.queries.QueryServer;
 import io.cairn.queries.QuerySettings;
+import io.cairn.queries.deadletters.DeadLetterRoutes;
 import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
@@ -52,6 +54,8 @@ public final class CairnApp implements AutoCloseable {
   private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  // The newest entries each instance lists; older ones stay in the topic and in the counts.
+  private static final int DEAD_LETTERS_LISTED = 10_000;
 
   private final Resources resources;
   private final HttpServer http;
@@ -151,8 +155,20 @@ public final class CairnApp implements AutoCloseable {
                   types,
                   managers.stream().map(ProcessManager::name).toList(),
                   querySettings(config, self)));
+      DeadLetterQueue deadLetters =
+          resources.add(
+              DeadLetterQueue.start(
+                  kafka, declared.deadLetters().name(), DEAD_LETTERS_LISTED, Clock.systemUTC()));
       HttpServer http =
-          resources.add(startHttp(httpConfig, admin, processors, views, gateway, queries));
+          resources.add(
+              startHttp(
+                  httpConfig,
+                  admin,
+                  processors,
+                  views,
+                  gateway,
+                  new DeadLetterRoutes(deadLetters),
+                  queries));
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
@@ -187,6 +203,7 @@ public final class CairnApp implements AutoCloseable {
       CommandProcessors processors,
       ReadSide views,
       CommandGateway gateway,
+      DeadLetterRoutes deadLetters,
       QueryServer queries) {
     ReadinessProbe readiness =
         new ReadinessProbe(
@@ -201,7 +218,11 @@ public final class CairnApp implements AutoCloseable {
         Json.newMapper(),
         routes ->
             ApiRoutes.install(
-                routes, new HealthRoutes(readiness), new CommandRoutes(gateway), queries));
+                routes,
+                new HealthRoutes(readiness),
+                new CommandRoutes(gateway),
+                deadLetters,
+                queries));
   }
 
   private static List<TopicSpec> declared(

@@ -5,6 +5,7 @@ import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.ReadinessWait;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +19,25 @@ public final class InProcessApp {
 
   /** A ready app; the caller closes it. */
   public static CairnApp start(KafkaTestCluster kafka, Path stateDir) {
+    return start(kafka, stateDir, List.of());
+  }
+
+  /**
+   * A ready app with more settings, such as {@code --orders.ship.within=PT5S}; closed by the
+   * caller.
+   */
+  public static CairnApp start(KafkaTestCluster kafka, Path stateDir, List<String> more) {
+    List<String> flags =
+        new ArrayList<>(
+            List.of(
+                "--http.port=0",
+                "--registry.port=0",
+                "--topics.partitions=1",
+                "--streams.state.dir=" + stateDir));
+    flags.addAll(more);
     CairnApp app =
         CairnApp.start(
-            CairnConfig.load(
-                List.of(
-                    "--http.port=0",
-                    "--registry.port=0",
-                    "--topics.partitions=1",
-                    "--streams.state.dir=" + stateDir),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())));
+            CairnConfig.load(flags, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())));
     try {
       ReadinessWait.awaitReady(app.httpUri(), Duration.ofSeconds(60));
     } catch (RuntimeException | AssertionError e) {

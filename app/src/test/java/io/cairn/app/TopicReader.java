@@ -1,6 +1,5 @@
 package io.cairn.app;
 
-import io.cairn.avro.serde.UnknownTypeException;
 import io.cairn.testkit.KafkaTestCluster;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +16,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic of the shared test broker from its beginning to its end as any consumer of the
- * contract does, committed records only. Records of a type the deserializer's schema lacks are
- * passed over, as Cairn's own readers do: other test classes write some (SchemaEvolutionTest).
+ * contract does, committed records only. Records the deserializer cannot read are passed over, as
+ * Cairn's own readers do: other test classes write some (SchemaEvolutionTest, ReactionsTest).
  */
 public final class TopicReader {
   private TopicReader() {}
@@ -54,9 +53,8 @@ public final class TopicReader {
     try {
       return consumer.poll(Duration.ofMillis(200));
     } catch (RecordDeserializationException e) {
-      if (!(e.getCause() instanceof UnknownTypeException)) {
-        throw e;
-      }
+      // Newer types (SchemaEvolutionTest) and garbage (ReactionsTest) are passed over, as Cairn's
+      // own readers pass over them into the dead-letter queue.
       consumer.seek(e.topicPartition(), e.offset() + 1);
       return ConsumerRecords.empty();
     }

@@ -3,9 +3,11 @@ package io.cairn.engine.commands;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.aggregate.Decision;
+import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.mapping.RecordMapper;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -75,7 +78,7 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
     IncomingCommand command = IncomingCommand.of(record.value());
     Snapshot<S> current = Snapshot.load(aggregates.get(record.key()), aggregate, mapper);
     CommandReplies.Origin origin = origin(command);
-    String key = command.idempotencyKey();
+    String key = idempotencyKey(command, record);
     Optional<CommandReply> first =
         key == null ? Optional.empty() : ledger.find(command.aggregateId(), key);
     if (first.isPresent()) {
@@ -176,6 +179,19 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
             reply.getProcessedAt().toEpochMilli(),
             new RecordHeaders()));
     reactions.answered(reply, command, record, context.recordMetadata()).forEach(context::forward);
+  }
+
+  /**
+   * The command's Idempotency-Key, made new for a retry from the dead-letter queue, whose first
+   * answer was the refusal that put it there; a second retry of one entry is still answered once.
+   */
+  private static String idempotencyKey(
+      IncomingCommand command, Record<String, SpecificRecord> record) {
+    String key = command.idempotencyKey();
+    Header retry = record.headers().lastHeader(DeadLetterQueue.RETRY);
+    return key == null || retry == null
+        ? key
+        : key + "#retry:" + new String(retry.value(), StandardCharsets.UTF_8);
   }
 
   private CommandReplies.Origin origin(IncomingCommand command) {

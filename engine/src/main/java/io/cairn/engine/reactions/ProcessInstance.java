@@ -59,6 +59,21 @@ public record ProcessInstance(
         0);
   }
 
+  /** This process with other pending deadlines. */
+  ProcessInstance withDeadlines(Map<String, Instant> pending) {
+    return new ProcessInstance(
+        manager,
+        processId,
+        status,
+        state,
+        correlationId,
+        startedAt,
+        updatedAt,
+        pending,
+        steps,
+        stepCount);
+  }
+
   /** This process after a step. */
   ProcessInstance after(
       ProcessStatus newStatus,

@@ -77,12 +77,21 @@ public final class ProcessRunner<S, M> {
     return apply(current, input.processId(), toInput(input, cause.at()), heard(input), cause);
   }
 
-  /** What the process does when one of its deadlines passes. */
+  /**
+   * What the process does when one of its deadlines passes. The deadline is spent: it stays only if
+   * the step sets it again.
+   */
   Result deadlinePassed(ProcessInstance current, String deadline, Instant due) {
     String causeId = "deadline:" + current.processId() + ":" + deadline + "@" + due;
     Cause cause = new Cause(causeId, current.correlationId(), due);
+    Map<String, Instant> pending = new HashMap<>(current.deadlines());
+    pending.remove(deadline);
     return apply(
-        current, current.processId(), Input.deadline(deadline, due), "deadline:" + deadline, cause);
+        current.withDeadlines(pending),
+        current.processId(),
+        Input.deadline(deadline, due),
+        "deadline:" + deadline,
+        cause);
   }
 
   private Result apply(
