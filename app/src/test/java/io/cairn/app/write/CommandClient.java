@@ -49,7 +49,8 @@ public final class CommandClient {
         type, id, "{\"type\":\"" + commandType + "\",\"payload\":" + payload + "}", Map.of());
   }
 
-  CompletableFuture<Answer> sendAsync(
+  /** Sends a command with its body and headers as given; the answer comes when it comes. */
+  public CompletableFuture<Answer> sendAsync(
       String type, String id, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve("/api/v1/" + type + "/" + id + "/commands"))
