@@ -13,6 +13,7 @@ import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandProcessors;
+import io.cairn.engine.commands.CommandTopology;
 import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.reactions.Reactions;
@@ -118,11 +119,13 @@ public final class CairnApp implements AutoCloseable {
                   aggregates,
                   kafka,
                   topics,
-                  Reactions.bind(Commerce.policies(), managers, aggregates, declared),
+                  Reactions.bind(
+                      Commerce.policies(), managers, Commerce.inboxes(), aggregates, declared),
                   self,
-                  new CommandProcessors.Retention(
+                  new CommandTopology.Retention(
                       config.processing().idempotencyRetention(),
-                      config.reactions().processRetention())));
+                      config.reactions().processRetention(),
+                      config.reactions().inboxRetention())));
       CommandGateway gateway =
           resources.add(
               CommandGateway.start(
@@ -228,6 +231,7 @@ public final class CairnApp implements AutoCloseable {
   private static List<TopicSpec> declared(
       CairnTopics topics, List<String> aggregateTypes, RegistryConfig registry) {
     List<TopicSpec> declared = new ArrayList<>(topics.all(aggregateTypes));
+    Commerce.inboxes().forEach(inbox -> declared.add(topics.inbox(inbox.name())));
     if (registry.useEmbeddedRegistry()) {
       declared.add(topics.schemaLog(registry.topic()));
     }

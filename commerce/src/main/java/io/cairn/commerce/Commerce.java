@@ -6,6 +6,7 @@ import io.cairn.commerce.customers.CustomerOrdersProjection;
 import io.cairn.commerce.customers.CustomerProjection;
 import io.cairn.commerce.customers.Customers;
 import io.cairn.commerce.customers.Loyalty;
+import io.cairn.commerce.customers.RewardsInbox;
 import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.orders.OrderProjection;
 import io.cairn.commerce.orders.Orders;
@@ -13,6 +14,7 @@ import io.cairn.commerce.orders.ShippingDeadline;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.Products;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
@@ -34,6 +36,11 @@ public final class Commerce {
   /** Every policy of the domain. */
   public static List<Policy> policies() {
     return List.of(Loyalty.POLICY);
+  }
+
+  /** Every inbox of the domain: the other services whose events it takes. */
+  public static List<Inbox> inboxes() {
+    return List.of(RewardsInbox.INBOX);
   }
 
   /**

@@ -64,6 +64,7 @@ class QueryRoutesTest {
             Commerce.projections(),
             Commerce.policies(),
             Commerce.processManagers(SHIP_WITHIN),
+            Commerce.inboxes(),
             stateDir);
   }
 

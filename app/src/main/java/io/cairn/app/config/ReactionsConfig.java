@@ -7,9 +7,12 @@ import java.time.Duration;
  * own time limits.
  *
  * @param processRetention how long a process that has ended is kept for its endpoint
+ * @param inboxRetention how long an inbox remembers the source and id of an event it applied, so
+ *     that the same event sent again is passed over
  * @param shipWithin how long a confirmed order may wait to ship before it is cancelled
  */
-public record ReactionsConfig(Duration processRetention, Duration shipWithin) {
+public record ReactionsConfig(
+    Duration processRetention, Duration inboxRetention, Duration shipWithin) {
   private static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
   private static final Duration DEFAULT_SHIP_WITHIN = Duration.ofDays(14);
 
@@ -17,6 +20,9 @@ public record ReactionsConfig(Duration processRetention, Duration shipWithin) {
   public ReactionsConfig {
     if (processRetention.isNegative() || processRetention.isZero()) {
       throw new IllegalArgumentException("processes.retention must be positive");
+    }
+    if (inboxRetention.isNegative() || inboxRetention.isZero()) {
+      throw new IllegalArgumentException("inbox.dedup.retention must be positive");
     }
     if (shipWithin.isNegative() || shipWithin.isZero()) {
       throw new IllegalArgumentException("orders.ship.within must be positive");
@@ -29,6 +35,12 @@ public record ReactionsConfig(Duration processRetention, Duration shipWithin) {
             "processes.retention",
             DEFAULT_RETENTION,
             "How long a process that has ended stays readable at /api/v1/processes.");
+    Duration inboxRetention =
+        settings.duration(
+            "inbox.dedup.retention",
+            DEFAULT_RETENTION,
+            "How long an inbox remembers the CloudEvents it applied, by source and id: the same"
+                + " event sent again within it is applied once.");
     Duration shipWithin =
         settings.duration(
             "orders.ship.within",
@@ -37,8 +49,8 @@ public record ReactionsConfig(Duration processRetention, Duration shipWithin) {
                 + " cancels it (not_shipped_in_time).");
     return settings
         .validated(
-            "processes.retention, orders.ship.within",
-            () -> new ReactionsConfig(retention, shipWithin))
-        .orElse(new ReactionsConfig(DEFAULT_RETENTION, DEFAULT_SHIP_WITHIN));
+            "processes.retention, inbox.dedup.retention, orders.ship.within",
+            () -> new ReactionsConfig(retention, inboxRetention, shipWithin))
+        .orElse(new ReactionsConfig(DEFAULT_RETENTION, DEFAULT_RETENTION, DEFAULT_SHIP_WITHIN));
   }
 }

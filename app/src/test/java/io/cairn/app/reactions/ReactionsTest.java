@@ -159,6 +159,54 @@ class ReactionsTest {
     }
   }
 
+  @Test
+  void aCloudEventSentTwiceIsAppliedOnce(KafkaTestCluster kafka) throws Exception {
+    try (CairnApp app = InProcessApp.start(kafka, stateDir)) {
+      CommandClient client = new CommandClient(app.httpUri());
+      String customer = id("customer");
+      ok(
+          client.send(
+              "customers", customer, "RegisterCustomer", "{\"name\":\"Ada\",\"email\":\"a@b.c\"}"));
+      String first = id("evt");
+      try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+        sendCloudEvent(producer, "key-a", first, customer, 30);
+        sendCloudEvent(producer, "key-b", first, customer, 30);
+        // A later, different event: once it is applied, the duplicate before it was read too.
+        sendCloudEvent(producer, "key-a", id("evt"), customer, 5);
+      }
+      JsonNode events =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> client.get("/api/v1/customers/" + customer + "/events"),
+                  answer ->
+                      answer.status() == 200
+                          && answer.json().get("items").findValuesAsText("type").size() >= 3)
+              .json();
+      assertThat(events.get("items").findValuesAsText("type"))
+          .containsExactly("CustomerRegistered", "PointsAwarded", "PointsAwarded");
+      assertThat(events.get("items").findValues("points").stream().map(JsonNode::asLong))
+          .containsExactly(30L, 5L);
+    }
+  }
+
+  private static void sendCloudEvent(
+      KafkaProducer<byte[], byte[]> producer, String key, String id, String customer, long points)
+      throws Exception {
+    String event =
+        "{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"/rewards\",\"type\":\"rewards.PointsAwarded\",\"data\":{\"customerId\":\"%s\",\"points\":%d,\"reason\":\"survey\"}}"
+            .formatted(id, customer, points);
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            "cairn.inbox.rewards",
+            key.getBytes(StandardCharsets.UTF_8),
+            event.getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+    producer.send(record).get();
+  }
+
   /** The newest entry of the queue whose record has this key, once it is there. */
   private static JsonNode awaitEntry(CommandClient client, String key) {
     List<JsonNode> found = new ArrayList<>();

@@ -34,14 +34,6 @@ public final class CommandProcessors implements AutoCloseable {
   private final SkippedRecords skipped;
   private final AtomicBoolean hasRun = new AtomicBoolean();
 
-  /**
-   * How long the processors keep what they keep only for a while.
-   *
-   * @param idempotency the first answer to a command sent with an Idempotency-Key
-   * @param processes a process that has ended
-   */
-  public record Retention(Duration idempotency, Duration processes) {}
-
   private CommandProcessors(KafkaStreams streams, SkippedRecords skipped) {
     this.streams = streams;
     this.skipped = skipped;
@@ -56,7 +48,7 @@ public final class CommandProcessors implements AutoCloseable {
    * @param topics the topics with the contract's serdes
    * @param reactions the policies and process managers the appended events reach
    * @param self where this instance answers queries of the processes' stores
-   * @param retention how long the first answer to a keyed command, and an ended process, are kept
+   * @param retention how long what the processors keep for a while is kept
    */
   public static CommandProcessors start(
       StreamsSettings settings,
@@ -66,18 +58,13 @@ public final class CommandProcessors implements AutoCloseable {
       ContractTopics topics,
       Reactions reactions,
       HostInfo self,
-      Retention retention) {
+      CommandTopology.Retention retention) {
     StreamsBuilder builder = new StreamsBuilder();
     CommandTopology.build(
         builder,
         aggregates,
         new CommandTopology.Settings(
-            APPLICATION_ID,
-            topics,
-            reactions,
-            Clock.systemUTC(),
-            retention.idempotency(),
-            retention.processes()));
+            APPLICATION_ID, topics, reactions, Clock.systemUTC(), retention));
     SkippedRecords skipped = SkippedRecords.register(APPLICATION_ID);
     Properties props =
         StreamsProperties.exactlyOnce(

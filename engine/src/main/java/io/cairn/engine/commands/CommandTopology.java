@@ -3,6 +3,7 @@ package io.cairn.engine.commands;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.reactions.CommandSink;
+import io.cairn.engine.reactions.InboxTopology;
 import io.cairn.engine.reactions.ProcessInput;
 import io.cairn.engine.reactions.ProcessTopology;
 import io.cairn.engine.reactions.Reactions;
@@ -39,16 +40,23 @@ public final class CommandTopology {
    * @param topics the topics with the contract's serdes
    * @param reactions the policies and process managers the appended events reach
    * @param clock the clock events and replies are stamped with
-   * @param idempotencyRetention how long the first answer to a keyed command is kept
-   * @param processRetention how long an ended process is kept to be looked at
+   * @param retention how long what is kept for a while is kept
    */
   public record Settings(
       String application,
       ContractTopics topics,
       Reactions reactions,
       Clock clock,
-      Duration idempotencyRetention,
-      Duration processRetention) {}
+      Retention retention) {}
+
+  /**
+   * How long the processors keep what they keep only for a while.
+   *
+   * @param idempotency the first answer to a command sent with an Idempotency-Key
+   * @param processes a process that has ended
+   * @param inbox the source and id of an event an inbox applied
+   */
+  public record Retention(Duration idempotency, Duration processes, Duration inbox) {}
 
   /** Adds every aggregate type's sub-topology to the builder, and its reactions'. */
   public static void build(
@@ -63,8 +71,18 @@ public final class CommandTopology {
         new ProcessTopology.Settings(
             settings.topics().declared().processInputs(),
             settings.clock(),
-            settings.processRetention()),
+            settings.retention().processes()),
         builder);
+    InboxTopology.build(
+        builder,
+        settings.reactions().inboxes(),
+        settings.reactions().writer(),
+        commands,
+        new InboxTopology.Settings(
+            settings.topics().declared(),
+            settings.topics().anySchema().deserializer(),
+            settings.clock(),
+            settings.retention().inbox()));
   }
 
   private static <C, E, S> KStream<String, ProcessInput> add(
@@ -97,7 +115,7 @@ public final class CommandTopology {
                         stores,
                         new ReactionOutputs(name, settings.reactions(), deadLetters),
                         settings.clock(),
-                        settings.idempotencyRetention()),
+                        settings.retention().idempotency()),
                 Named.as(name + "-decider"),
                 stores.aggregates().name(),
                 stores.idempotency().name());

@@ -2,6 +2,7 @@ package io.cairn.engine.reactions;
 
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.reaction.Send;
@@ -16,21 +17,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policies and process managers the app runs, bound to its aggregate types: what an appended
- * event causes, and the process managers' runners. Binding checks that every source they hear is an
- * aggregate type the app runs and that their names are distinct.
+ * The policies, process managers and inboxes the app runs, bound to its aggregate types: what an
+ * appended event causes, the process managers' runners, and the inboxes. Binding checks that every
+ * source they hear is an aggregate type the app runs and that their names are distinct.
  */
 public final class Reactions {
   private static final Logger log = LoggerFactory.getLogger(Reactions.class);
 
   private final List<Policy> policies;
   private final List<ProcessRunner<?, ?>> processes;
+  private final List<Inbox> inboxes;
   private final CommandWriter writer;
 
   private Reactions(
-      List<Policy> policies, List<ProcessRunner<?, ?>> processes, CommandWriter writer) {
+      List<Policy> policies,
+      List<ProcessRunner<?, ?>> processes,
+      List<Inbox> inboxes,
+      CommandWriter writer) {
     this.policies = List.copyOf(policies);
     this.processes = List.copyOf(processes);
+    this.inboxes = List.copyOf(inboxes);
     this.writer = writer;
   }
 
@@ -42,6 +48,7 @@ public final class Reactions {
   public static Reactions bind(
       List<Policy> policies,
       List<ProcessManager<?, ?>> managers,
+      List<Inbox> inboxes,
       List<BoundAggregate<?, ?, ?>> aggregates,
       CairnTopics topics) {
     Set<String> running = new HashSet<>(aggregates.stream().map(BoundAggregate::name).toList());
@@ -52,15 +59,28 @@ public final class Reactions {
     for (ProcessManager<?, ?> manager : managers) {
       check("process manager " + manager.name(), manager.sources(), running, names);
     }
+    for (Inbox inbox : inboxes) {
+      check("inbox " + inbox.name(), List.of(), running, names);
+    }
     CommandWriter writer = new CommandWriter(aggregates, topics);
     List<ProcessRunner<?, ?>> runners = new ArrayList<>();
     managers.forEach(manager -> runners.add(new ProcessRunner<>(manager, writer)));
-    return new Reactions(policies, runners, writer);
+    return new Reactions(policies, runners, inboxes, writer);
   }
 
   /** No reactions: the app's aggregates answer only the commands sent to them. */
   public static Reactions none(List<BoundAggregate<?, ?, ?>> aggregates, CairnTopics topics) {
-    return bind(List.of(), List.of(), aggregates, topics);
+    return bind(List.of(), List.of(), List.of(), aggregates, topics);
+  }
+
+  /** The inboxes of other services' events. */
+  public List<Inbox> inboxes() {
+    return inboxes;
+  }
+
+  /** How reactions' commands are written. */
+  public CommandWriter writer() {
+    return writer;
   }
 
   /** The process managers' runners. */

@@ -74,8 +74,13 @@ public final class DeadLetterHandler
   public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     String topic = context.topic() == null ? "(punctuation)" : context.topic();
-    skipped.failed(
-        topic, context.partition(), context.offset(), context.processorNodeId(), exception);
+    RefusedRecord refused = refused(exception);
+    if (refused == null) {
+      skipped.failed(
+          topic, context.partition(), context.offset(), context.processorNodeId(), exception);
+    } else {
+      skipped.refused(topic, refused);
+    }
     DeadLetter.Origin origin =
         new DeadLetter.Origin(skipped.application(), topic, context.partition(), context.offset());
     return ProcessingExceptionHandler.Response.resume(
@@ -86,9 +91,11 @@ public final class DeadLetterHandler
                 context.sourceRawKey(),
                 context.sourceRawValue(),
                 context.headers(),
-                "failed",
+                refused == null ? "failed" : refused.reason(),
                 exception,
-                context.processorNodeId() + ": " + message(exception),
+                refused == null
+                    ? context.processorNodeId() + ": " + message(exception)
+                    : refused.getMessage(),
                 Instant.now())));
   }
 
@@ -99,6 +106,15 @@ public final class DeadLetterHandler
     }
     String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return root == exception ? text : exception.getMessage() + " (" + text + ")";
+  }
+
+  private static RefusedRecord refused(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RefusedRecord refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   private static UnknownTypeException unknownType(Throwable exception) {

@@ -33,7 +33,9 @@ public final class SkippedRecords implements SkippedRecordsMXBean, AutoCloseable
     /** Its bytes are not a record of any schema. */
     UNREADABLE,
     /** Processing it threw. */
-    FAILED
+    FAILED,
+    /** A processor refused it, rightly, such as an event of a type no mapping takes. */
+    REFUSED
   }
 
   /**
@@ -41,7 +43,8 @@ public final class SkippedRecords implements SkippedRecordsMXBean, AutoCloseable
    *
    * @param topic the topic
    * @param reason why
-   * @param type the unknown type's simple name; null when the record was unreadable
+   * @param type the unknown type's simple name, or the reason a record was refused; null when the
+   *     record was unreadable or failed
    * @param records how many
    */
   public record Count(String topic, Reason reason, String type, long records) {}
@@ -112,6 +115,17 @@ public final class SkippedRecords implements SkippedRecordsMXBean, AutoCloseable
         offset,
         processor,
         cause);
+  }
+
+  /** Notes a record a processor refused, with the reason it gave; each is logged at WARN. */
+  void refused(String topic, RefusedRecord refused) {
+    count(new Key(topic, Reason.REFUSED, refused.reason()));
+    log.warn(
+        "{} refuses a record of {} ({}): {}; it is in the dead-letter queue",
+        application,
+        topic,
+        refused.reason(),
+        refused.getMessage());
   }
 
   /** The application whose records these are. */

@@ -150,7 +150,9 @@ class DeadLetterTopologyTest {
   }
 
   private void start(List<Policy> policies, List<ProcessManager<?, ?>> managers) {
-    driver = new TopologyDriver(Commerce.aggregateTypes(), List.of(), policies, managers, stateDir);
+    driver =
+        new TopologyDriver(
+            Commerce.aggregateTypes(), List.of(), policies, managers, List.of(), stateDir);
   }
 
   private void place(String orderId, long priceMinor) {

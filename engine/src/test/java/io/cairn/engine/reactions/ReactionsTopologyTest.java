@@ -47,6 +47,7 @@ class ReactionsTopologyTest {
             List.of(),
             List.of(Loyalty.POLICY),
             List.of(ShippingDeadline.manager(SHIP_WITHIN)),
+            List.of(),
             stateDir);
   }
 

@@ -6,6 +6,7 @@ import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.testing.InMemoryRegistry;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
@@ -34,15 +35,18 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The write side's topology, and with it the views' if asked, under TopologyTestDriver, on an
@@ -52,6 +56,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class TopologyDriver implements AutoCloseable {
   /** How long Idempotency-Keys are kept. */
   public static final Duration RETENTION = Duration.ofHours(24);
+
+  /** How long inboxes remember the events they applied. */
+  public static final Duration INBOX_RETENTION = Duration.ofDays(7);
 
   /** How long ended processes are kept. */
   public static final Duration PROCESS_RETENTION = Duration.ofDays(7);
@@ -70,7 +77,7 @@ public final class TopologyDriver implements AutoCloseable {
    */
   public TopologyDriver(
       List<AggregateType<?, ?, ?>> types, List<Projection<?>> projections, Path stateDir) {
-    this(types, projections, List.of(), List.of(), stateDir);
+    this(types, projections, List.of(), List.of(), List.of(), stateDir);
   }
 
   /**
@@ -78,6 +85,7 @@ public final class TopologyDriver implements AutoCloseable {
    * @param projections the views it folds their events into; none for the write side alone
    * @param policies the policies the appended events reach
    * @param managers the process managers the appended events reach
+   * @param inboxes the inboxes of other services' events
    * @param stateDir where the driver's RocksDB stores live
    */
   public TopologyDriver(
@@ -85,6 +93,7 @@ public final class TopologyDriver implements AutoCloseable {
       List<Projection<?>> projections,
       List<Policy> policies,
       List<ProcessManager<?, ?>> managers,
+      List<Inbox> inboxes,
       Path stateDir) {
     CairnTopics declared = new CairnTopics(new TopicDefaults(1, (short) 1));
     this.topics = new ContractTopics(declared, registry, true);
@@ -96,10 +105,9 @@ public final class TopologyDriver implements AutoCloseable {
         new CommandTopology.Settings(
             "topology-test",
             topics,
-            Reactions.bind(policies, managers, aggregates, declared),
+            Reactions.bind(policies, managers, inboxes, aggregates, declared),
             clock,
-            RETENTION,
-            PROCESS_RETENTION));
+            new CommandTopology.Retention(RETENTION, PROCESS_RETENTION, INBOX_RETENTION)));
     if (!projections.isEmpty()) {
       ViewTopology.build(
           builder,
@@ -183,6 +191,13 @@ public final class TopologyDriver implements AutoCloseable {
     driver
         .createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
         .pipeInput(key, value);
+  }
+
+  /** Pipes a record into a topic as another service writes it: key, value and headers as given. */
+  public void pipe(String topic, String key, byte[] value, Headers headers) {
+    driver
+        .createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(new TestRecord<>(key, value, headers, clock.instant()));
   }
 
   /** The replies to every command. */

@@ -53,6 +53,16 @@ public final class CairnTopics {
   }
 
   /**
+   * The inbox of another service: CloudEvents it sends, which Cairn maps to commands. Kept as long
+   * as commands.
+   */
+  public TopicSpec inbox(String source) {
+    return spec(
+        "cairn.inbox." + source,
+        Map.of("cleanup.policy", "delete", "retention.ms", millis(COMMAND_RETENTION)));
+  }
+
+  /**
    * The dead-letter queue: every record an application could not read or process, with headers
    * saying where it came from and why. Kept until deleted, since nothing in it may be lost before
    * someone has looked at it.

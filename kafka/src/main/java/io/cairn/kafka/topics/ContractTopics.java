@@ -2,7 +2,9 @@ package io.cairn.kafka.topics;
 
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.replies.CommandReply;
+import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.serde.SpecificAvroSerde;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -60,6 +62,14 @@ public final class ContractTopics {
    */
   public <T extends SpecificRecord> Serde<T> storeSerde() {
     return new SpecificAvroSerde<>(registry, true, false);
+  }
+
+  /**
+   * The serde of records of any schema the registry holds, such as other services' events in an
+   * inbox.
+   */
+  public Serde<GenericRecord> anySchema() {
+    return new GenericAvroSerde(registry, false, false);
   }
 
   private <T extends SpecificRecord> Serde<T> contract() {
