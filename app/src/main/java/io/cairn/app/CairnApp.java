@@ -120,7 +120,13 @@ public final class CairnApp implements AutoCloseable {
                   kafka,
                   topics,
                   Reactions.bind(
-                      Commerce.policies(), managers, Commerce.inboxes(), aggregates, declared),
+                      new Reactions.Declared(
+                          Commerce.policies(),
+                          managers,
+                          Commerce.inboxes(),
+                          Commerce.publications()),
+                      aggregates,
+                      declared),
                   self,
                   new CommandTopology.Retention(
                       config.processing().idempotencyRetention(),
@@ -232,6 +238,7 @@ public final class CairnApp implements AutoCloseable {
       CairnTopics topics, List<String> aggregateTypes, RegistryConfig registry) {
     List<TopicSpec> declared = new ArrayList<>(topics.all(aggregateTypes));
     Commerce.inboxes().forEach(inbox -> declared.add(topics.inbox(inbox.name())));
+    Commerce.publications().forEach(p -> declared.add(topics.integration(p.name())));
     if (registry.useEmbeddedRegistry()) {
       declared.add(topics.schemaLog(registry.topic()));
     }

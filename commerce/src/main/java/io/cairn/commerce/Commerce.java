@@ -9,6 +9,7 @@ import io.cairn.commerce.customers.Loyalty;
 import io.cairn.commerce.customers.RewardsInbox;
 import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.orders.OrderProjection;
+import io.cairn.commerce.orders.OrderPublication;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.commerce.orders.ShippingDeadline;
 import io.cairn.commerce.products.ProductProjection;
@@ -17,6 +18,7 @@ import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
+import io.cairn.core.reaction.Publication;
 import io.cairn.core.view.Projection;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,11 @@ public final class Commerce {
   /** Every policy of the domain. */
   public static List<Policy> policies() {
     return List.of(Loyalty.POLICY);
+  }
+
+  /** Every publication of the domain: the integration events other services may depend on. */
+  public static List<Publication> publications() {
+    return List.of(OrderPublication.PUBLICATION);
   }
 
   /** Every inbox of the domain: the other services whose events it takes. */

@@ -14,6 +14,7 @@ import io.cairn.avro.products.ChangePrice;
 import io.cairn.avro.products.DefineProduct;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.orders.ShippingDeadline;
+import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.testing.TopologyDriver;
 import io.cairn.engine.views.RebuildStatus;
 import io.cairn.engine.views.ViewStatus;
@@ -62,9 +63,11 @@ class QueryRoutesTest {
         new TopologyDriver(
             Commerce.aggregateTypes(),
             Commerce.projections(),
-            Commerce.policies(),
-            Commerce.processManagers(SHIP_WITHIN),
-            Commerce.inboxes(),
+            new Reactions.Declared(
+                Commerce.policies(),
+                Commerce.processManagers(SHIP_WITHIN),
+                Commerce.inboxes(),
+                Commerce.publications()),
             stateDir);
   }
 

@@ -1,6 +1,7 @@
 package io.cairn.core.reaction;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,7 +62,7 @@ public record InboundEvent(
   public Instant instant(String field) {
     try {
       return Instant.parse(text(field));
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("data." + field + " must be an ISO-8601 instant");
     }
   }

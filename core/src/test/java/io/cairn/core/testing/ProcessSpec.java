@@ -6,6 +6,7 @@ import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.reaction.ProcessStatus;
 import io.cairn.core.reaction.Send;
 import io.cairn.core.reaction.Step;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -98,7 +99,7 @@ public final class ProcessSpec<S, M> {
     }
 
     /** Expects a deadline of this name set for this time. */
-    public Outcome<S> thenSchedules(String name, java.time.Instant at) {
+    public Outcome<S> thenSchedules(String name, Instant at) {
       check(
           step.scheduled().contains(new Deadline(name, at)), "the deadline " + name + " at " + at);
       return this;

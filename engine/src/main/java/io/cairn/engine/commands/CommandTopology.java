@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -31,6 +32,14 @@ import org.apache.kafka.streams.kstream.Produced;
  * on to the commands its policies send and the process managers that hear its events.
  */
 public final class CommandTopology {
+  /** The value of a record the processors wrote as bytes themselves; never read back here. */
+  private static final Serde<Output> RAW_VALUES =
+      Serdes.serdeFrom(
+          (topic, out) -> ((Output.Raw) out).record().value(),
+          (topic, bytes) -> {
+            throw new UnsupportedOperationException("raw records are written, not read");
+          });
+
   private CommandTopology() {}
 
   /**
@@ -126,7 +135,7 @@ public final class CommandTopology {
             .branch((id, out) -> out instanceof Output.State, Branched.as("state"))
             .branch((id, out) -> out instanceof Output.Reply, Branched.as("replies"))
             .branch((id, out) -> out instanceof Output.Command, Branched.as("caused"))
-            .branch((id, out) -> out instanceof Output.DeadLetter, Branched.as("dead-letters"))
+            .branch((id, out) -> out instanceof Output.Raw, Branched.as("raw"))
             .defaultBranch(Branched.as("to-processes"));
     to(
         branches.get(name + "-events").mapValues(o -> ((Output.Event) o).envelope()),
@@ -140,16 +149,13 @@ public final class CommandTopology {
         .mapValues(o -> ((Output.Reply) o).reply(), Named.as(name + "-reply"))
         .to(replies.name(), Produced.with(replies.keySerde(), replies.valueSerde()));
     branches
-        .get(name + "-dead-letters")
+        .get(name + "-raw")
         .map(
-            (id, out) -> {
-              var record = ((Output.DeadLetter) out).record();
-              return KeyValue.pair(record.key(), record.value());
-            },
-            Named.as(name + "-dead-letter"))
+            (id, out) -> KeyValue.pair(((Output.Raw) out).record().key(), out),
+            Named.as(name + "-raw-keys"))
         .to(
-            topics.declared().deadLetters().name(),
-            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+            (key, out, context) -> ((Output.Raw) out).record().topic(),
+            Produced.with(Serdes.ByteArray(), RAW_VALUES));
     commands.sendTo(branches.get(name + "-caused").mapValues(o -> ((Output.Command) o).envelope()));
     return branches.get(name + "-to-processes").mapValues(o -> ((Output.ToProcess) o).input());
   }

@@ -34,7 +34,7 @@ final class DeadLetterWriter {
   }
 
   /** A command a reaction sent that was refused: retried, it is sent again as it was. */
-  Output.DeadLetter rejected(
+  Output.Raw rejected(
       String aggregateId,
       SpecificRecord command,
       Headers headers,
@@ -48,7 +48,7 @@ final class DeadLetterWriter {
             commands.name(),
             read.map(RecordMetadata::partition).orElse(-1),
             read.map(RecordMetadata::offset).orElse(-1L));
-    return new Output.DeadLetter(
+    return new Output.Raw(
         DeadLetter.of(
             queue,
             origin,
@@ -65,14 +65,14 @@ final class DeadLetterWriter {
    * An appended event a reaction threw on. The event stands in its log; the entry says which
    * reaction failed on it.
    */
-  Output.DeadLetter failed(
+  Output.Raw failed(
       String aggregateId,
       SpecificRecord event,
       Headers headers,
       Reactions.Failure failure,
       Instant at) {
     ProducerRecord<byte[], byte[]> original = events.record(aggregateId, event);
-    return new Output.DeadLetter(
+    return new Output.Raw(
         DeadLetter.of(
             queue,
             new DeadLetter.Origin(application, events.name(), -1, -1),

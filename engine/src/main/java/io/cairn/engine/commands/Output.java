@@ -23,6 +23,9 @@ sealed interface Output {
   /** A message or outcome for a process, for its process manager's partition of it. */
   record ToProcess(ProcessInput input) implements Output {}
 
-  /** What could not be done, for the dead-letter queue. */
-  record DeadLetter(ProducerRecord<byte[], byte[]> record) implements Output {}
+  /**
+   * A record written as bytes to the topic it names: a dead letter, for what could not be done, or
+   * an integration event.
+   */
+  record Raw(ProducerRecord<byte[], byte[]> record) implements Output {}
 }

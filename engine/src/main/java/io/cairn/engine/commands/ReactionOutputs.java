@@ -12,14 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * What a command processor forwards beside the events, state and reply: the commands its policies
- * send and the messages its process managers hear, on an appended event; the outcome for the
- * process that sent the command; and the dead letters of what a reaction could not do.
+ * send, the messages its process managers hear and the integration events it publishes, on an
+ * appended event; the outcome for the process that sent the command; and the dead letters of what a
+ * reaction could not do.
  */
 final class ReactionOutputs {
   private final String aggregateType;
@@ -49,9 +51,12 @@ final class ReactionOutputs {
       out.add(
           new Record<>(input.processId(), new Output.ToProcess(input), at, new RecordHeaders()));
     }
+    for (ProducerRecord<byte[], byte[]> published : caused.published()) {
+      out.add(new Record<>(after.id(), new Output.Raw(published), at, published.headers()));
+    }
     for (Reactions.Failure failure : caused.failures()) {
       SpecificRecord envelope = (SpecificRecord) appended.envelope();
-      Output.DeadLetter dead =
+      Output.Raw dead =
           deadLetters.failed(after.id(), envelope, appended.headers(), failure, after.updatedAt());
       out.add(new Record<>(after.id(), dead, at, dead.record().headers()));
     }
@@ -86,7 +91,7 @@ final class ReactionOutputs {
         && reply.getOutcome() != ReplyOutcome.ACCEPTED
         && !reply.getReplayed()
         && error != null) {
-      Output.DeadLetter dead =
+      Output.Raw dead =
           deadLetters.rejected(
               record.key(), record.value(), record.headers(), read, error, reply.getProcessedAt());
       return List.of(new Record<>(record.key(), dead, at, dead.record().headers()));

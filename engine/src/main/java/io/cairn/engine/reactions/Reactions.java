@@ -5,6 +5,7 @@ import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
+import io.cairn.core.reaction.Publication;
 import io.cairn.core.reaction.Send;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.kafka.topics.CairnTopics;
@@ -13,13 +14,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policies, process managers and inboxes the app runs, bound to its aggregate types: what an
- * appended event causes, the process managers' runners, and the inboxes. Binding checks that every
- * source they hear is an aggregate type the app runs and that their names are distinct.
+ * The policies, process managers, inboxes and publications the app runs, bound to its aggregate
+ * types: what an appended event causes, the process managers' runners, and the inboxes. Binding
+ * checks that every source they hear is an aggregate type the app runs and that their names are
+ * distinct.
  */
 public final class Reactions {
   private static final Logger log = LoggerFactory.getLogger(Reactions.class);
@@ -27,17 +30,48 @@ public final class Reactions {
   private final List<Policy> policies;
   private final List<ProcessRunner<?, ?>> processes;
   private final List<Inbox> inboxes;
+  private final List<Publication> publications;
   private final CommandWriter writer;
+  private final IntegrationWriter integration;
 
   private Reactions(
-      List<Policy> policies,
+      Declared declared,
       List<ProcessRunner<?, ?>> processes,
-      List<Inbox> inboxes,
+      CairnTopics topics,
       CommandWriter writer) {
-    this.policies = List.copyOf(policies);
+    this.policies = declared.policies();
     this.processes = List.copyOf(processes);
-    this.inboxes = List.copyOf(inboxes);
+    this.inboxes = declared.inboxes();
+    this.publications = declared.publications();
     this.writer = writer;
+    this.integration = new IntegrationWriter(topics);
+  }
+
+  /**
+   * The reactions as the domain declares them.
+   *
+   * @param policies its policies
+   * @param managers its process managers
+   * @param inboxes the inboxes of other services' events
+   * @param publications its integration events
+   */
+  public record Declared(
+      List<Policy> policies,
+      List<ProcessManager<?, ?>> managers,
+      List<Inbox> inboxes,
+      List<Publication> publications) {
+    /** Copies the lists. */
+    public Declared {
+      policies = List.copyOf(policies);
+      managers = List.copyOf(managers);
+      inboxes = List.copyOf(inboxes);
+      publications = List.copyOf(publications);
+    }
+
+    /** No reactions at all. */
+    public static Declared none() {
+      return new Declared(List.of(), List.of(), List.of(), List.of());
+    }
   }
 
   /**
@@ -46,31 +80,30 @@ public final class Reactions {
    * @throws IllegalArgumentException naming a source the app does not run, or a name used twice
    */
   public static Reactions bind(
-      List<Policy> policies,
-      List<ProcessManager<?, ?>> managers,
-      List<Inbox> inboxes,
-      List<BoundAggregate<?, ?, ?>> aggregates,
-      CairnTopics topics) {
+      Declared declared, List<BoundAggregate<?, ?, ?>> aggregates, CairnTopics topics) {
     Set<String> running = new HashSet<>(aggregates.stream().map(BoundAggregate::name).toList());
     Set<String> names = new HashSet<>();
-    for (Policy policy : policies) {
+    for (Policy policy : declared.policies()) {
       check("policy " + policy.name(), policy.sources(), running, names);
     }
-    for (ProcessManager<?, ?> manager : managers) {
+    for (ProcessManager<?, ?> manager : declared.managers()) {
       check("process manager " + manager.name(), manager.sources(), running, names);
     }
-    for (Inbox inbox : inboxes) {
+    for (Inbox inbox : declared.inboxes()) {
       check("inbox " + inbox.name(), List.of(), running, names);
+    }
+    for (Publication publication : declared.publications()) {
+      check("publication " + publication.name(), publication.sources(), running, names);
     }
     CommandWriter writer = new CommandWriter(aggregates, topics);
     List<ProcessRunner<?, ?>> runners = new ArrayList<>();
-    managers.forEach(manager -> runners.add(new ProcessRunner<>(manager, writer)));
-    return new Reactions(policies, runners, inboxes, writer);
+    declared.managers().forEach(manager -> runners.add(new ProcessRunner<>(manager, writer)));
+    return new Reactions(declared, runners, topics, writer);
   }
 
   /** No reactions: the app's aggregates answer only the commands sent to them. */
   public static Reactions none(List<BoundAggregate<?, ?, ?>> aggregates, CairnTopics topics) {
-    return bind(List.of(), List.of(), List.of(), aggregates, topics);
+    return bind(Declared.none(), aggregates, topics);
   }
 
   /** The inboxes of other services' events. */
@@ -93,15 +126,14 @@ public final class Reactions {
    *
    * @param commands the commands the policies send
    * @param inputs the messages for processes
+   * @param published the integration events it makes
    * @param failures the reactions that threw, and what
    */
   public record Caused(
-      List<CommandWriter.Written> commands, List<ProcessInput> inputs, List<Failure> failures) {
-    /** Whether the event causes nothing. */
-    public boolean isEmpty() {
-      return commands.isEmpty() && inputs.isEmpty() && failures.isEmpty();
-    }
-  }
+      List<CommandWriter.Written> commands,
+      List<ProcessInput> inputs,
+      List<ProducerRecord<byte[], byte[]>> published,
+      List<Failure> failures) {}
 
   /**
    * A reaction that threw on an event; the event stands, and the failure goes to the dead-letter
@@ -152,7 +184,19 @@ public final class Reactions {
         failures.add(new Failure("process:" + process.name(), e));
       }
     }
-    return new Caused(commands, inputs, failures);
+    List<ProducerRecord<byte[], byte[]>> published = new ArrayList<>();
+    for (Publication publication : publications) {
+      try {
+        publication
+            .publish(aggregateType, event, aggregate)
+            .map(made -> integration.write(publication.name(), made, aggregateType, cause))
+            .ifPresent(published::add);
+      } catch (RuntimeException e) {
+        log.error("publication:{} failed on event {}", publication.name(), eventId, e);
+        failures.add(new Failure("publication:" + publication.name(), e));
+      }
+    }
+    return new Caused(commands, inputs, published, failures);
   }
 
   /** The input an outcome is for the process that sent the command. */

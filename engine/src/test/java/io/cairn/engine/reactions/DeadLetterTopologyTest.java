@@ -152,7 +152,10 @@ class DeadLetterTopologyTest {
   private void start(List<Policy> policies, List<ProcessManager<?, ?>> managers) {
     driver =
         new TopologyDriver(
-            Commerce.aggregateTypes(), List.of(), policies, managers, List.of(), stateDir);
+            Commerce.aggregateTypes(),
+            List.of(),
+            new Reactions.Declared(policies, managers, List.of(), List.of()),
+            stateDir);
   }
 
   private void place(String orderId, long priceMinor) {

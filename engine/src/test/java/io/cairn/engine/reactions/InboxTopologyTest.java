@@ -2,6 +2,7 @@ package io.cairn.engine.reactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.avro.customers.AwardPoints;
 import io.cairn.avro.customers.CustomerEvent;
 import io.cairn.avro.customers.PointsAwarded;
 import io.cairn.avro.customers.RegisterCustomer;
@@ -37,9 +38,7 @@ class InboxTopologyTest {
         new TopologyDriver(
             Commerce.aggregateTypes(),
             List.of(),
-            List.of(),
-            List.of(),
-            Commerce.inboxes(),
+            new Reactions.Declared(List.of(), List.of(), Commerce.inboxes(), List.of()),
             stateDir);
     driver.send("customers", "c1", new RegisterCustomer("Ada", "ada@example.com"));
     driver.events("customers").readValuesToList();
@@ -78,7 +77,7 @@ class InboxTopologyTest {
     header(headers, "ce_source", "/rewards");
     header(headers, "ce_type", "rewards.PointsRedeemed");
     header(headers, "content-type", "application/json");
-    driver.send("customers", "c1", new io.cairn.avro.customers.AwardPoints(50L, "welcome"));
+    driver.send("customers", "c1", new AwardPoints(50L, "welcome"));
     driver.events("customers").readValuesToList();
 
     driver.pipe(

@@ -2,6 +2,7 @@ package io.cairn.engine.reactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.avro.customers.CustomerEvent;
 import io.cairn.avro.customers.PointsAwarded;
 import io.cairn.avro.customers.RegisterCustomer;
@@ -13,6 +14,7 @@ import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.avro.orders.ShipOrder;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.customers.Loyalty;
+import io.cairn.commerce.orders.OrderPublication;
 import io.cairn.commerce.orders.ShippingDeadline;
 import io.cairn.core.reaction.ProcessStatus;
 import io.cairn.engine.testing.TopologyDriver;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +48,11 @@ class ReactionsTopologyTest {
         new TopologyDriver(
             Commerce.aggregateTypes(),
             List.of(),
-            List.of(Loyalty.POLICY),
-            List.of(ShippingDeadline.manager(SHIP_WITHIN)),
-            List.of(),
+            new Reactions.Declared(
+                List.of(Loyalty.POLICY),
+                List.of(ShippingDeadline.manager(SHIP_WITHIN)),
+                List.of(),
+                List.of(OrderPublication.PUBLICATION)),
             stateDir);
   }
 
@@ -118,6 +123,25 @@ class ReactionsTopologyTest {
     driver.events("orders").readValuesToList();
     driver.advance(SHIP_WITHIN.plusDays(1));
     assertThat(driver.events("orders").readValuesToList()).isEmpty();
+  }
+
+  @Test
+  void anOrdersStatusChangesArePublishedAsCloudEventsInTheirTransaction() throws Exception {
+    placeAndConfirm("o5", 700);
+    List<TestRecord<String, String>> published =
+        driver.text("cairn.integration.orders").readRecordsToList();
+    assertThat(published).hasSize(2);
+    var confirmed = new ObjectMapper().readTree(published.get(1).value());
+    assertThat(published.get(1).key()).isEqualTo("o5");
+    assertThat(confirmed.get("specversion").asText()).isEqualTo("1.0");
+    assertThat(confirmed.get("type").asText()).isEqualTo(OrderPublication.CONFIRMED);
+    assertThat(confirmed.get("source").asText()).isEqualTo("/cairn/orders");
+    assertThat(confirmed.get("subject").asText()).isEqualTo("o5");
+    assertThat(confirmed.at("/data/status").asText()).isEqualTo("CONFIRMED");
+    assertThat(confirmed.at("/data/totalMinor").asLong()).isEqualTo(700);
+    assertThat(confirmed.get("time").asText()).endsWith("Z");
+    assertThat(new String(published.get(1).headers().lastHeader("content-type").value()))
+        .startsWith("application/cloudevents+json");
   }
 
   @Test

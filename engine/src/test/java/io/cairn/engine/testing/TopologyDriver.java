@@ -6,9 +6,6 @@ import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.testing.InMemoryRegistry;
 import io.cairn.core.aggregate.AggregateType;
-import io.cairn.core.reaction.Inbox;
-import io.cairn.core.reaction.Policy;
-import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandTopology;
 import io.cairn.engine.mapping.BoundAggregate;
@@ -39,6 +36,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -77,23 +75,19 @@ public final class TopologyDriver implements AutoCloseable {
    */
   public TopologyDriver(
       List<AggregateType<?, ?, ?>> types, List<Projection<?>> projections, Path stateDir) {
-    this(types, projections, List.of(), List.of(), List.of(), stateDir);
+    this(types, projections, Reactions.Declared.none(), stateDir);
   }
 
   /**
    * @param types the aggregate types whose commands it processes
    * @param projections the views it folds their events into; none for the write side alone
-   * @param policies the policies the appended events reach
-   * @param managers the process managers the appended events reach
-   * @param inboxes the inboxes of other services' events
+   * @param reactions the policies, process managers, inboxes and publications
    * @param stateDir where the driver's RocksDB stores live
    */
   public TopologyDriver(
       List<AggregateType<?, ?, ?>> types,
       List<Projection<?>> projections,
-      List<Policy> policies,
-      List<ProcessManager<?, ?>> managers,
-      List<Inbox> inboxes,
+      Reactions.Declared reactions,
       Path stateDir) {
     CairnTopics declared = new CairnTopics(new TopicDefaults(1, (short) 1));
     this.topics = new ContractTopics(declared, registry, true);
@@ -105,7 +99,7 @@ public final class TopologyDriver implements AutoCloseable {
         new CommandTopology.Settings(
             "topology-test",
             topics,
-            Reactions.bind(policies, managers, inboxes, aggregates, declared),
+            Reactions.bind(reactions, aggregates, declared),
             clock,
             new CommandTopology.Retention(RETENTION, PROCESS_RETENTION, INBOX_RETENTION)));
     if (!projections.isEmpty()) {
@@ -198,6 +192,11 @@ public final class TopologyDriver implements AutoCloseable {
     driver
         .createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
         .pipeInput(new TestRecord<>(key, value, headers, clock.instant()));
+  }
+
+  /** The records of a topic written as bytes, such as a publication's integration events. */
+  public TestOutputTopic<String, String> text(String topic) {
+    return driver.createOutputTopic(topic, new StringDeserializer(), new StringDeserializer());
   }
 
   /** The replies to every command. */

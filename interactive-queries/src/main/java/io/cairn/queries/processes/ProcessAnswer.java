@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.engine.reactions.ProcessInstance;
 import io.cairn.engine.reactions.ProcessTrace;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public record ProcessAnswer(
         process.updatedAt(),
         process.deadlines().entrySet().stream()
             .map(d -> new Deadline(d.getKey(), d.getValue()))
-            .sorted(java.util.Comparator.comparing(Deadline::at))
+            .sorted(Comparator.comparing(Deadline::at))
             .toList(),
         process.steps(),
         process.stepCount());

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class CairnTopics {
   private static final Duration COMMAND_RETENTION = Duration.ofDays(7);
   private static final Duration REPLY_RETENTION = Duration.ofDays(1);
+  private static final Duration INTEGRATION_RETENTION = Duration.ofDays(30);
 
   private final TopicDefaults defaults;
 
@@ -60,6 +61,17 @@ public final class CairnTopics {
     return spec(
         "cairn.inbox." + source,
         Map.of("cleanup.policy", "delete", "retention.ms", millis(COMMAND_RETENTION)));
+  }
+
+  /**
+   * A publication's integration events, for other services to depend on: CloudEvents in structured
+   * JSON. Kept thirty days, long enough for a consumer to be down a while; the event logs they are
+   * made from are kept forever.
+   */
+  public TopicSpec integration(String publication) {
+    return spec(
+        "cairn.integration." + publication,
+        Map.of("cleanup.policy", "delete", "retention.ms", millis(INTEGRATION_RETENTION)));
   }
 
   /**
