@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code bin/cairn bench [commands|queries|replay] [--key=value ...]}: one benchmark of a running
- * Cairn, over its public HTTP and Kafka contract only, each beside a baseline measured in the same
- * run.
+ * {@code bin/cairn bench [commands|queries|replay|reactions] [--key=value ...]}: one benchmark of a
+ * running Cairn, over its public HTTP and Kafka contract only, each beside a baseline measured in
+ * the same run.
  */
 public final class Bench {
   private Bench() {}
@@ -35,6 +35,7 @@ public final class Bench {
       case "commands" -> CommandBench.run(settings);
       case "queries" -> QueryBench.run(settings);
       case "replay" -> ReplayBench.run(settings);
+      case "reactions" -> ReactionBench.run(settings);
       default -> usage("unknown benchmark '" + which + "'");
     }
   }
@@ -42,7 +43,7 @@ public final class Bench {
   private static void usage(String problem) {
     System.err.println("bench: " + problem);
     System.err.println(
-        "usage: bin/cairn bench [commands|queries|replay] [--key=value ...], with keys:");
+        "usage: bin/cairn bench [commands|queries|replay|reactions] [--key=value ...], with keys:");
     BenchSettings.FLAGS.forEach(flag -> System.err.println("  " + flag));
     System.exit(2);
   }

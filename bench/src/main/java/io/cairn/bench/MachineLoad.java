@@ -37,18 +37,44 @@ final class MachineLoad {
     return new MachineLoad(System.nanoTime(), busyTicks(), ownCpuNanos());
   }
 
-  /** What the machine did since {@link #start()}, as one line of a report. */
-  String report() {
+  /**
+   * Cores busy since {@link #start()}, on average.
+   *
+   * @param machine every process together, where the kernel says
+   * @param own the load generator's
+   */
+  record Usage(Optional<Double> machine, double own) {
+    /** Every process but the load generator, such as the app and its broker. */
+    Optional<Double> others() {
+      return machine.map(all -> Math.max(0, all - own));
+    }
+  }
+
+  /** The cores busy since {@link #start()}. */
+  Usage usage() {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     double own = (ownCpuNanos() - startOwnCpuNanos) / 1e9 / seconds;
-    int cores = Runtime.getRuntime().availableProcessors();
     Optional<Long> busy = busyTicks();
     if (startBusyTicks.isEmpty() || busy.isEmpty()) {
-      return "CPU while measured: the load generator %.2f cores of %d".formatted(own, cores);
+      return new Usage(Optional.empty(), own);
     }
-    double machine = (busy.get() - startBusyTicks.get()) / TICKS_PER_SECOND / seconds;
-    return "CPU while measured: %.2f of %d cores busy, %.2f of them the load generator's"
-        .formatted(machine, cores, own);
+    return new Usage(
+        Optional.of((busy.get() - startBusyTicks.get()) / TICKS_PER_SECOND / seconds), own);
+  }
+
+  /** What the machine did since {@link #start()}, as one line of a report. */
+  String report() {
+    Usage usage = usage();
+    int cores = Runtime.getRuntime().availableProcessors();
+    return usage
+        .machine()
+        .map(
+            machine ->
+                "CPU while measured: %.2f of %d cores busy, %.2f of them the load generator's"
+                    .formatted(machine, cores, usage.own()))
+        .orElse(
+            "CPU while measured: the load generator %.2f cores of %d"
+                .formatted(usage.own(), cores));
   }
 
   /** The processor's model as the kernel names it, or the architecture where it does not. */

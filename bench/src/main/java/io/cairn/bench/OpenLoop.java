@@ -21,7 +21,13 @@ final class OpenLoop {
    *
    * @param cpu how busy the machine was meanwhile, as a line of the report
    */
-  record Result(Histogram latencies, long completed, long failed, Duration elapsed, String cpu) {
+  record Result(
+      Histogram latencies,
+      long completed,
+      long failed,
+      Duration elapsed,
+      String cpu,
+      MachineLoad.Usage usage) {
     double throughput() {
       return completed * 1e9 / elapsed.toNanos();
     }
@@ -76,6 +82,11 @@ final class OpenLoop {
     CompletableFuture.allOf(pending).join();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     return new Result(
-        recorder.getIntervalHistogram(), completed.get(), failed.get(), elapsed, load.report());
+        recorder.getIntervalHistogram(),
+        completed.get(),
+        failed.get(),
+        elapsed,
+        load.report(),
+        load.usage());
   }
 }

@@ -281,6 +281,8 @@ class QueryRoutesTest {
           JsonNode process = json(client.get("/api/v1/processes/shipping-deadline/o-watch"));
           assertThat(process.get("status").asText()).isEqualTo("RUNNING");
           assertThat(process.get("state").get("orderId").asText()).isEqualTo("o-watch");
+          assertThat(process.at("/state/shipBy").asText()).endsWith("Z");
+          assertThat(process.get("startedAt").asText()).endsWith("Z");
           assertThat(process.get("deadlines").get(0).get("name").asText()).isEqualTo("ship-by");
           assertThat(process.get("steps").get(0).get("heard").asText())
               .isEqualTo("message:Confirmed");

@@ -1,8 +1,12 @@
 package io.cairn.engine.reactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.reaction.Deadline;
 import io.cairn.core.reaction.Input;
@@ -10,7 +14,6 @@ import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.reaction.ProcessStatus;
 import io.cairn.core.reaction.Send;
 import io.cairn.core.reaction.Step;
-import io.cairn.engine.views.stores.ViewJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +32,16 @@ import java.util.stream.Collectors;
  * @param <M> its messages
  */
 public final class ProcessRunner<S, M> {
-  private static final ObjectMapper JSON = ViewJson.MAPPER;
+  /**
+   * A process's state and messages as JSON: instants as RFC 3339 text, since the state is shown as
+   * it is kept; a field the record no longer has is ignored.
+   */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private final ProcessManager<S, M> manager;
   private final Map<String, Class<?>> messageTypes;
