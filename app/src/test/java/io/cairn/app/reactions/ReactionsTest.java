@@ -70,13 +70,7 @@ class ReactionsTest {
       assertThat(process.get("steps").findValuesAsText("heard"))
           .containsOnlyOnce("deadline:ship-by");
       assertThat(process.get("deadlines")).isEmpty();
-      JsonNode events =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(
-                  () -> client.get("/api/v1/orders/" + order + "/events"),
-                  answer -> answer.status() == 200 && answer.json().get("items").size() == 3)
-              .json();
+      JsonNode events = awaitEvents(client, "/api/v1/orders/" + order + "/events", 3);
       assertThat(events.get("items").findValuesAsText("type"))
           .containsExactly("OrderPlaced", "OrderConfirmed", "OrderCancelled");
       assertThat(events.at("/items/2/payload/reason").asText()).isEqualTo("not_shipped_in_time");
@@ -143,15 +137,7 @@ class ReactionsTest {
       assertThat(again.status()).isEqualTo(409);
       assertThat(again.error()).isEqualTo("already_retried");
 
-      JsonNode events =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(
-                  () -> client.get("/api/v1/customers/" + customer + "/events"),
-                  answer ->
-                      answer.status() == 200
-                          && answer.json().get("items").findValuesAsText("type").size() == 2)
-              .json();
+      JsonNode events = awaitEvents(client, "/api/v1/customers/" + customer + "/events", 2);
       assertThat(events.get("items").findValuesAsText("type"))
           .containsExactly("CustomerRegistered", "PointsAwarded");
       assertThat(events.at("/items/1/payload/points").asLong()).isEqualTo(12);
@@ -174,15 +160,7 @@ class ReactionsTest {
         // A later, different event: once it is applied, the duplicate before it was read too.
         sendCloudEvent(producer, "key-a", id("evt"), customer, 5);
       }
-      JsonNode events =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(
-                  () -> client.get("/api/v1/customers/" + customer + "/events"),
-                  answer ->
-                      answer.status() == 200
-                          && answer.json().get("items").findValuesAsText("type").size() >= 3)
-              .json();
+      JsonNode events = awaitEvents(client, "/api/v1/customers/" + customer + "/events", 3);
       assertThat(events.get("items").findValuesAsText("type"))
           .containsExactly("CustomerRegistered", "PointsAwarded", "PointsAwarded");
       assertThat(events.get("items").findValues("points").stream().map(JsonNode::asLong))
@@ -205,6 +183,16 @@ class ReactionsTest {
         .headers()
         .add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
     producer.send(record).get();
+  }
+
+  /** An aggregate's events, once it has at least the given number. */
+  private static JsonNode awaitEvents(CommandClient client, String path, int atLeast) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> client.get(path),
+            answer -> answer.status() == 200 && answer.json().get("items").size() >= atLeast)
+        .json();
   }
 
   /** The newest entry of the queue whose record has this key, once it is there. */

@@ -1,6 +1,7 @@
 package io.cairn.engine.commands;
 
 import io.cairn.avro.replies.CommandReply;
+import io.cairn.kafka.stores.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,15 +10,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -45,17 +43,7 @@ final class IdempotencyLedger {
   /** Forgets the answers older than the retention; returns how many it forgot. */
   int purge(Instant now) {
     Instant cutoff = now.minus(retention);
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, CommandReply> all = store.all()) {
-      all.forEachRemaining(
-          entry -> {
-            if (entry.value.getProcessedAt().isBefore(cutoff)) {
-              expired.add(entry.key);
-            }
-          });
-    }
-    expired.forEach(store::delete);
-    return expired.size();
+    return Store.purge(store, (key, reply) -> reply.getProcessedAt().isBefore(cutoff));
   }
 
   /** What a key is bound to: the SHA-256 of the command's type and payload. */

@@ -2,17 +2,16 @@ package io.cairn.engine.reactions;
 
 import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Send;
+import io.cairn.kafka.stores.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,15 +76,6 @@ final class InboxProcessor implements Processor<String, InboxEntry, String, Spec
 
   private void purge(Instant now) {
     long cutoff = now.minus(retention).toEpochMilli();
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, Long> all = seen.all()) {
-      all.forEachRemaining(
-          entry -> {
-            if (entry.value < cutoff) {
-              expired.add(entry.key);
-            }
-          });
-    }
-    expired.forEach(seen::delete);
+    Store.purge(seen, (identity, readAt) -> readAt < cutoff);
   }
 }

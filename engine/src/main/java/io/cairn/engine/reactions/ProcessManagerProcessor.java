@@ -1,5 +1,6 @@
 package io.cairn.engine.reactions;
 
+import io.cairn.kafka.stores.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,15 +108,8 @@ final class ProcessManagerProcessor
 
   private void purge(Instant now) {
     Instant cutoff = now.minus(retention);
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, ProcessInstance> all = instances.all()) {
-      all.forEachRemaining(
-          entry -> {
-            if (entry.value.status().ended() && entry.value.updatedAt().isBefore(cutoff)) {
-              expired.add(entry.key);
-            }
-          });
-    }
-    expired.forEach(instances::delete);
+    Store.purge(
+        instances,
+        (id, process) -> process.status().ended() && process.updatedAt().isBefore(cutoff));
   }
 }

@@ -7,7 +7,7 @@ import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.http.Parameters;
 import io.cairn.queries.routing.ListPart;
 import io.cairn.queries.routing.ListedQuery;
-import io.cairn.queries.stores.OrderedScan;
+import io.cairn.queries.routing.OrderedScan;
 import io.cairn.queries.stores.StoreReader;
 import java.time.Clock;
 import java.time.Instant;

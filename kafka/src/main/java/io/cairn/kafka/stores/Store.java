@@ -1,10 +1,14 @@
 package io.cairn.kafka.stores;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -39,6 +43,25 @@ public record Store<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
   /** The store as a processor of a task that is connected to it writes it. */
   public KeyValueStore<K, V> in(ProcessorContext<?, ?> context) {
     return context.getStateStore(name);
+  }
+
+  /**
+   * Deletes the entries of a store that a test says have expired, such as those older than a
+   * retention; returns how many it deleted. The keys are gathered first and deleted after, as a
+   * RocksDB iterator must not outlive the writes it sees.
+   */
+  public static <K, V> int purge(KeyValueStore<K, V> store, BiPredicate<K, V> expired) {
+    List<K> gone = new ArrayList<>();
+    try (KeyValueIterator<K, V> all = store.all()) {
+      all.forEachRemaining(
+          entry -> {
+            if (expired.test(entry.key, entry.value)) {
+              gone.add(entry.key);
+            }
+          });
+    }
+    gone.forEach(store::delete);
+    return gone.size();
   }
 
   /**

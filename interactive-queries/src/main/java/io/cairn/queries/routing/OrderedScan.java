@@ -1,6 +1,5 @@
-package io.cairn.queries.stores;
+package io.cairn.queries.routing;
 
-import io.cairn.queries.routing.ListPart;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
