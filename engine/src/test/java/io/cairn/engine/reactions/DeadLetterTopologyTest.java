@@ -15,8 +15,11 @@ import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.reaction.Reactor;
 import io.cairn.core.reaction.Step;
+import io.cairn.core.view.Projection;
+import io.cairn.core.view.Source;
 import io.cairn.engine.streams.DeadLetter;
 import io.cairn.engine.testing.TopologyDriver;
+import io.cairn.engine.views.stores.ViewStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -147,6 +150,55 @@ class DeadLetterTopologyTest {
                   .contains("a bug in the process");
             });
     assertThat(driver.events("orders").readValuesToList()).hasSize(2);
+  }
+
+  /** A view of orders with a bug: it throws on an order of more than 10 units. */
+  record Picky(int units) {}
+
+  private static final Projection<Picky> PICKY =
+      new Projection<>() {
+        @Override
+        public String name() {
+          return "picky";
+        }
+
+        @Override
+        public Class<Picky> viewType() {
+          return Picky.class;
+        }
+
+        @Override
+        public List<Source<Picky, ?, ?>> sources() {
+          return List.of(
+              Source.of(
+                  Orders.TYPE,
+                  (view, event) -> {
+                    int units =
+                        event.state().lines().stream().mapToInt(Orders.OrderLine::quantity).sum();
+                    if (units > 10) {
+                      throw new IllegalStateException("a bug in the view");
+                    }
+                    return new Picky(units);
+                  }));
+        }
+      };
+
+  @Test
+  void aProjectionThatThrowsQueuesTheEventAndTheViewGoesOn() {
+    driver =
+        new TopologyDriver(
+            Commerce.aggregateTypes(), List.of(PICKY), Reactions.Declared.none(), stateDir);
+    driver.send(
+        "orders", "o6", new PlaceOrder("c1", "EUR", List.of(new PlaceOrderLine("p1", 11, 100L))));
+    driver.send(
+        "orders", "o7", new PlaceOrder("c1", "EUR", List.of(new PlaceOrderLine("p1", 2, 100L))));
+
+    TestRecord<byte[], byte[]> dead = driver.deadLetters().readRecord();
+    assertThat(header(dead.headers(), DeadLetter.REASON)).isEqualTo("failed");
+    assertThat(header(dead.headers(), DeadLetter.TOPIC)).isEqualTo("cairn.orders.events");
+    assertThat(header(dead.headers(), DeadLetter.MESSAGE)).contains("a bug in the view");
+    assertThat(driver.deadLetters().isEmpty()).isTrue();
+    assertThat(driver.store(ViewStores.view(PICKY)).get("o7")).isNotNull();
   }
 
   private void start(List<Policy> policies, List<ProcessManager<?, ?>> managers) {

@@ -12,6 +12,10 @@ import io.cairn.engine.testing.TopologyDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -86,6 +90,33 @@ class InboxTopologyTest {
     CustomerEvent redeemed = (CustomerEvent) driver.events("customers").readValue();
     assertThat(redeemed.getPayload().toString()).contains("\"points\": 20");
     assertThat(redeemed.getCorrelationId()).isEqualTo("evt-2");
+  }
+
+  @Test
+  void aBinaryModeEventWithAvroDataIsReadWithItsSchemaFromTheRegistry() {
+    Schema schema =
+        SchemaBuilder.record("PointsAwarded")
+            .namespace("com.example.rewards")
+            .fields()
+            .requiredString("customerId")
+            .requiredLong("points")
+            .requiredString("reason")
+            .endRecord();
+    GenericRecord data = new GenericData.Record(schema);
+    data.put("customerId", "c1");
+    data.put("points", 7L);
+    data.put("reason", "referral");
+    RecordHeaders headers = new RecordHeaders();
+    header(headers, "ce_specversion", "1.0");
+    header(headers, "ce_id", "evt-avro");
+    header(headers, "ce_source", "/rewards");
+    header(headers, "ce_type", "rewards.PointsAwarded");
+    header(headers, "content-type", "application/avro");
+
+    driver.pipe(TOPIC, "c1", driver.avro(TOPIC, data), headers);
+
+    CustomerEvent awarded = (CustomerEvent) driver.events("customers").readValue();
+    assertThat(awarded.getPayload()).isEqualTo(new PointsAwarded(7L, "referral"));
   }
 
   @Test

@@ -199,6 +199,14 @@ public final class TopologyDriver implements AutoCloseable {
     return driver.createOutputTopic(topic, new StringDeserializer(), new StringDeserializer());
   }
 
+  /**
+   * A record of any schema in the registry's wire format, registered under the topic's subject, as
+   * another service that shares the registry writes it.
+   */
+  public byte[] avro(String topic, GenericRecord record) {
+    return new GenericAvroSerde(registry, true, false).serializer().serialize(topic, record);
+  }
+
   /** The replies to every command. */
   public TestOutputTopic<String, CommandReply> replies() {
     return output(topics.replies());
