@@ -48,9 +48,12 @@ final class ReactionBench {
       report("baseline, AddItem x3 on carts", baseline, rate);
       report("orders placed, confirmed, shipped", orders, rate);
       if (baseline.usage().others().isPresent() && orders.usage().others().isPresent()) {
+        double base = baseline.usage().others().get();
+        double reacting = orders.usage().others().get();
         System.out.printf(
-            "ratio: CPU per order / CPU per three AddItems = %.2f%n",
-            orders.usage().others().get() / baseline.usage().others().get());
+            "ratio: CPU per order / CPU per three AddItems = %.2f; above idle, %.2f%n",
+            reacting / base,
+            idle.map(cores -> (reacting - cores) / (base - cores)).orElse(Double.NaN));
       }
     }
   }
