@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ class ScaleOutTest {
   private static final int PARTITIONS = 6;
   private static final int PRODUCTS = 24;
   private static final int CUSTOMERS = 12;
+  private static final int ORDERS = 12;
 
   @TempDir static Path dir;
   private EmbeddedBroker broker;
@@ -78,6 +80,17 @@ class ScaleOutTest {
           "RegisterCustomer",
           "{\"name\":\"C%d\",\"email\":\"c%d@example.com\"}".formatted(i, i));
       points.put(customer(i), 0L);
+    }
+    for (int i = 0; i < ORDERS; i++) {
+      send(
+          client(i % 3),
+          "orders",
+          order(i),
+          "PlaceOrder",
+          ("{\"customerId\":\"%s\",\"currency\":\"EUR\",\"lines\":[{\"productId\":\"%s\","
+                  + "\"quantity\":1,\"unitPriceMinor\":100}]}")
+              .formatted(customer(i), product(i)));
+      send(client(i % 3), "orders", order(i), "ConfirmOrder", "{}");
     }
   }
 
@@ -124,6 +137,44 @@ class ScaleOutTest {
         JsonNode next = body.get("nextCursor");
         page =
             next.isNull() ? null : "/api/v1/products?category=tea&limit=5&cursor=" + next.asText();
+      }
+      assertThat(ids).as(instance.name()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void shouldShowEveryProcessFromEveryInstanceWhereverItRuns() {
+    Set<String> owners = new HashSet<>();
+    for (int i = 0; i < ORDERS; i++) {
+      String path = "/api/v1/processes/shipping-deadline/" + order(i);
+      List<HttpResponse<String>> answers =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () -> instances.stream().map(instance -> instance.get(path)).toList(),
+                  all -> all.stream().allMatch(a -> a.statusCode() == 200) && sameBodies(all));
+      assertThat(json(answers.getFirst()).get("status").asText()).isEqualTo("RUNNING");
+      answers.forEach(a -> owners.add(a.headers().firstValue("Cairn-Served-By").orElseThrow()));
+    }
+    assertThat(owners).as("the processes are spread over the instances").hasSizeGreaterThan(1);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < ORDERS; i++) {
+      expected.add(order(i));
+    }
+    Collections.sort(expected);
+    for (Instance instance : instances) {
+      List<String> ids = new ArrayList<>();
+      String page = "/api/v1/processes/shipping-deadline?status=RUNNING&limit=5";
+      while (page != null) {
+        JsonNode body = json(instance.get(page));
+        body.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        JsonNode next = body.get("nextCursor");
+        page =
+            next.isNull()
+                ? null
+                : "/api/v1/processes/shipping-deadline?status=RUNNING&limit=5&cursor="
+                    + next.asText();
       }
       assertThat(ids).as(instance.name()).isEqualTo(expected);
     }
@@ -287,6 +338,10 @@ class ScaleOutTest {
 
   private static String product(int i) {
     return "p-%02d".formatted(i);
+  }
+
+  private static String order(int i) {
+    return "order-" + i;
   }
 
   private static String customer(int i) {

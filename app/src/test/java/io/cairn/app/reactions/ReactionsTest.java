@@ -53,8 +53,8 @@ class ReactionsTest {
           .atMost(Duration.ofSeconds(30))
           .until(() -> client.get(process), answer -> answer.status() == 200);
     }
-    Instant due = confirmedBy.plus(SHIP_WITHIN);
-    await().atMost(SHIP_WITHIN.plusSeconds(5)).until(() -> Instant.now().isAfter(due));
+    Instant passed = confirmedBy.plus(SHIP_WITHIN);
+    await().atMost(SHIP_WITHIN.plusSeconds(5)).until(() -> Instant.now().isAfter(passed));
 
     try (CairnApp app = InProcessApp.start(kafka, stateDir, settings)) {
       CommandClient client = new CommandClient(app.httpUri());
@@ -74,6 +74,16 @@ class ReactionsTest {
       assertThat(events.get("items").findValuesAsText("type"))
           .containsExactly("OrderPlaced", "OrderConfirmed", "OrderCancelled");
       assertThat(events.at("/items/2/payload/reason").asText()).isEqualTo("not_shipped_in_time");
+
+      String running = id("order");
+      ok(client.send("orders", running, "PlaceOrder", ONE_ORDER_LINE.formatted(id("c"), 500)));
+      ok(client.send("orders", running, "ConfirmOrder", "{}"));
+      JsonNode watched = awaitEvents(client, "/api/v1/orders/" + running + "/events", 3);
+      Instant due = Instant.parse(watched.at("/items/1/occurredAt").asText()).plus(SHIP_WITHIN);
+      Instant cancelled = Instant.parse(watched.at("/items/2/occurredAt").asText());
+      assertThat(Duration.between(due, cancelled))
+          .as("a deadline fires within a second of its time")
+          .isBetween(Duration.ZERO, Duration.ofSeconds(1));
     }
   }
 
