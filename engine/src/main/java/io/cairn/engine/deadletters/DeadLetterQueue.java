@@ -3,28 +3,20 @@ package io.cairn.engine.deadletters;
 import io.cairn.engine.streams.DeadLetter;
 import io.cairn.kafka.client.KafkaConnection;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,24 +33,22 @@ public final class DeadLetterQueue implements DeadLetterQueueMXBean, AutoCloseab
   private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);
   private static final ObjectName NAME = objectName();
   private static final Duration POLL = Duration.ofMillis(500);
-  private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
 
-  private final KafkaConnection kafka;
   private final String topic;
   private final Clock clock;
   private final DeadLetterIndex index;
   private final KafkaConsumer<byte[], byte[]> reader;
   private final Thread thread;
-  private KafkaProducer<byte[], byte[]> producer;
+  private final DeadLetterRetry retries;
   private volatile boolean running;
 
   private DeadLetterQueue(KafkaConnection kafka, String topic, int kept, Clock clock) {
-    this.kafka = kafka;
     this.topic = topic;
     this.clock = clock;
     this.index = new DeadLetterIndex(kept);
     this.reader = consumer(kafka);
     this.thread = Thread.ofPlatform().name("cairn-dead-letters").daemon().unstarted(this::read);
+    this.retries = new DeadLetterRetry(kafka, topic);
   }
 
   /**
@@ -156,61 +146,11 @@ public final class DeadLetterQueue implements DeadLetterQueueMXBean, AutoCloseab
     if (entry.retriedAt() != null) {
       return new Retry.AlreadyRetried(entry.retriedAt());
     }
-    ConsumerRecord<byte[], byte[]> original = fetch(id);
     Instant now = clock.instant();
-    send(entry, original, now);
+    retries.send(entry, now);
     index.markRetried(id, now);
     log.info("Dead letter {} ({}) retried onto {}", id, entry.reason(), entry.topic());
     return new Retry.Done(entry.retried(now));
-  }
-
-  private void send(DeadLetterEntry entry, ConsumerRecord<byte[], byte[]> original, Instant now) {
-    RecordHeaders headers = new RecordHeaders(DeadLetterIndex.originalHeaders(original.headers()));
-    headers.add(RETRY, bytes(entry.id()));
-    RecordHeaders marker = new RecordHeaders();
-    marker.add(DeadLetterIndex.RETRIED, bytes(entry.id()));
-    marker.add(DeadLetter.TIME, bytes(now.toString()));
-    KafkaProducer<byte[], byte[]> out = producer();
-    out.beginTransaction();
-    try {
-      out.send(
-          new ProducerRecord<>(entry.topic(), null, original.key(), original.value(), headers));
-      out.send(new ProducerRecord<byte[], byte[]>(topic, null, null, new byte[0], marker));
-      out.commitTransaction();
-    } catch (RuntimeException e) {
-      out.abortTransaction();
-      throw e;
-    }
-  }
-
-  private ConsumerRecord<byte[], byte[]> fetch(String id) {
-    int dash = id.indexOf('-');
-    TopicPartition partition = new TopicPartition(topic, Integer.parseInt(id.substring(0, dash)));
-    long offset = Long.parseLong(id.substring(dash + 1));
-    try (KafkaConsumer<byte[], byte[]> one = consumer(kafka)) {
-      one.assign(List.of(partition));
-      one.seek(partition, offset);
-      long deadline = System.nanoTime() + FETCH_TIMEOUT.toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : one.poll(POLL)) {
-          if (record.offset() == offset) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new IllegalStateException("dead letter " + id + " could not be read back in time");
-  }
-
-  private KafkaProducer<byte[], byte[]> producer() {
-    if (producer == null) {
-      Map<String, Object> config = kafka.clientConfig();
-      config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "cairn-dlq-retry-" + UUID.randomUUID());
-      config.put(ProducerConfig.ACKS_CONFIG, "all");
-      producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-      producer.initTransactions();
-    }
-    return producer;
   }
 
   private void read() {
@@ -228,15 +168,12 @@ public final class DeadLetterQueue implements DeadLetterQueueMXBean, AutoCloseab
     }
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(KafkaConnection kafka) {
+  /** A consumer of the queue, committed records only, that commits nothing. */
+  static KafkaConsumer<byte[], byte[]> consumer(KafkaConnection kafka) {
     Map<String, Object> config = kafka.clientConfig();
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -254,8 +191,6 @@ public final class DeadLetterQueue implements DeadLetterQueueMXBean, AutoCloseab
       Thread.currentThread().interrupt();
     }
     reader.close(Duration.ofSeconds(5));
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
+    retries.close();
   }
 }
