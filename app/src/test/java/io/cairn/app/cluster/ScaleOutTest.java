@@ -129,15 +129,7 @@ class ScaleOutTest {
       expected.add(product(i));
     }
     for (Instance instance : instances) {
-      List<String> ids = new ArrayList<>();
-      String page = "/api/v1/products?category=tea&limit=5";
-      while (page != null) {
-        JsonNode body = json(instance.get(page));
-        body.get("items").forEach(item -> ids.add(item.get("id").asText()));
-        JsonNode next = body.get("nextCursor");
-        page =
-            next.isNull() ? null : "/api/v1/products?category=tea&limit=5&cursor=" + next.asText();
-      }
+      List<String> ids = allPages(instance, "/api/v1/products?category=tea&limit=5");
       assertThat(ids).as(instance.name()).isEqualTo(expected);
     }
   }
@@ -164,18 +156,8 @@ class ScaleOutTest {
     }
     Collections.sort(expected);
     for (Instance instance : instances) {
-      List<String> ids = new ArrayList<>();
-      String page = "/api/v1/processes/shipping-deadline?status=RUNNING&limit=5";
-      while (page != null) {
-        JsonNode body = json(instance.get(page));
-        body.get("items").forEach(item -> ids.add(item.get("id").asText()));
-        JsonNode next = body.get("nextCursor");
-        page =
-            next.isNull()
-                ? null
-                : "/api/v1/processes/shipping-deadline?status=RUNNING&limit=5&cursor="
-                    + next.asText();
-      }
+      List<String> ids =
+          allPages(instance, "/api/v1/processes/shipping-deadline?status=RUNNING&limit=5");
       assertThat(ids).as(instance.name()).isEqualTo(expected);
     }
   }
@@ -338,6 +320,19 @@ class ScaleOutTest {
 
   private static String product(int i) {
     return "p-%02d".formatted(i);
+  }
+
+  /** The ids of every item of a list, page after page, from one instance. */
+  private static List<String> allPages(Instance instance, String first) {
+    List<String> ids = new ArrayList<>();
+    String page = first;
+    while (page != null) {
+      JsonNode body = json(instance.get(page));
+      body.get("items").forEach(item -> ids.add(item.get("id").asText()));
+      JsonNode next = body.get("nextCursor");
+      page = next.isNull() ? null : first + "&cursor=" + next.asText();
+    }
+    return ids;
   }
 
   private static String order(int i) {
