@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,7 +147,7 @@ public final class DeadLetterQueue implements DeadLetterQueueMXBean, AutoCloseab
     if (entry.retriedAt() != null) {
       return new Retry.AlreadyRetried(entry.retriedAt());
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     retries.send(entry, now);
     index.markRetried(id, now);
     log.info("Dead letter {} ({}) retried onto {}", id, entry.reason(), entry.topic());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cairn.core.reaction.Publication;
 import io.cairn.kafka.topics.CairnTopics;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -47,7 +48,8 @@ final class IntegrationWriter {
     json.put("source", "/cairn/" + aggregateType);
     json.put("type", event.type());
     json.put("subject", event.subject());
-    json.put("time", cause.at().toString());
+    // The domain event's own time, as its envelope keeps it: to the millisecond.
+    json.put("time", cause.at().truncatedTo(ChronoUnit.MILLIS).toString());
     json.put("datacontenttype", "application/json");
     json.put("correlationid", cause.correlationId());
     json.put("causationid", cause.id());

@@ -2,6 +2,7 @@ package io.cairn.engine.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -103,7 +104,7 @@ public final class DeadLetter {
     if (message != null) {
       put(all, MESSAGE, shortened(message));
     }
-    put(all, TIME, at.toString());
+    put(all, TIME, at.truncatedTo(ChronoUnit.MILLIS).toString());
     return new ProducerRecord<>(queue, null, key, value, all);
   }
 

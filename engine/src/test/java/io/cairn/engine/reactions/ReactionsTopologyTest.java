@@ -139,7 +139,9 @@ class ReactionsTopologyTest {
     assertThat(confirmed.get("subject").asText()).isEqualTo("o5");
     assertThat(confirmed.at("/data/status").asText()).isEqualTo("CONFIRMED");
     assertThat(confirmed.at("/data/totalMinor").asLong()).isEqualTo(700);
-    assertThat(confirmed.get("time").asText()).endsWith("Z");
+    OrderEvent confirmedEvent = (OrderEvent) driver.events("orders").readValuesToList().getLast();
+    assertThat(confirmed.get("time").asText()).isEqualTo(confirmedEvent.getOccurredAt().toString());
+    assertThat(confirmed.get("causationid").asText()).isEqualTo(confirmedEvent.getEventId());
     assertThat(new String(published.get(1).headers().lastHeader("content-type").value()))
         .startsWith("application/cloudevents+json");
   }
