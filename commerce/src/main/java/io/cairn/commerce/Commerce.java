@@ -12,6 +12,7 @@ import io.cairn.commerce.orders.OrderProjection;
 import io.cairn.commerce.orders.OrderPublication;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.commerce.orders.ShippingDeadline;
+import io.cairn.commerce.payments.Payments;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.Products;
 import io.cairn.core.aggregate.AggregateType;
@@ -32,7 +33,8 @@ public final class Commerce {
 
   /** Every aggregate type of the domain, in the order their topics are declared. */
   public static List<AggregateType<?, ?, ?>> aggregateTypes() {
-    return List.of(Products.TYPE, Inventory.TYPE, Carts.TYPE, Customers.TYPE, Orders.TYPE);
+    return List.of(
+        Products.TYPE, Inventory.TYPE, Carts.TYPE, Customers.TYPE, Orders.TYPE, Payments.TYPE);
   }
 
   /** Every policy of the domain. */

@@ -27,7 +27,7 @@ class CommerceContractTest {
         .extracting(BoundAggregate::name)
         .containsExactlyElementsOf(
             Commerce.aggregateTypes().stream().map(AggregateType::name).toList())
-        .contains("products", "inventory", "carts", "customers", "orders");
+        .contains("products", "inventory", "carts", "customers", "orders", "payments");
   }
 
   @Test
