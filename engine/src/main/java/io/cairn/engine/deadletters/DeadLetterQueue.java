@@ -124,11 +124,6 @@ public final class DeadLetterQueue implements DeadLetterQueueMXBean, AutoCloseab
     return index.counts();
   }
 
-  /** Whether it is reading the queue. */
-  public boolean isRunning() {
-    return running && thread.isAlive();
-  }
-
   /** Puts an entry's record back on its topic, once. */
   public synchronized Retry retry(String id) {
     Optional<DeadLetterEntry> found = index.find(id);

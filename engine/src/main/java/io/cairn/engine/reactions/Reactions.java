@@ -101,11 +101,6 @@ public final class Reactions {
     return new Reactions(declared, runners, topics, writer);
   }
 
-  /** No reactions: the app's aggregates answer only the commands sent to them. */
-  public static Reactions none(List<BoundAggregate<?, ?, ?>> aggregates, CairnTopics topics) {
-    return bind(Declared.none(), aggregates, topics);
-  }
-
   /** The inboxes of other services' events. */
   public List<Inbox> inboxes() {
     return inboxes;
