@@ -25,8 +25,17 @@ public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.Ca
   /** Remove a product's line. */
   public record RemoveItem(String productId) implements Command {}
 
-  /** Check the cart out; it accepts no changes afterwards. */
-  public record CheckOut(String customerId) implements Command {}
+  /**
+   * Check the cart out; it accepts no changes afterwards.
+   *
+   * @param customerId the customer checking out
+   * @param paymentToken the provider's token for how the customer pays; {@code null} for {@link
+   *     #DEFAULT_PAYMENT_TOKEN}
+   */
+  public record CheckOut(String customerId, String paymentToken) implements Command {}
+
+  /** The payment token of a checkout that names none: one the provider authorises. */
+  public static final String DEFAULT_PAYMENT_TOKEN = "tok_ok";
 
   /** What happened to a cart. */
   public sealed interface Event permits ItemAdded, ItemRemoved, CartCheckedOut {}
@@ -37,8 +46,16 @@ public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.Ca
   /** A product's line was removed. */
   public record ItemRemoved(String productId) implements Event {}
 
-  /** The cart was checked out with these lines. */
-  public record CartCheckedOut(String customerId, List<CartLine> lines) implements Event {}
+  /**
+   * The cart was checked out with these lines.
+   *
+   * @param customerId the customer who checked out
+   * @param lines the cart's lines
+   * @param paymentToken how the customer pays; {@code null} in carts checked out before tokens were
+   *     asked for, which pay with {@link #DEFAULT_PAYMENT_TOKEN}
+   */
+  public record CartCheckedOut(String customerId, List<CartLine> lines, String paymentToken)
+      implements Event {}
 
   /** A line of a cart: units of one product. */
   public record CartLine(String productId, int quantity) {}
@@ -74,7 +91,13 @@ public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.Ca
       case CheckOut checkOut ->
           cart.lines().isEmpty()
               ? reject("cart_empty", "An empty cart cannot be checked out.")
-              : accept(new CartCheckedOut(checkOut.customerId(), cart.lines()));
+              : accept(
+                  new CartCheckedOut(
+                      checkOut.customerId(),
+                      cart.lines(),
+                      checkOut.paymentToken() == null
+                          ? DEFAULT_PAYMENT_TOKEN
+                          : checkOut.paymentToken()));
     };
   }
 

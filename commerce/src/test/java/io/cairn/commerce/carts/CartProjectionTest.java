@@ -47,7 +47,9 @@ class CartProjectionTest {
                 cart.then(new Carts.ItemAdded("p-1", 2)),
                 cart.then(new Carts.ItemAdded("p-2", 1)),
                 cart.then(new Carts.ItemRemoved("p-2")),
-                cart.then(new Carts.CartCheckedOut("cu-1", List.of(new Carts.CartLine("p-1", 2)))))
+                cart.then(
+                    new Carts.CartCheckedOut(
+                        "cu-1", List.of(new Carts.CartLine("p-1", 2)), "tok_ok")))
             .view("c-1");
 
     CartView.Shown shown = views.render(view, products(product("p-1", "Tea", 450, "EUR")));

@@ -45,18 +45,27 @@ class CartsTest {
   }
 
   @Test
-  void shouldCheckOutWithTheLines() {
+  void shouldCheckOutWithTheLinesAndThePaymentToken() {
     cart.given(new ItemAdded("p1", 2), new ItemAdded("p2", 1))
-        .when(new CheckOut("c1"))
+        .when(new CheckOut("c1", "tok_decline_1"))
         .thenEvents(
-            new CartCheckedOut("c1", List.of(new CartLine("p1", 2), new CartLine("p2", 1))));
+            new CartCheckedOut(
+                "c1", List.of(new CartLine("p1", 2), new CartLine("p2", 1)), "tok_decline_1"));
+  }
+
+  @Test
+  void shouldPayWithTheDefaultTokenWhenTheCheckOutNamesNone() {
+    cart.given(new ItemAdded("p1", 2))
+        .when(new CheckOut("c1", null))
+        .thenEvents(
+            new CartCheckedOut("c1", List.of(new CartLine("p1", 2)), Carts.DEFAULT_PAYMENT_TOKEN));
   }
 
   @Test
   void shouldRejectCheckOutWhenCartEmpty() {
-    cart.when(new CheckOut("c1")).thenRejected("cart_empty");
+    cart.when(new CheckOut("c1", null)).thenRejected("cart_empty");
     cart.given(new ItemAdded("p1", 1), new ItemRemoved("p1"))
-        .when(new CheckOut("c1"))
+        .when(new CheckOut("c1", null))
         .thenRejected("cart_empty");
   }
 
@@ -64,11 +73,12 @@ class CartsTest {
   void shouldRejectEveryChangeAfterCheckOut() {
     var checkedOut =
         cart.given(
-            new ItemAdded("p1", 1), new CartCheckedOut("c1", List.of(new CartLine("p1", 1))));
+            new ItemAdded("p1", 1),
+            new CartCheckedOut("c1", List.of(new CartLine("p1", 1)), "tok_ok"));
 
     assertThat(checkedOut.state().status()).isEqualTo(CartStatus.CHECKED_OUT);
     checkedOut.when(new AddItem("p2", 1)).thenRejected("cart_checked_out");
     checkedOut.when(new RemoveItem("p1")).thenRejected("cart_checked_out");
-    checkedOut.when(new CheckOut("c1")).thenRejected("cart_checked_out");
+    checkedOut.when(new CheckOut("c1", null)).thenRejected("cart_checked_out");
   }
 }
