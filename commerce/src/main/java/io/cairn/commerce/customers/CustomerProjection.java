@@ -61,6 +61,7 @@ public final class CustomerProjection implements Projection<CustomerView> {
           spent(c, c.orderCount(), order.currency(), -order.totalMinor());
       case Orders.OrderConfirmed confirmed -> c;
       case Orders.OrderShipped shipped -> c;
+      case Orders.OrderRefused refused -> c;
     };
   }
 

@@ -25,6 +25,7 @@ public final class Loyalty {
                     case Orders.OrderPlaced ignored -> List.of();
                     case Orders.OrderConfirmed ignored -> List.of();
                     case Orders.OrderCancelled ignored -> List.of();
+                    case Orders.OrderRefused ignored -> List.of();
                   })
           .build();
 

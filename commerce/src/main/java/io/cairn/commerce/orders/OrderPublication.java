@@ -56,6 +56,7 @@ public final class OrderPublication {
           case Orders.OrderConfirmed confirmed -> CONFIRMED;
           case Orders.OrderShipped shipped -> SHIPPED;
           case Orders.OrderCancelled cancelled -> CANCELLED;
+          case Orders.OrderRefused refused -> CANCELLED;
         };
     Orders.OrderState order = changed.state();
     return Optional.of(

@@ -17,7 +17,8 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
       new AggregateType<>("orders", new Orders(), Command.class, Event.class, OrderState.class);
 
   /** What an order is asked to do. */
-  public sealed interface Command permits PlaceOrder, ConfirmOrder, CancelOrder, ShipOrder {}
+  public sealed interface Command
+      permits PlaceOrder, ConfirmOrder, CancelOrder, ShipOrder, RefuseOrder {}
 
   /** Place the order. */
   public record PlaceOrder(String customerId, String currency, List<OrderLine> lines)
@@ -32,8 +33,18 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
   /** Ship the confirmed order. */
   public record ShipOrder() implements Command {}
 
+  /**
+   * Refuse a checkout that cannot become an order (a product off sale, lines priced in different
+   * currencies): the order is recorded as cancelled without ever being placed.
+   *
+   * @param customerId the customer who checked out
+   * @param reason why ({@code product_unavailable}, {@code mixed_currencies})
+   */
+  public record RefuseOrder(String customerId, String reason) implements Command {}
+
   /** What happened to an order. */
-  public sealed interface Event permits OrderPlaced, OrderConfirmed, OrderCancelled, OrderShipped {}
+  public sealed interface Event
+      permits OrderPlaced, OrderConfirmed, OrderCancelled, OrderShipped, OrderRefused {}
 
   /** The order was placed, with its lines and total. */
   public record OrderPlaced(
@@ -52,6 +63,14 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
   /** The order was shipped. */
   public record OrderShipped() implements Event {}
 
+  /**
+   * The checkout was refused before the order was placed; the order is cancelled.
+   *
+   * @param customerId the customer who checked out
+   * @param reason why
+   */
+  public record OrderRefused(String customerId, String reason) implements Event {}
+
   /** Where an order is in its life. */
   public enum OrderStatus {
     PLACED,
@@ -60,7 +79,10 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
     SHIPPED
   }
 
-  /** A placed order; {@code null} before PlaceOrder. */
+  /**
+   * A placed (or refused) order; {@code null} before PlaceOrder. A refused order has no lines, and
+   * an empty currency since it was never priced.
+   */
   public record OrderState(
       OrderStatus status,
       String customerId,
@@ -76,12 +98,16 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
 
   @Override
   public Decision<Event> decide(Command command, OrderState order) {
-    if (order == null && !(command instanceof PlaceOrder)) {
+    if (order == null && !(command instanceof PlaceOrder || command instanceof RefuseOrder)) {
       return reject("order_not_found", "There is no such order.");
     }
     return switch (command) {
       case PlaceOrder place ->
           order != null ? reject("already_placed", "The order is already placed.") : place(place);
+      case RefuseOrder refuse ->
+          order != null
+              ? reject("already_placed", "The order is already placed.")
+              : accept(new OrderRefused(refuse.customerId(), refuse.reason()));
       case ConfirmOrder confirm ->
           switch (order.status()) {
             case PLACED -> accept(new OrderConfirmed());
@@ -141,6 +167,9 @@ public final class Orders implements Decider<Orders.Command, Orders.Event, Order
       case OrderConfirmed confirmed -> withStatus(order, OrderStatus.CONFIRMED, null);
       case OrderCancelled cancelled -> withStatus(order, OrderStatus.CANCELLED, cancelled.reason());
       case OrderShipped shipped -> withStatus(order, OrderStatus.SHIPPED, null);
+      case OrderRefused refused ->
+          new OrderState(
+              OrderStatus.CANCELLED, refused.customerId(), "", List.of(), 0, refused.reason());
     };
   }
 

@@ -79,6 +79,7 @@ public final class ShippingDeadline
       case Orders.OrderConfirmed ignored -> new Confirmed(orderId);
       case Orders.OrderShipped ignored -> new Shipped();
       case Orders.OrderCancelled cancelled -> new Cancelled(cancelled.reason());
+      case Orders.OrderRefused refused -> null;
     };
   }
 

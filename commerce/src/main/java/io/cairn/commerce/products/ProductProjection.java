@@ -81,6 +81,7 @@ public final class ProductProjection implements Projection<ProductView> {
               new ProductView.Rating(
                   p.rating().count(),
                   p.rating().starsTotal() - revised.previousStars() + revised.stars()));
+      case Products.ProductQuoted quoted -> p;
       case Products.ProductDiscontinued x ->
           new ProductView(
               p.id(),

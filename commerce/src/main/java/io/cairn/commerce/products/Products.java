@@ -24,7 +24,7 @@ public final class Products
 
   /** What a product is asked to do. */
   public sealed interface Command
-      permits DefineProduct, ChangePrice, RateProduct, DiscontinueProduct {}
+      permits DefineProduct, ChangePrice, RateProduct, DiscontinueProduct, QuoteProduct {}
 
   /** Define the product. */
   public record DefineProduct(String name, String category, long priceMinor, String currency)
@@ -39,9 +39,22 @@ public final class Products
   /** Take the product off sale for good. */
   public record DiscontinueProduct() implements Command {}
 
+  /**
+   * Quote the unit price an order's line is charged, as the product is priced now; a product off
+   * sale quotes none.
+   *
+   * @param orderId the order being priced
+   */
+  public record QuoteProduct(String orderId) implements Command {}
+
   /** What happened to a product. */
   public sealed interface Event
-      permits ProductDefined, PriceChanged, RatingGiven, RatingRevised, ProductDiscontinued {}
+      permits ProductDefined,
+          PriceChanged,
+          RatingGiven,
+          RatingRevised,
+          ProductDiscontinued,
+          ProductQuoted {}
 
   /** The product was defined. */
   public record ProductDefined(String name, String category, long priceMinor, String currency)
@@ -59,6 +72,15 @@ public final class Products
 
   /** The product was taken off sale. */
   public record ProductDiscontinued() implements Event {}
+
+  /**
+   * The product's unit price was quoted for an order: the price the order's line is charged.
+   *
+   * @param orderId the order
+   * @param priceMinor the unit price, in minor units
+   * @param currency its ISO 4217 code
+   */
+  public record ProductQuoted(String orderId, long priceMinor, String currency) implements Event {}
 
   /**
    * What the catalogue appended before v2 of its events and no longer does: the log still holds
@@ -116,6 +138,11 @@ public final class Products
       case RateProduct rate -> rate(rate, product);
       case DiscontinueProduct discontinue ->
           product.discontinued() ? unchanged() : accept(new ProductDiscontinued());
+      case QuoteProduct quote ->
+          product.discontinued()
+              ? reject("product_discontinued", "A discontinued product is not sold.")
+              : accept(
+                  new ProductQuoted(quote.orderId(), product.priceMinor(), product.currency()));
     };
   }
 
@@ -172,6 +199,7 @@ public final class Products
               product.ratings());
       case RatingGiven given -> withRating(product, given.customerId(), given.stars());
       case RatingRevised revised -> withRating(product, revised.customerId(), revised.stars());
+      case ProductQuoted quoted -> product;
       case ProductDiscontinued discontinued ->
           new ProductState(
               product.name(),

@@ -102,4 +102,19 @@ class OrdersTest {
     cancelled.when(new ConfirmOrder()).thenRejected("order_cancelled");
     cancelled.when(new ShipOrder()).thenRejected("order_cancelled");
   }
+
+  @Test
+  void shouldRecordARefusedCheckoutAsACancelledOrderThatNothingMoves() {
+    order
+        .when(new Orders.RefuseOrder("c1", "product_unavailable"))
+        .thenEvents(new Orders.OrderRefused("c1", "product_unavailable"));
+    var refused = order.given(new Orders.OrderRefused("c1", "product_unavailable")).state();
+    assertThat(refused.status()).isEqualTo(Orders.OrderStatus.CANCELLED);
+    assertThat(refused.cancelReason()).isEqualTo("product_unavailable");
+    order
+        .given(new Orders.OrderRefused("c1", "mixed_currencies"))
+        .when(new ConfirmOrder())
+        .thenRejected("order_cancelled");
+    order.given(PLACED).when(new Orders.RefuseOrder("c1", "x")).thenRejected("already_placed");
+  }
 }

@@ -8,7 +8,9 @@ import io.cairn.commerce.products.Products.DiscontinueProduct;
 import io.cairn.commerce.products.Products.PriceChanged;
 import io.cairn.commerce.products.Products.ProductDefined;
 import io.cairn.commerce.products.Products.ProductDiscontinued;
+import io.cairn.commerce.products.Products.ProductQuoted;
 import io.cairn.commerce.products.Products.ProductRated;
+import io.cairn.commerce.products.Products.QuoteProduct;
 import io.cairn.commerce.products.Products.RateProduct;
 import io.cairn.commerce.products.Products.Rating;
 import io.cairn.commerce.products.Products.RatingGiven;
@@ -99,5 +101,18 @@ class ProductsTest {
         .given(DEFINED, new ProductDiscontinued())
         .when(new DiscontinueProduct())
         .thenUnchanged();
+  }
+
+  @Test
+  void shouldQuoteTheCurrentPriceForAnOrderUnlessDiscontinued() {
+    product
+        .given(DEFINED, new PriceChanged(1_250, 999, "EUR"))
+        .when(new QuoteProduct("o1"))
+        .thenEvents(new ProductQuoted("o1", 1_250, "EUR"));
+    product
+        .given(DEFINED, new ProductDiscontinued())
+        .when(new QuoteProduct("o1"))
+        .thenRejected("product_discontinued");
+    product.when(new QuoteProduct("o1")).thenRejected("product_not_found");
   }
 }
