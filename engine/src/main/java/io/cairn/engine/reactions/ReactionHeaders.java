@@ -27,7 +27,7 @@ public final class ReactionHeaders {
   private ReactionHeaders() {}
 
   /** The headers of a command a reaction sent, with no process to answer. */
-  static Headers sentBy(String reaction) {
+  public static Headers sentBy(String reaction) {
     RecordHeaders headers = new RecordHeaders();
     put(headers, SENT_BY, reaction);
     return headers;

@@ -2,6 +2,7 @@ package io.cairn.engine.reactions;
 
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Effect;
 import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
@@ -19,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policies, process managers, inboxes and publications the app runs, bound to its aggregate
- * types: what an appended event causes, the process managers' runners, and the inboxes. Binding
- * checks that every source they hear is an aggregate type the app runs and that their names are
- * distinct.
+ * The policies, process managers, inboxes, publications and effects the app runs, bound to its
+ * aggregate types: what an appended event causes, the process managers' runners, and the inboxes.
+ * Binding checks that every source they hear is an aggregate type the app runs and that their names
+ * are distinct.
  */
 public final class Reactions {
   private static final Logger log = LoggerFactory.getLogger(Reactions.class);
@@ -31,8 +32,10 @@ public final class Reactions {
   private final List<ProcessRunner<?, ?>> processes;
   private final List<Inbox> inboxes;
   private final List<Publication> publications;
+  private final List<Effect<?, ?>> effects;
   private final CommandWriter writer;
   private final IntegrationWriter integration;
+  private final EffectRequests requests;
 
   private Reactions(
       Declared declared,
@@ -43,8 +46,10 @@ public final class Reactions {
     this.processes = List.copyOf(processes);
     this.inboxes = declared.inboxes();
     this.publications = declared.publications();
+    this.effects = declared.effects();
     this.writer = writer;
     this.integration = new IntegrationWriter(topics);
+    this.requests = new EffectRequests(topics);
   }
 
   /**
@@ -54,23 +59,26 @@ public final class Reactions {
    * @param managers its process managers
    * @param inboxes the inboxes of other services' events
    * @param publications its integration events
+   * @param effects its calls outside Kafka
    */
   public record Declared(
       List<Policy> policies,
       List<ProcessManager<?, ?>> managers,
       List<Inbox> inboxes,
-      List<Publication> publications) {
+      List<Publication> publications,
+      List<Effect<?, ?>> effects) {
     /** Copies the lists. */
     public Declared {
       policies = List.copyOf(policies);
       managers = List.copyOf(managers);
       inboxes = List.copyOf(inboxes);
       publications = List.copyOf(publications);
+      effects = List.copyOf(effects);
     }
 
     /** No reactions at all. */
     public static Declared none() {
-      return new Declared(List.of(), List.of(), List.of(), List.of());
+      return new Declared(List.of(), List.of(), List.of(), List.of(), List.of());
     }
   }
 
@@ -95,6 +103,9 @@ public final class Reactions {
     for (Publication publication : declared.publications()) {
       check("publication " + publication.name(), publication.sources(), running, names);
     }
+    for (Effect<?, ?> effect : declared.effects()) {
+      check("effect " + effect.name(), effect.sources(), running, names);
+    }
     CommandWriter writer = new CommandWriter(aggregates, topics);
     List<ProcessRunner<?, ?>> runners = new ArrayList<>();
     declared.managers().forEach(manager -> runners.add(new ProcessRunner<>(manager, writer)));
@@ -104,6 +115,11 @@ public final class Reactions {
   /** The inboxes of other services' events. */
   public List<Inbox> inboxes() {
     return inboxes;
+  }
+
+  /** The calls outside Kafka that events ask for. */
+  public List<Effect<?, ?>> effects() {
+    return effects;
   }
 
   /** How reactions' commands are written. */
@@ -121,7 +137,7 @@ public final class Reactions {
    *
    * @param commands the commands the policies send
    * @param inputs the messages for processes
-   * @param published the integration events it makes
+   * @param published the integration events it makes and the calls it asks for
    * @param failures the reactions that threw, and what
    */
   public record Caused(
@@ -189,6 +205,17 @@ public final class Reactions {
       } catch (RuntimeException e) {
         log.error("publication:{} failed on event {}", publication.name(), eventId, e);
         failures.add(new Failure("publication:" + publication.name(), e));
+      }
+    }
+    for (Effect<?, ?> effect : effects) {
+      try {
+        effect
+            .call(aggregateType, event, aggregate)
+            .map(call -> requests.write(effect.name(), call, aggregate.id(), cause))
+            .ifPresent(published::add);
+      } catch (RuntimeException e) {
+        log.error("effect:{} failed on event {}", effect.name(), eventId, e);
+        failures.add(new Failure("effect:" + effect.name(), e));
       }
     }
     return new Caused(commands, inputs, published, failures);

@@ -206,7 +206,7 @@ class DeadLetterTopologyTest {
         new TopologyDriver(
             Commerce.aggregateTypes(),
             List.of(),
-            new Reactions.Declared(policies, managers, List.of(), List.of()),
+            new Reactions.Declared(policies, managers, List.of(), List.of(), List.of()),
             stateDir);
   }
 

@@ -42,7 +42,7 @@ class InboxTopologyTest {
         new TopologyDriver(
             Commerce.aggregateTypes(),
             List.of(),
-            new Reactions.Declared(List.of(), List.of(), Commerce.inboxes(), List.of()),
+            new Reactions.Declared(List.of(), List.of(), Commerce.inboxes(), List.of(), List.of()),
             stateDir);
     driver.send("customers", "c1", new RegisterCustomer("Ada", "ada@example.com"));
     driver.events("customers").readValuesToList();

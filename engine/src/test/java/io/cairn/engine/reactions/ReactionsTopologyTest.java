@@ -52,7 +52,8 @@ class ReactionsTopologyTest {
                 List.of(Loyalty.POLICY),
                 List.of(ShippingDeadline.manager(SHIP_WITHIN)),
                 List.of(),
-                List.of(OrderPublication.PUBLICATION)),
+                List.of(OrderPublication.PUBLICATION),
+                List.of()),
             stateDir);
   }
 

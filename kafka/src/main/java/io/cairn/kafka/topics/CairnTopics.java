@@ -97,6 +97,17 @@ public final class CairnTopics {
   }
 
   /**
+   * The calls an effect is asked to make outside Kafka, keyed by aggregate id: written in the
+   * transactions that append the events asking for them, read by the effect's runner. Kept as long
+   * as commands, so a runner stopped for days still makes the calls it missed.
+   */
+  public TopicSpec effectRequests(String effect) {
+    return spec(
+        "cairn-effects-" + effect,
+        Map.of("cleanup.policy", "delete", "retention.ms", millis(COMMAND_RETENTION)));
+  }
+
+  /**
    * The embedded schema registry's log: one partition, so every instance folds its entries in one
    * order, and compacted, as Confluent's is (its entries have unique keys, so nothing is lost).
    */
