@@ -2,6 +2,7 @@ package io.cairn.commerce;
 
 import io.cairn.commerce.carts.CartProjection;
 import io.cairn.commerce.carts.Carts;
+import io.cairn.commerce.checkout.Checkout;
 import io.cairn.commerce.customers.CustomerOrdersProjection;
 import io.cairn.commerce.customers.CustomerProjection;
 import io.cairn.commerce.customers.Customers;
@@ -12,10 +13,13 @@ import io.cairn.commerce.orders.OrderProjection;
 import io.cairn.commerce.orders.OrderPublication;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.commerce.orders.ShippingDeadline;
+import io.cairn.commerce.payments.PaymentProjection;
 import io.cairn.commerce.payments.Payments;
+import io.cairn.commerce.payments.ProviderCalls;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.Products;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Effect;
 import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
@@ -56,9 +60,19 @@ public final class Commerce {
    * Every process manager of the domain.
    *
    * @param shipWithin how long a confirmed order may wait to ship before it is cancelled
+   * @param paymentTimeout how long a checkout waits for the provider to authorise its payment
    */
-  public static List<ProcessManager<?, ?>> processManagers(Duration shipWithin) {
-    return List.of(ShippingDeadline.manager(shipWithin));
+  public static List<ProcessManager<?, ?>> processManagers(
+      Duration shipWithin, Duration paymentTimeout) {
+    return List.of(ShippingDeadline.manager(shipWithin), Checkout.manager(paymentTimeout));
+  }
+
+  /**
+   * The payment provider's calls, the domain's one side effect outside Kafka; the app binds it to
+   * an adapter with {@link Effect#performedBy}.
+   */
+  public static Effect<ProviderCalls.Request, ProviderCalls.Answer> paymentProvider() {
+    return ProviderCalls.EFFECT;
   }
 
   /** Every view of the domain. */
@@ -69,6 +83,7 @@ public final class Commerce {
         new CartProjection(products),
         new OrderProjection(products),
         new CustomerProjection(),
-        new CustomerOrdersProjection());
+        new CustomerOrdersProjection(),
+        new PaymentProjection());
   }
 }

@@ -1,5 +1,6 @@
 package io.cairn.commerce.orders;
 
+import io.cairn.commerce.payments.Payments;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.ProductView;
 import io.cairn.core.view.Projection;
@@ -30,7 +31,35 @@ public final class OrderProjection implements Projection<OrderView> {
 
   @Override
   public List<Source<OrderView, ?, ?>> sources() {
-    return List.of(Source.of(Orders.TYPE, OrderProjection::evolve));
+    return List.of(
+        Source.of(Orders.TYPE, OrderProjection::evolve),
+        Source.of(Payments.TYPE, OrderProjection::paid));
+  }
+
+  /** An order shows only once placed, though its payment may be heard of first. */
+  @Override
+  public boolean exists(OrderView view) {
+    return view.status() != null;
+  }
+
+  /** The order's payment, keyed by the order's id, as its state says. */
+  private static OrderView paid(
+      OrderView view, SourcedEvent<Payments.Event, Payments.PaymentState> event) {
+    Payments.PaymentStatus status = event.state().status();
+    if (view == null) {
+      return new OrderView(
+          event.aggregateId(), null, null, null, List.of(), 0, null, List.of(), status);
+    }
+    return new OrderView(
+        view.id(),
+        view.status(),
+        view.customerId(),
+        view.currency(),
+        view.lines(),
+        view.totalMinor(),
+        view.cancelReason(),
+        view.timeline(),
+        status);
   }
 
   /** The order as its state says, with a step on the timeline whenever its status changes. */
@@ -50,7 +79,8 @@ public final class OrderProjection implements Projection<OrderView> {
         order.lines(),
         order.totalMinor(),
         order.cancelReason(),
-        List.copyOf(timeline));
+        List.copyOf(timeline),
+        view == null ? null : view.paymentStatus());
   }
 
   @Override
@@ -74,6 +104,7 @@ public final class OrderProjection implements Projection<OrderView> {
         lines,
         order.totalMinor(),
         order.cancelReason(),
-        order.timeline());
+        order.timeline(),
+        order.paymentStatus());
   }
 }

@@ -1,5 +1,6 @@
 package io.cairn.commerce.orders;
 
+import io.cairn.commerce.payments.Payments;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param totalMinor its total as placed
  * @param cancelReason why it was cancelled; null unless it was
  * @param timeline each status it reached, with when, oldest first
+ * @param paymentStatus where its payment is; null before one is asked for
  */
 public record OrderView(
     String id,
@@ -24,7 +26,8 @@ public record OrderView(
     List<Orders.OrderLine> lines,
     long totalMinor,
     String cancelReason,
-    List<StatusChange> timeline) {
+    List<StatusChange> timeline,
+    Payments.PaymentStatus paymentStatus) {
 
   /**
    * A status the order reached.
@@ -45,6 +48,7 @@ public record OrderView(
    * @param totalMinor its total
    * @param cancelReason why it was cancelled; null unless it was
    * @param timeline each status it reached, with when, oldest first
+   * @param paymentStatus where its payment is; null before one is asked for
    */
   public record Shown(
       String id,
@@ -54,7 +58,8 @@ public record OrderView(
       List<Line> lines,
       long totalMinor,
       String cancelReason,
-      List<StatusChange> timeline) {}
+      List<StatusChange> timeline,
+      Payments.PaymentStatus paymentStatus) {}
 
   /**
    * A line of an order with its product's name, null when the product is unknown.

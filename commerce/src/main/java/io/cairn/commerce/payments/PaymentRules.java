@@ -16,6 +16,9 @@ import io.cairn.core.aggregate.Decision;
 final class PaymentRules {
   private PaymentRules() {}
 
+  /** The rule a void of a captured payment breaks: it is refunded instead. */
+  static final String CAPTURED = "payment_captured";
+
   static Decision<Payments.Event> decide(Payments.Command command, PaymentState payment) {
     return switch (command) {
       case Payments.AuthorizePayment authorize ->
@@ -96,7 +99,7 @@ final class PaymentRules {
       case AUTHORIZING, AUTHORIZED -> accept(new Payments.VoidRequested(voiding.reason()));
       case VOIDING, VOIDED, DECLINED -> unchanged();
       case CAPTURING, CAPTURED, REFUNDING, REFUNDED ->
-          reject("payment_captured", "A captured payment is refunded, not voided.");
+          reject(CAPTURED, "A captured payment is refunded, not voided.");
     };
   }
 

@@ -15,6 +15,9 @@ import io.cairn.core.aggregate.Decision;
 public final class Payments
     implements Decider<Payments.Command, Payments.Event, Payments.PaymentState> {
 
+  /** The rule a void of a captured payment breaks: it is refunded instead. */
+  public static final String CAPTURED_RULE = PaymentRules.CAPTURED;
+
   /** The payments, keyed by order id. */
   public static final AggregateType<Command, Event, PaymentState> TYPE =
       new AggregateType<>(

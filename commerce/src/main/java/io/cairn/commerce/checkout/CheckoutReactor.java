@@ -1,0 +1,286 @@
+package io.cairn.commerce.checkout;
+
+import io.cairn.commerce.checkout.CheckoutState.Line;
+import io.cairn.commerce.checkout.CheckoutState.Phase;
+import io.cairn.commerce.inventory.Inventory;
+import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.payments.Payments;
+import io.cairn.commerce.products.Products;
+import io.cairn.core.reaction.Input;
+import io.cairn.core.reaction.Reactor;
+import io.cairn.core.reaction.Send;
+import io.cairn.core.reaction.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a checkout does at each input: prices the lines, places the order, reserves the stock, asks
+ * for the payment and confirms; on a refusal, a decline, a timeout or a cancellation it releases
+ * the stock, voids the payment and cancels the order, and it ends once every command of that last
+ * phase is answered.
+ */
+final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> {
+  private static final String QUOTE = "quote:";
+  private static final String RESERVE = "reserve:";
+  private static final String RELEASE = "release:";
+  private static final String SHIP = "ship:";
+
+  private final Duration paymentTimeout;
+
+  CheckoutReactor(Duration paymentTimeout) {
+    this.paymentTimeout = paymentTimeout;
+  }
+
+  @Override
+  public CheckoutState initialState() {
+    return null;
+  }
+
+  @Override
+  public Step<CheckoutState> react(CheckoutState checkout, Input<Checkout.Message> input) {
+    if (checkout == null) {
+      // Only a checked-out cart starts a checkout; orders and payments made without one have none.
+      return input instanceof Input.Message<Checkout.Message>(Checkout.CheckedOut out, var at)
+          ? start(out)
+          : Step.to(null);
+    }
+    return switch (input) {
+      case Input.Message<Checkout.Message> heard -> heard(checkout, heard.message());
+      case Input.Accepted<Checkout.Message> done -> accepted(checkout, done.step(), done.at());
+      case Input.Rejected<Checkout.Message> refused ->
+          rejected(checkout, refused.step(), refused.rule());
+      case Input.DeadlinePassed<Checkout.Message> passed ->
+          checkout.phase() == Phase.AUTHORIZING
+              ? cancelling(checkout, Checkout.PAYMENT_TIMEOUT, true)
+              : Step.to(checkout);
+    };
+  }
+
+  private static Step<CheckoutState> start(Checkout.CheckedOut out) {
+    List<Line> lines = out.lines().stream().map(l -> Line.of(l.productId(), l.quantity())).toList();
+    CheckoutState checkout =
+        new CheckoutState(
+            out.orderId(),
+            out.customerId(),
+            out.paymentToken(),
+            Phase.PRICING,
+            lines,
+            null,
+            false,
+            List.of());
+    return Step.to(checkout)
+        .send(
+            lines.stream()
+                .map(
+                    line ->
+                        Send.to(
+                                Products.TYPE,
+                                line.productId(),
+                                new Products.QuoteProduct(out.orderId()))
+                            .as(QUOTE + line.productId()))
+                .toList());
+  }
+
+  private Step<CheckoutState> heard(CheckoutState checkout, Checkout.Message message) {
+    Phase phase = checkout.phase();
+    return switch (message) {
+      case Checkout.CheckedOut again -> Step.to(checkout);
+      case Checkout.Quoted quoted ->
+          phase == Phase.PRICING && checkout.hasLine(quoted.productId())
+              ? priced(
+                  checkout.withLine(
+                      quoted.productId(), l -> l.quoted(quoted.priceMinor(), quoted.currency())))
+              : Step.to(checkout);
+      case Checkout.Authorized authorized ->
+          phase == Phase.AUTHORIZING
+              ? Step.to(checkout.in(Phase.CONFIRMING))
+                  .send(order(checkout, new Orders.ConfirmOrder()).as("confirm"))
+                  .cancel(Checkout.PAYMENT_DEADLINE)
+              : Step.to(checkout);
+      case Checkout.Declined declined ->
+          phase == Phase.AUTHORIZING
+              ? cancelling(checkout, Checkout.PAYMENT_DECLINED, false)
+              : Step.to(checkout);
+      case Checkout.OrderShipped shipped ->
+          phase == Phase.CONFIRMED || phase == Phase.CONFIRMING
+              ? shipping(checkout)
+              : Step.to(checkout);
+      case Checkout.OrderCancelled cancelled -> cancelledElsewhere(checkout, cancelled.reason());
+    };
+  }
+
+  /** Places the order once every line is priced, or refuses it. */
+  private static Step<CheckoutState> priced(CheckoutState checkout) {
+    List<Line> lines = checkout.lines();
+    if (!lines.stream().allMatch(Line::priced)) {
+      return Step.to(checkout);
+    }
+    if (lines.stream().anyMatch(Line::unavailable)) {
+      return refuse(checkout, Checkout.PRODUCT_UNAVAILABLE);
+    }
+    if (lines.stream().map(Line::currency).distinct().count() > 1) {
+      return refuse(checkout, Checkout.MIXED_CURRENCIES);
+    }
+    List<Orders.OrderLine> priced =
+        lines.stream()
+            .map(l -> new Orders.OrderLine(l.productId(), l.quantity(), l.unitPriceMinor()))
+            .toList();
+    return Step.to(checkout.in(Phase.PLACING))
+        .send(
+            order(
+                    checkout,
+                    new Orders.PlaceOrder(
+                        checkout.customerId(), lines.getFirst().currency(), priced))
+                .as("place"));
+  }
+
+  private static Step<CheckoutState> refuse(CheckoutState checkout, String reason) {
+    return Step.to(checkout.ending(Phase.REFUSING, reason, List.of("refuse")))
+        .send(order(checkout, new Orders.RefuseOrder(checkout.customerId(), reason)).as("refuse"));
+  }
+
+  private Step<CheckoutState> accepted(CheckoutState checkout, String step, Instant at) {
+    return switch (checkout.phase()) {
+      case PLACING -> "place".equals(step) ? reserve(checkout) : Step.to(checkout);
+      case RESERVING ->
+          step.startsWith(RESERVE)
+              ? reserved(checkout.withLine(step.substring(RESERVE.length()), Line::reservedNow), at)
+              : Step.to(checkout);
+      case CONFIRMING ->
+          "confirm".equals(step) ? Step.to(checkout.in(Phase.CONFIRMED)) : Step.to(checkout);
+      case REFUSING, CANCELLING, SHIPPING -> answered(checkout, step);
+      case PRICING, AUTHORIZING, CONFIRMED -> Step.to(checkout);
+    };
+  }
+
+  private static Step<CheckoutState> reserve(CheckoutState checkout) {
+    return Step.to(checkout.in(Phase.RESERVING))
+        .send(
+            checkout.lines().stream()
+                .map(
+                    line ->
+                        Send.to(
+                                Inventory.TYPE,
+                                line.productId(),
+                                new Inventory.ReserveStock(checkout.orderId(), line.quantity()))
+                            .as(RESERVE + line.productId()))
+                .toList());
+  }
+
+  /** Asks for the payment once every line's stock is reserved. */
+  private Step<CheckoutState> reserved(CheckoutState checkout, Instant at) {
+    if (!checkout.lines().stream().allMatch(Line::reserved)) {
+      return Step.to(checkout);
+    }
+    long total = checkout.lines().stream().mapToLong(l -> l.quantity() * l.unitPriceMinor()).sum();
+    Payments.AuthorizePayment authorize =
+        new Payments.AuthorizePayment(
+            checkout.orderId(),
+            total,
+            checkout.lines().getFirst().currency(),
+            checkout.paymentToken());
+    return Step.to(checkout.in(Phase.AUTHORIZING).askingPayment())
+        .send(Send.to(Payments.TYPE, checkout.orderId(), authorize).as("authorize"))
+        .schedule(Checkout.PAYMENT_DEADLINE, at.plus(paymentTimeout));
+  }
+
+  private static Step<CheckoutState> shipping(CheckoutState checkout) {
+    List<Send> sends = new ArrayList<>();
+    sends.add(payment(checkout, new Payments.CapturePayment()).as("capture"));
+    for (Line line : checkout.lines()) {
+      sends.add(
+          Send.to(Inventory.TYPE, line.productId(), new Inventory.ShipStock(checkout.orderId()))
+              .as(SHIP + line.productId()));
+    }
+    return Step.to(checkout.ending(Phase.SHIPPING, null, sends.stream().map(Send::step).toList()))
+        .send(sends);
+  }
+
+  private static Step<CheckoutState> rejected(CheckoutState checkout, String step, String rule) {
+    return switch (checkout.phase()) {
+      case PRICING ->
+          step.startsWith(QUOTE)
+              ? priced(checkout.withLine(step.substring(QUOTE.length()), Line::refused))
+              : Step.to(checkout);
+      case RESERVING ->
+          step.startsWith(RESERVE)
+              ? cancelling(checkout, Checkout.OUT_OF_STOCK, false)
+              : Step.to(checkout);
+      case AUTHORIZING ->
+          "authorize".equals(step)
+              ? cancelling(checkout, Checkout.PAYMENT_FAILED, false)
+              : Step.to(checkout);
+      case CANCELLING ->
+          "void".equals(step) && Payments.CAPTURED_RULE.equals(rule)
+              ? refund(checkout)
+              : Step.to(checkout).failed();
+      // A confirmation refused because the order was cancelled meanwhile: the cancellation's own
+      // message undoes the checkout.
+      case CONFIRMING, CONFIRMED -> Step.to(checkout);
+      case PLACING, REFUSING, SHIPPING -> Step.to(checkout).failed();
+    };
+  }
+
+  private static Step<CheckoutState> refund(CheckoutState checkout) {
+    List<String> awaiting = new ArrayList<>(checkout.answered("void").awaiting());
+    awaiting.add("refund");
+    return Step.to(checkout.ending(Phase.CANCELLING, checkout.cancelReason(), awaiting))
+        .send(payment(checkout, new Payments.RefundPayment(checkout.cancelReason())).as("refund"));
+  }
+
+  /** Undoes the checkout and cancels its order. */
+  private static Step<CheckoutState> cancelling(
+      CheckoutState checkout, String reason, boolean voidPayment) {
+    return undo(checkout, reason, voidPayment, true).cancel(Checkout.PAYMENT_DEADLINE);
+  }
+
+  /** Undoes the checkout of an order someone else cancelled; the checkout's own is heard too. */
+  private static Step<CheckoutState> cancelledElsewhere(CheckoutState checkout, String reason) {
+    return switch (checkout.phase()) {
+      case PLACING, RESERVING, AUTHORIZING, CONFIRMING, CONFIRMED ->
+          undo(checkout, reason, checkout.paymentAsked(), false).cancel(Checkout.PAYMENT_DEADLINE);
+      case PRICING, REFUSING, CANCELLING, SHIPPING -> Step.to(checkout);
+    };
+  }
+
+  private static Step<CheckoutState> undo(
+      CheckoutState checkout, String reason, boolean voidPayment, boolean cancelOrder) {
+    List<Send> sends = new ArrayList<>();
+    for (Line line : checkout.lines()) {
+      sends.add(
+          Send.to(Inventory.TYPE, line.productId(), new Inventory.ReleaseStock(checkout.orderId()))
+              .as(RELEASE + line.productId()));
+    }
+    if (voidPayment) {
+      sends.add(payment(checkout, new Payments.VoidPayment(reason)).as("void"));
+    }
+    if (cancelOrder) {
+      sends.add(order(checkout, new Orders.CancelOrder(reason)).as("cancel"));
+    }
+    return Step.to(
+            checkout.ending(Phase.CANCELLING, reason, sends.stream().map(Send::step).toList()))
+        .send(sends);
+  }
+
+  private static Step<CheckoutState> answered(CheckoutState checkout, String step) {
+    CheckoutState after = checkout.answered(step);
+    if (!after.awaiting().isEmpty()) {
+      return Step.to(after);
+    }
+    return switch (after.phase()) {
+      case SHIPPING -> Step.to(after).completed();
+      case REFUSING, CANCELLING -> Step.to(after).compensated();
+      case PRICING, PLACING, RESERVING, AUTHORIZING, CONFIRMING, CONFIRMED -> Step.to(after);
+    };
+  }
+
+  private static Send order(CheckoutState checkout, Orders.Command command) {
+    return Send.to(Orders.TYPE, checkout.orderId(), command);
+  }
+
+  private static Send payment(CheckoutState checkout, Payments.Command command) {
+    return Send.to(Payments.TYPE, checkout.orderId(), command);
+  }
+}
