@@ -2,6 +2,7 @@ package io.cairn.app;
 
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
+import io.cairn.app.config.PaymentsConfig;
 import io.cairn.app.config.RegistryConfig;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
@@ -15,6 +16,7 @@ import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandProcessors;
 import io.cairn.engine.commands.CommandTopology;
 import io.cairn.engine.deadletters.DeadLetterQueue;
+import io.cairn.engine.effects.Effects;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.views.ReadSide;
@@ -28,6 +30,8 @@ import io.cairn.kafka.topics.ContractSchemas;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.kafka.topics.TopicSpec;
+import io.cairn.provider.HttpPaymentProvider;
+import io.cairn.provider.SimulatedPaymentProvider;
 import io.cairn.queries.QueryServer;
 import io.cairn.queries.QuerySettings;
 import io.cairn.queries.deadletters.DeadLetterRoutes;
@@ -43,6 +47,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running application, wired: the embedded broker (unless an external cluster is configured),
@@ -51,6 +57,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * and the HTTP API, started in that order and stopped in the reverse one.
  */
 public final class CairnApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CairnApp.class);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
@@ -91,7 +98,8 @@ public final class CairnApp implements AutoCloseable {
       List<AggregateType<?, ?, ?>> types = Commerce.aggregateTypes();
       List<Projection<?>> projections = Commerce.projections();
       List<ProcessManager<?, ?>> managers =
-          Commerce.processManagers(config.reactions().shipWithin());
+          Commerce.processManagers(
+              config.reactions().shipWithin(), config.payments().authorizationTimeout());
       Contract contract = Contract.load();
       List<BoundAggregate<?, ?, ?>> aggregates = BoundAggregate.all(types, contract);
       Optional<EmbeddedBroker> broker =
@@ -111,6 +119,16 @@ public final class CairnApp implements AutoCloseable {
       ContractTopics topics =
           publishContract(config.registry(), registryUri, declared, names, contract);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
+      Reactions reactions =
+          Reactions.bind(
+              new Reactions.Declared(
+                  Commerce.policies(),
+                  managers,
+                  Commerce.inboxes(),
+                  Commerce.publications(),
+                  List.of(Commerce.paymentProvider())),
+              aggregates,
+              declared);
       CommandProcessors processors =
           resources.add(
               CommandProcessors.start(
@@ -119,19 +137,20 @@ public final class CairnApp implements AutoCloseable {
                   aggregates,
                   kafka,
                   topics,
-                  Reactions.bind(
-                      new Reactions.Declared(
-                          Commerce.policies(),
-                          managers,
-                          Commerce.inboxes(),
-                          Commerce.publications()),
-                      aggregates,
-                      declared),
+                  reactions,
                   self,
                   new CommandTopology.Retention(
                       config.processing().idempotencyRetention(),
                       config.reactions().processRetention(),
                       config.reactions().inboxRetention())));
+      resources.add(
+          Effects.start(
+              List.of(Commerce.paymentProvider().performedBy(paymentProvider(config, resources))),
+              kafka,
+              topics,
+              reactions.writer(),
+              config.payments().retries(),
+              Clock.systemUTC()));
       CommandGateway gateway =
           resources.add(
               CommandGateway.start(
@@ -187,6 +206,27 @@ public final class CairnApp implements AutoCloseable {
   }
 
   /**
+   * The payment provider the payments' calls go to: the one configured, or else a simulated one
+   * started in-process on a free loopback port.
+   */
+  private static HttpPaymentProvider paymentProvider(CairnConfig config, Resources resources) {
+    PaymentsConfig payments = config.payments();
+    URI url =
+        payments
+            .providerUrl()
+            .orElseGet(
+                () -> {
+                  SimulatedPaymentProvider simulated =
+                      resources.add(
+                          SimulatedPaymentProvider.start(
+                              "127.0.0.1", 0, payments.simulatedLimitMinor()));
+                  log.info("Payments go to the simulated provider at {}", simulated.uri());
+                  return simulated.uri();
+                });
+    return new HttpPaymentProvider(url, payments.callTimeout());
+  }
+
+  /**
    * Registers (or checks) the contract's schemas, so a schema the registry refuses stops start-up,
    * and gives the topics the serdes that write and read them.
    */
@@ -239,6 +279,7 @@ public final class CairnApp implements AutoCloseable {
     List<TopicSpec> declared = new ArrayList<>(topics.all(aggregateTypes));
     Commerce.inboxes().forEach(inbox -> declared.add(topics.inbox(inbox.name())));
     Commerce.publications().forEach(p -> declared.add(topics.integration(p.name())));
+    declared.add(topics.effectRequests(Commerce.paymentProvider().name()));
     if (registry.useEmbeddedRegistry()) {
       declared.add(topics.schemaLog(registry.topic()));
     }

@@ -65,9 +65,10 @@ class QueryRoutesTest {
             Commerce.projections(),
             new Reactions.Declared(
                 Commerce.policies(),
-                Commerce.processManagers(SHIP_WITHIN),
+                Commerce.processManagers(SHIP_WITHIN, Duration.ofSeconds(30)),
                 Commerce.inboxes(),
-                Commerce.publications()),
+                Commerce.publications(),
+                List.of(Commerce.paymentProvider())),
             stateDir);
   }
 
@@ -221,7 +222,8 @@ class QueryRoutesTest {
         client -> {
           assertThat(error(client.get("/api/v1/nothing"))).isEqualTo("unknown_view");
           assertThat(json(client.get("/api/v1/nothing/x")).at("/details/known").toString())
-              .isEqualTo("[\"carts\",\"customer-orders\",\"customers\",\"orders\",\"products\"]");
+              .isEqualTo(
+                  "[\"carts\",\"customer-orders\",\"customers\",\"orders\",\"payments\",\"products\"]");
           assertThat(error(client.get("/api/v1/nothing/x/events")))
               .isEqualTo("unknown_aggregate_type");
           assertThat(json(client.get("/api/v1/products/x/reviews")).get("message").asText())

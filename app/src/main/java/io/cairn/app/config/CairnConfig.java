@@ -18,6 +18,7 @@ import java.util.Map;
  * @param processing how commands are processed
  * @param views how the read side keeps its views
  * @param reactions how policies and process managers run
+ * @param payments how checkouts pay
  */
 public record CairnConfig(
     HttpConfig http,
@@ -27,7 +28,8 @@ public record CairnConfig(
     RegistryConfig registry,
     ProcessingConfig processing,
     ViewsConfig views,
-    ReactionsConfig reactions) {
+    ReactionsConfig reactions,
+    PaymentsConfig payments) {
 
   /**
    * Loads the configuration from its sources.
@@ -56,8 +58,10 @@ public record CairnConfig(
     ProcessingConfig processing = ProcessingConfig.read(settings);
     ViewsConfig views = ViewsConfig.read(settings);
     ReactionsConfig reactions = ReactionsConfig.read(settings);
+    PaymentsConfig payments = PaymentsConfig.read(settings);
     settings.requireValid();
-    return new CairnConfig(http, kafka, broker, topics, registry, processing, views, reactions);
+    return new CairnConfig(
+        http, kafka, broker, topics, registry, processing, views, reactions, payments);
   }
 
   private static BrokerSettings readBroker(Settings settings) {

@@ -59,6 +59,7 @@ class ArchitectureTest {
                 "io.cairn.engine.views.topology",
                 "io.cairn.web",
                 "io.cairn.gateway",
+                "io.cairn.provider",
                 "io.cairn.queries.routing",
                 "io.cairn.app"))
         .allMatch(CAIRN::containPackage);
@@ -88,6 +89,19 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.cairn.engine..", "io.cairn.queries..", "io.cairn.app..")
         .as("the command gateway imports neither the engine nor the query server")
+        .check(CAIRN);
+    noClasses()
+        .that()
+        .resideInAPackage("io.cairn.provider..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.cairn.engine..",
+            "io.cairn.kafka..",
+            "io.cairn.gateway..",
+            "io.cairn.queries..",
+            "io.cairn.app..")
+        .as("the payment provider's client knows the domain's calls, not Kafka or the engine")
         .check(CAIRN);
     noClasses()
         .that()

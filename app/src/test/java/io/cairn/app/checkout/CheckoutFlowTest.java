@@ -1,0 +1,217 @@
+package io.cairn.app.checkout;
+
+import static io.cairn.app.checkout.Shop.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.app.CairnApp;
+import io.cairn.app.InProcessApp;
+import io.cairn.app.write.CommandClient;
+import io.cairn.provider.SimulatedPaymentProvider;
+import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.WithRealKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checkout saga end to end, on the real broker, through HTTP only: one test per outcome, each
+ * checking the order, the payment (in Cairn and at the provider), the stock and the process it ends
+ * in, and that each aggregate's log holds the expected events once.
+ */
+@WithRealKafka
+class CheckoutFlowTest {
+  private static final String PAYMENT_TIMEOUT = "PT3S";
+
+  @TempDir static Path stateDir;
+  private static SimulatedPaymentProvider provider;
+  private static CairnApp app;
+  private static Shop shop;
+
+  @BeforeAll
+  static void start(KafkaTestCluster kafka) {
+    provider = SimulatedPaymentProvider.start("127.0.0.1", 0, 1_000_000);
+    app =
+        InProcessApp.start(
+            kafka,
+            stateDir,
+            List.of(
+                "--payments.provider.url=" + provider.uri(),
+                "--checkout.payment.timeout=" + PAYMENT_TIMEOUT));
+    shop = new Shop(new CommandClient(app.httpUri()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+    provider.close();
+  }
+
+  @Test
+  void aCheckoutIsConfirmedAndShippingCapturesThePaymentAndShipsTheStock() {
+    String tea = shop.product(450, "EUR", 5);
+    String mug = shop.product(1_200, "EUR", 2);
+    String order = shop.checkOut(null, new Shop.Line(tea, 2), new Shop.Line(mug, 1));
+
+    JsonNode confirmed = shop.awaitOrder(order, "CONFIRMED", "AUTHORIZED");
+    assertThat(confirmed.get("totalMinor").asLong()).isEqualTo(2 * 450 + 1_200);
+    assertThat(confirmed.at("/lines/0/unitPriceMinor").asLong()).isEqualTo(450);
+    shop.awaitProcess(order, "RUNNING", "CONFIRMED");
+    shop.awaitStock(tea, 3, 2);
+
+    ok(shop.client().send("orders", order, "ShipOrder", "{}"));
+    shop.awaitProcess(order, "COMPLETED", "SHIPPING");
+    shop.awaitOrder(order, "SHIPPED", "CAPTURED");
+    JsonNode payment = shop.awaitPayment(order, "CAPTURED");
+    assertThat(payment.get("amountMinor").asLong()).isEqualTo(2_100);
+    assertThat(payment.get("currency").asText()).isEqualTo("EUR");
+    shop.awaitStock(tea, 3, 0);
+    shop.awaitStock(mug, 1, 0);
+    assertThat(shop.awaitEvents("orders", order, 3))
+        .containsExactly("OrderPlaced", "OrderConfirmed", "OrderShipped");
+    assertThat(shop.awaitEvents("payments", order, 4))
+        .containsExactly(
+            "AuthorizationRequested", "PaymentAuthorized", "CaptureRequested", "PaymentCaptured");
+    assertThat(shop.stockEventsOf(tea, order)).containsExactly("StockReserved", "StockShipped");
+    JsonNode charged = account(order);
+    assertThat(charged.get("authorizations").asInt()).isEqualTo(1);
+    assertThat(charged.get("captures").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aLineOutOfStockReleasesTheOthersAndCancelsTheOrder() {
+    String tea = shop.product(450, "EUR", 5);
+    String scarce = shop.product(300, "EUR", 1);
+    String order = shop.checkOut(null, new Shop.Line(tea, 2), new Shop.Line(scarce, 2));
+
+    shop.awaitProcess(order, "COMPENSATED", "CANCELLING");
+    JsonNode cancelled = shop.awaitOrder(order, "CANCELLED", "null");
+    assertThat(cancelled.get("cancelReason").asText()).isEqualTo("out_of_stock");
+    shop.awaitStock(tea, 5, 0);
+    shop.awaitStock(scarce, 1, 0);
+    assertThat(shop.awaitEvents("orders", order, 2))
+        .containsExactly("OrderPlaced", "OrderCancelled");
+    assertThat(shop.client().get("/api/v1/payments/" + order).status()).isEqualTo(404);
+    assertThat(shop.stockEventsOf(tea, order)).containsExactly("StockReserved", "StockReleased");
+    assertThat(shop.stockEventsOf(scarce, order)).isEmpty();
+  }
+
+  @Test
+  void aDeclinedPaymentReleasesTheStockAndCancelsTheOrder() {
+    String tea = shop.product(450, "EUR", 5);
+    String order = shop.checkOut("tok_decline_card", new Shop.Line(tea, 2));
+
+    shop.awaitProcess(order, "COMPENSATED", "CANCELLING");
+    JsonNode cancelled = shop.awaitOrder(order, "CANCELLED", "DECLINED");
+    assertThat(cancelled.get("cancelReason").asText()).isEqualTo("payment_declined");
+    assertThat(shop.awaitPayment(order, "DECLINED").get("reason").asText()).isEqualTo("declined");
+    shop.awaitStock(tea, 5, 0);
+    assertThat(shop.awaitEvents("payments", order, 2))
+        .containsExactly("AuthorizationRequested", "PaymentDeclined");
+    assertThat(shop.awaitEvents("orders", order, 2))
+        .containsExactly("OrderPlaced", "OrderCancelled");
+    assertThat(shop.stockEventsOf(tea, order)).containsExactly("StockReserved", "StockReleased");
+  }
+
+  @Test
+  void aProviderThatNeverAnswersHasTheAttemptVoidedAndTheOrderCancelled() {
+    String tea = shop.product(450, "EUR", 5);
+    String order = shop.checkOut("tok_timeout", new Shop.Line(tea, 1));
+
+    shop.awaitProcess(order, "COMPENSATED", "CANCELLING");
+    JsonNode cancelled = shop.awaitOrder(order, "CANCELLED", "VOIDED");
+    assertThat(cancelled.get("cancelReason").asText()).isEqualTo("payment_timeout");
+    shop.awaitStock(tea, 5, 0);
+    assertThat(shop.awaitEvents("payments", order, 3))
+        .containsExactly("AuthorizationRequested", "VoidRequested", "PaymentVoided");
+    JsonNode atProvider = account(order);
+    assertThat(atProvider.get("status").asText()).isEqualTo("VOIDED");
+    assertThat(atProvider.get("authorizations").asInt()).isZero();
+    int calls = atProvider.get("calls").asInt();
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> account(order).get("calls").asInt() == calls);
+  }
+
+  @Test
+  void aFlakyProviderIsRetriedUntilItAuthorisesAndChargesOnce() {
+    String tea = shop.product(450, "EUR", 5);
+    String order = shop.checkOut("tok_flaky", new Shop.Line(tea, 1));
+
+    shop.awaitOrder(order, "CONFIRMED", "AUTHORIZED");
+    shop.awaitProcess(order, "RUNNING", "CONFIRMED");
+    JsonNode atProvider = account(order);
+    assertThat(atProvider.get("authorizations").asInt()).isEqualTo(1);
+    assertThat(atProvider.get("calls").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(shop.awaitEvents("payments", order, 2))
+        .containsExactly("AuthorizationRequested", "PaymentAuthorized");
+    shop.awaitStock(tea, 4, 1);
+  }
+
+  @Test
+  void anOrderTheCustomerCancelsBeforeShippingHasItsPaymentVoidedAndStockReleased() {
+    String tea = shop.product(450, "EUR", 5);
+    String order = shop.checkOut(null, new Shop.Line(tea, 3));
+    shop.awaitProcess(order, "RUNNING", "CONFIRMED");
+
+    ok(shop.client().send("orders", order, "CancelOrder", "{\"reason\":\"customer_cancelled\"}"));
+    shop.awaitProcess(order, "COMPENSATED", "CANCELLING");
+    JsonNode cancelled = shop.awaitOrder(order, "CANCELLED", "VOIDED");
+    assertThat(cancelled.get("cancelReason").asText()).isEqualTo("customer_cancelled");
+    shop.awaitStock(tea, 5, 0);
+    assertThat(shop.awaitEvents("payments", order, 4))
+        .containsExactly(
+            "AuthorizationRequested", "PaymentAuthorized", "VoidRequested", "PaymentVoided");
+    assertThat(shop.awaitEvents("orders", order, 3))
+        .containsExactly("OrderPlaced", "OrderConfirmed", "OrderCancelled");
+    assertThat(account(order).get("voids").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aProductOffSaleOrLinesInTwoCurrenciesRefuseTheOrder() {
+    String tea = shop.product(450, "EUR", 5);
+    String gone = shop.product(100, "EUR", 5);
+    ok(shop.client().send("products", gone, "DiscontinueProduct", "{}"));
+    String pound = shop.product(100, "GBP", 5);
+
+    String unavailable = shop.checkOut(null, new Shop.Line(tea, 1), new Shop.Line(gone, 1));
+    String mixed = shop.checkOut(null, new Shop.Line(tea, 1), new Shop.Line(pound, 1));
+
+    shop.awaitProcess(unavailable, "COMPENSATED", "REFUSING");
+    assertThat(shop.awaitOrder(unavailable, "CANCELLED", "null").get("cancelReason").asText())
+        .isEqualTo("product_unavailable");
+    shop.awaitProcess(mixed, "COMPENSATED", "REFUSING");
+    assertThat(shop.awaitOrder(mixed, "CANCELLED", "null").get("cancelReason").asText())
+        .isEqualTo("mixed_currencies");
+    assertThat(shop.awaitEvents("orders", mixed, 1)).containsExactly("OrderRefused");
+    shop.awaitStock(tea, 5, 0);
+  }
+
+  /** What the provider went through for a payment. */
+  private static JsonNode account(String paymentId) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(provider.uri() + "/v1/payments/" + paymentId))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return io.cairn.web.Json.newMapper().readTree(response.body());
+    } catch (Exception e) {
+      throw new AssertionError("the provider did not answer", e);
+    }
+  }
+}
