@@ -17,7 +17,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,6 +201,60 @@ class CheckoutFlowTest {
         .isEqualTo("mixed_currencies");
     assertThat(shop.awaitEvents("orders", mixed, 1)).containsExactly("OrderRefused");
     shop.awaitStock(tea, 5, 0);
+  }
+
+  @Test
+  void twoHundredCheckoutsForAHundredUnitsSellExactlyAHundred() {
+    String scarce = shop.product(100, "EUR", 100);
+    List<String> carts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String cart = Shop.id("cart");
+      ok(
+          shop.client()
+              .send("carts", cart, "AddItem", "{\"productId\":\"" + scarce + "\",\"quantity\":1}"));
+      carts.add(cart);
+    }
+    List<CompletableFuture<CommandClient.Answer>> checkouts =
+        carts.stream()
+            .map(
+                cart ->
+                    shop.client()
+                        .sendAsync(
+                            "carts",
+                            cart,
+                            "{\"type\":\"CheckOut\",\"payload\":{\"customerId\":\"c-1\"}}",
+                            Map.of()))
+            .toList();
+    checkouts.forEach(answer -> ok(answer.join()));
+
+    Map<String, List<String>> byOutcome = new TreeMap<>();
+    for (String order : carts) {
+      JsonNode process =
+          await()
+              .atMost(Duration.ofSeconds(120))
+              .until(
+                  () -> shop.client().get("/api/v1/processes/checkout/" + order),
+                  answer ->
+                      answer.status() == 200
+                          && List.of("CONFIRMED", "CANCELLING")
+                              .contains(answer.json().at("/state/phase").asText())
+                          && (answer.json().at("/state/phase").asText().equals("CONFIRMED")
+                              || answer.json().get("status").asText().equals("COMPENSATED")))
+              .json();
+      String outcome =
+          process.at("/state/phase").asText() + ":" + process.at("/state/cancelReason").asText();
+      byOutcome.computeIfAbsent(outcome, k -> new ArrayList<>()).add(order);
+    }
+    assertThat(byOutcome.keySet()).containsExactly("CANCELLING:out_of_stock", "CONFIRMED:null");
+    assertThat(byOutcome.get("CONFIRMED:null")).hasSize(100);
+    shop.awaitStock(scarce, 0, 100);
+
+    byOutcome
+        .get("CONFIRMED:null")
+        .forEach(order -> ok(shop.client().send("orders", order, "ShipOrder", "{}")));
+    shop.awaitStock(scarce, 0, 0);
+    JsonNode stock = shop.client().get("/api/v1/products/" + scarce).json().get("stock");
+    assertThat(stock.get("onHand").asInt()).as("every unit sold, none twice").isZero();
   }
 
   /** What the provider went through for a payment. */

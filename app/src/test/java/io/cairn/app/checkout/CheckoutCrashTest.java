@@ -1,0 +1,112 @@
+package io.cairn.app.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.app.Main;
+import io.cairn.app.write.CommandClient;
+import io.cairn.provider.SimulatedPaymentProvider;
+import io.cairn.testkit.FreePorts;
+import io.cairn.testkit.JavaProcess;
+import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.ReadinessWait;
+import io.cairn.testkit.WithRealKafka;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The app is killed with SIGKILL while checkouts are under way, and restarted: every checkout ends
+ * as it would have without the crash, with no reservation, charge or event made twice. The payment
+ * provider runs in the test, so it outlives the app and counts what it was asked.
+ */
+@WithRealKafka
+class CheckoutCrashTest {
+  private static final int CHECKOUTS = 12;
+  private static final Duration START = Duration.ofSeconds(120);
+
+  @TempDir Path dir;
+
+  @Test
+  void aCheckoutCutShortBySigkillEndsAsItWouldHaveWithNothingDoneTwice(KafkaTestCluster kafka)
+      throws Exception {
+    int httpPort = FreePorts.any();
+    List<String> args =
+        List.of(
+            "run",
+            "--http.port=" + httpPort,
+            "--registry.port=" + FreePorts.any(),
+            "--streams.state.dir=" + dir.resolve("streams"),
+            // Longer than a restart takes here, so no authorisation times out while the app is
+            // down: the checkouts must end as they would have without the crash.
+            "--checkout.payment.timeout=PT3M");
+    URI api = URI.create("http://127.0.0.1:" + httpPort);
+    Shop shop = new Shop(new CommandClient(api));
+    try (SimulatedPaymentProvider provider =
+        SimulatedPaymentProvider.start("127.0.0.1", 0, 1_000_000)) {
+      Map<String, String> env =
+          Map.of(
+              "KAFKA_BOOTSTRAP_SERVERS",
+              kafka.bootstrapServers(),
+              "CAIRN_PAYMENTS_PROVIDER_URL",
+              provider.uri().toString());
+      String tea;
+      List<String> confirmed = new ArrayList<>();
+      List<String> declined = new ArrayList<>();
+      try (JavaProcess first =
+          JavaProcess.start(Main.class.getName(), args, env, dir.resolve("first.log"))) {
+        ReadinessWait.awaitReady(api, START);
+        tea = shop.product(450, "EUR", 100);
+        for (int i = 0; i < CHECKOUTS; i++) {
+          String token = i % 3 == 0 ? "tok_decline" : i % 3 == 1 ? "tok_flaky" : null;
+          String order = shop.checkOut(token, new Shop.Line(tea, 2));
+          (i % 3 == 0 ? declined : confirmed).add(order);
+        }
+        first.kill(Duration.ofSeconds(30));
+      }
+      try (JavaProcess second =
+          JavaProcess.start(Main.class.getName(), args, env, dir.resolve("second.log"))) {
+        ReadinessWait.awaitReady(api, START);
+        for (String order : confirmed) {
+          shop.awaitProcess(order, "RUNNING", "CONFIRMED");
+          shop.awaitOrder(order, "CONFIRMED", "AUTHORIZED");
+          assertThat(shop.awaitEvents("orders", order, 2))
+              .containsExactly("OrderPlaced", "OrderConfirmed");
+          assertThat(shop.awaitEvents("payments", order, 2))
+              .containsExactly("AuthorizationRequested", "PaymentAuthorized");
+          assertThat(shop.stockEventsOf(tea, order)).containsExactly("StockReserved");
+          assertThat(account(provider, order).get("authorizations").asInt()).isEqualTo(1);
+        }
+        for (String order : declined) {
+          shop.awaitProcess(order, "COMPENSATED", "CANCELLING");
+          shop.awaitOrder(order, "CANCELLED", "DECLINED");
+          assertThat(shop.awaitEvents("orders", order, 2))
+              .containsExactly("OrderPlaced", "OrderCancelled");
+          assertThat(shop.awaitEvents("payments", order, 2))
+              .containsExactly("AuthorizationRequested", "PaymentDeclined");
+          assertThat(shop.stockEventsOf(tea, order))
+              .containsExactly("StockReserved", "StockReleased");
+        }
+        shop.awaitStock(tea, 100 - 2 * confirmed.size(), 2 * confirmed.size());
+        second.terminate(Duration.ofSeconds(60));
+      }
+    }
+  }
+
+  private static JsonNode account(SimulatedPaymentProvider provider, String paymentId)
+      throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create(provider.uri() + "/v1/payments/" + paymentId))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return io.cairn.web.Json.newMapper().readTree(response.body());
+  }
+}
