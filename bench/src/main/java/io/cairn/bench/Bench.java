@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code bin/cairn bench [commands|queries|replay|reactions] [--key=value ...]}: one benchmark of a
- * running Cairn, over its public HTTP and Kafka contract only, each beside a baseline measured in
- * the same run.
+ * {@code bin/cairn bench [commands|queries|replay|reactions|checkout] [--key=value ...]}: one
+ * benchmark of a running Cairn, over its public HTTP and Kafka contract only, each beside a
+ * baseline measured in the same run.
  */
 public final class Bench {
   private Bench() {}
@@ -36,6 +36,7 @@ public final class Bench {
       case "queries" -> QueryBench.run(settings);
       case "replay" -> ReplayBench.run(settings);
       case "reactions" -> ReactionBench.run(settings);
+      case "checkout" -> CheckoutBench.run(settings);
       default -> usage("unknown benchmark '" + which + "'");
     }
   }
@@ -43,7 +44,7 @@ public final class Bench {
   private static void usage(String problem) {
     System.err.println("bench: " + problem);
     System.err.println(
-        "usage: bin/cairn bench [commands|queries|replay|reactions] [--key=value ...], with keys:");
+        "usage: bin/cairn bench [commands|queries|replay|reactions|checkout] [--key=value ...], with keys:");
     BenchSettings.FLAGS.forEach(flag -> System.err.println("  " + flag));
     System.exit(2);
   }
