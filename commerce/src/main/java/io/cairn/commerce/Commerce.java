@@ -3,6 +3,7 @@ package io.cairn.commerce;
 import io.cairn.commerce.carts.CartProjection;
 import io.cairn.commerce.carts.Carts;
 import io.cairn.commerce.checkout.Checkout;
+import io.cairn.commerce.customers.CustomerNotifications;
 import io.cairn.commerce.customers.CustomerOrdersProjection;
 import io.cairn.commerce.customers.CustomerProjection;
 import io.cairn.commerce.customers.Customers;
@@ -48,7 +49,7 @@ public final class Commerce {
 
   /** Every publication of the domain: the integration events other services may depend on. */
   public static List<Publication> publications() {
-    return List.of(OrderPublication.PUBLICATION);
+    return List.of(OrderPublication.PUBLICATION, CustomerNotifications.PUBLICATION);
   }
 
   /** Every inbox of the domain: the other services whose events it takes. */

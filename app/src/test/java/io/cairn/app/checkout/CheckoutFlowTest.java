@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.CairnApp;
 import io.cairn.app.InProcessApp;
+import io.cairn.app.TopicReader;
 import io.cairn.app.write.CommandClient;
 import io.cairn.provider.SimulatedPaymentProvider;
 import io.cairn.testkit.KafkaTestCluster;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,15 +36,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithRealKafka
 class CheckoutFlowTest {
-  private static final String PAYMENT_TIMEOUT = "PT3S";
+  /**
+   * Short, for the timeout's test, yet long enough that no authorisation of the 200 concurrent
+   * checkouts times out behind the others on a slow machine.
+   */
+  private static final String PAYMENT_TIMEOUT = "PT15S";
 
   @TempDir static Path stateDir;
   private static SimulatedPaymentProvider provider;
   private static CairnApp app;
   private static Shop shop;
+  private static KafkaTestCluster kafka;
 
   @BeforeAll
-  static void start(KafkaTestCluster kafka) {
+  static void start(KafkaTestCluster cluster) {
+    kafka = cluster;
     provider = SimulatedPaymentProvider.start("127.0.0.1", 0, 1_000_000);
     app =
         InProcessApp.start(
@@ -66,7 +74,15 @@ class CheckoutFlowTest {
   void aCheckoutIsConfirmedAndShippingCapturesThePaymentAndShipsTheStock() {
     String tea = shop.product(450, "EUR", 5);
     String mug = shop.product(1_200, "EUR", 2);
-    String order = shop.checkOut(null, new Shop.Line(tea, 2), new Shop.Line(mug, 1));
+    String ada = Shop.id("ada");
+    ok(
+        shop.client()
+            .send(
+                "customers",
+                ada,
+                "RegisterCustomer",
+                "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}"));
+    String order = shop.checkOutFor(ada, null, new Shop.Line(tea, 2), new Shop.Line(mug, 1));
 
     JsonNode confirmed = shop.awaitOrder(order, "CONFIRMED", "AUTHORIZED");
     assertThat(confirmed.get("totalMinor").asLong()).isEqualTo(2 * 450 + 1_200);
@@ -91,6 +107,40 @@ class CheckoutFlowTest {
     JsonNode charged = account(order);
     assertThat(charged.get("authorizations").asInt()).isEqualTo(1);
     assertThat(charged.get("captures").asInt()).isEqualTo(1);
+    assertThat(notificationsOf(ada, 2))
+        .containsExactly(
+            "notifications.OrderConfirmed ada@example.com " + order,
+            "notifications.OrderShipped ada@example.com " + order);
+  }
+
+  /** The notifications published for a customer, once there are as many as expected. */
+  private static List<String> notificationsOf(String customer, int count) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TopicReader.readAll(
+                        kafka,
+                        "cairn.integration.notifications",
+                        (topic, bytes) -> new String(bytes, StandardCharsets.UTF_8))
+                    .stream()
+                    .filter(record -> customer.equals(record.key()))
+                    .map(record -> notice(record.value().toString()))
+                    .toList(),
+            notices -> notices.size() >= count);
+  }
+
+  private static String notice(String cloudEvent) {
+    try {
+      JsonNode event = io.cairn.web.Json.newMapper().readTree(cloudEvent);
+      return event.get("type").asText()
+          + " "
+          + event.at("/data/email").asText()
+          + " "
+          + event.at("/data/orderId").asText();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(cloudEvent, e);
+    }
   }
 
   @Test

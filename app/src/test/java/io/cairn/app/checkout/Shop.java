@@ -52,6 +52,11 @@ final class Shop {
 
   /** A cart with these lines, checked out with the token (none: the default); its id. */
   String checkOut(String token, Line... lines) {
+    return checkOutFor("c-1", token, lines);
+  }
+
+  /** A cart of a customer with these lines, checked out with the token; its id. */
+  String checkOutFor(String customer, String token, Line... lines) {
     String cart = id("cart");
     for (Line line : lines) {
       ok(
@@ -63,7 +68,9 @@ final class Shop {
                   .formatted(line.productId(), line.quantity())));
     }
     String payment = token == null ? "" : ",\"paymentToken\":\"" + token + "\"";
-    ok(client.send("carts", cart, "CheckOut", "{\"customerId\":\"c-1\"" + payment + "}"));
+    ok(
+        client.send(
+            "carts", cart, "CheckOut", "{\"customerId\":\"" + customer + "\"" + payment + "}"));
     return cart;
   }
 

@@ -44,7 +44,7 @@ public final class Checkout {
 
   /** What a checkout hears from its sources. */
   public sealed interface Message
-      permits CheckedOut, Quoted, Authorized, Declined, OrderShipped, OrderCancelled {}
+      permits CheckedOut, Quoted, Authorized, Declined, OrderShipped, OrderCancelled, Refunded {}
 
   /**
    * A cart was checked out.
@@ -86,6 +86,9 @@ public final class Checkout {
    * @param reason why
    */
   public record OrderCancelled(String reason) implements Message {}
+
+  /** The provider refunded the payment. */
+  public record Refunded() implements Message {}
 
   private Checkout() {}
 
@@ -163,7 +166,7 @@ public final class Checkout {
       case Payments.VoidRequested other -> Optional.empty();
       case Payments.PaymentVoided other -> Optional.empty();
       case Payments.RefundRequested other -> Optional.empty();
-      case Payments.PaymentRefunded other -> Optional.empty();
+      case Payments.PaymentRefunded refunded -> routed(event.aggregateId(), new Refunded());
     };
   }
 

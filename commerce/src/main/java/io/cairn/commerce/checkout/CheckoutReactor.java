@@ -2,6 +2,7 @@ package io.cairn.commerce.checkout;
 
 import io.cairn.commerce.checkout.CheckoutState.Line;
 import io.cairn.commerce.checkout.CheckoutState.Phase;
+import io.cairn.commerce.customers.Customers;
 import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.commerce.payments.Payments;
@@ -19,13 +20,15 @@ import java.util.List;
  * What a checkout does at each input: prices the lines, places the order, reserves the stock, asks
  * for the payment and confirms; on a refusal, a decline, a timeout or a cancellation it releases
  * the stock, voids the payment and cancels the order, and it ends once every command of that last
- * phase is answered.
+ * phase is answered. The customer is notified of each change they hear of; a notification refused
+ * (a customer without a profile) changes nothing else.
  */
 final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> {
   private static final String QUOTE = "quote:";
   private static final String RESERVE = "reserve:";
   private static final String RELEASE = "release:";
   private static final String SHIP = "ship:";
+  private static final String NOTIFY = "notify:";
 
   private final Duration paymentTimeout;
 
@@ -108,6 +111,11 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
               ? shipping(checkout)
               : Step.to(checkout);
       case Checkout.OrderCancelled cancelled -> cancelledElsewhere(checkout, cancelled.reason());
+      case Checkout.Refunded refunded ->
+          phase == Phase.CANCELLING
+              ? answered(checkout, "refunded")
+                  .send(notify(checkout, Customers.Notification.PAYMENT_REFUNDED, null))
+              : Step.to(checkout);
     };
   }
 
@@ -149,8 +157,20 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
               ? reserved(checkout.withLine(step.substring(RESERVE.length()), Line::reservedNow), at)
               : Step.to(checkout);
       case CONFIRMING ->
-          "confirm".equals(step) ? Step.to(checkout.in(Phase.CONFIRMED)) : Step.to(checkout);
-      case REFUSING, CANCELLING, SHIPPING -> answered(checkout, step);
+          "confirm".equals(step)
+              ? Step.to(checkout.in(Phase.CONFIRMED))
+                  .send(notify(checkout, Customers.Notification.ORDER_CONFIRMED, null))
+              : Step.to(checkout);
+      case REFUSING, CANCELLING ->
+          "refuse".equals(step) || "cancel".equals(step)
+              ? answered(checkout, step)
+                  .send(
+                      notify(
+                          checkout,
+                          Customers.Notification.ORDER_CANCELLED,
+                          checkout.cancelReason()))
+              : answered(checkout, step);
+      case SHIPPING -> answered(checkout, step);
       case PRICING, AUTHORIZING, CONFIRMED -> Step.to(checkout);
     };
   }
@@ -195,10 +215,14 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
               .as(SHIP + line.productId()));
     }
     return Step.to(checkout.ending(Phase.SHIPPING, null, sends.stream().map(Send::step).toList()))
-        .send(sends);
+        .send(sends)
+        .send(notify(checkout, Customers.Notification.ORDER_SHIPPED, null));
   }
 
   private static Step<CheckoutState> rejected(CheckoutState checkout, String step, String rule) {
+    if (step.startsWith(NOTIFY)) {
+      return Step.to(checkout);
+    }
     return switch (checkout.phase()) {
       case PRICING ->
           step.startsWith(QUOTE)
@@ -226,6 +250,7 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
   private static Step<CheckoutState> refund(CheckoutState checkout) {
     List<String> awaiting = new ArrayList<>(checkout.answered("void").awaiting());
     awaiting.add("refund");
+    awaiting.add("refunded");
     return Step.to(checkout.ending(Phase.CANCELLING, checkout.cancelReason(), awaiting))
         .send(payment(checkout, new Payments.RefundPayment(checkout.cancelReason())).as("refund"));
   }
@@ -240,7 +265,9 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
   private static Step<CheckoutState> cancelledElsewhere(CheckoutState checkout, String reason) {
     return switch (checkout.phase()) {
       case PLACING, RESERVING, AUTHORIZING, CONFIRMING, CONFIRMED ->
-          undo(checkout, reason, checkout.paymentAsked(), false).cancel(Checkout.PAYMENT_DEADLINE);
+          undo(checkout, reason, checkout.paymentAsked(), false)
+              .send(notify(checkout, Customers.Notification.ORDER_CANCELLED, reason))
+              .cancel(Checkout.PAYMENT_DEADLINE);
       case PRICING, REFUSING, CANCELLING, SHIPPING -> Step.to(checkout);
     };
   }
@@ -274,6 +301,14 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
       case REFUSING, CANCELLING -> Step.to(after).compensated();
       case PRICING, PLACING, RESERVING, AUTHORIZING, CONFIRMING, CONFIRMED -> Step.to(after);
     };
+  }
+
+  private static Send notify(CheckoutState checkout, Customers.Notification kind, String reason) {
+    return Send.to(
+            Customers.TYPE,
+            checkout.customerId(),
+            new Customers.NotifyCustomer(kind, checkout.orderId(), reason))
+        .as(NOTIFY + kind.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static Send order(CheckoutState checkout, Orders.Command command) {

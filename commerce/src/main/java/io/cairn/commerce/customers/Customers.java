@@ -21,7 +21,7 @@ public final class Customers
 
   /** What a customer is asked to do. */
   public sealed interface Command
-      permits RegisterCustomer, ChangeProfile, AwardPoints, RedeemPoints {}
+      permits RegisterCustomer, ChangeProfile, AwardPoints, RedeemPoints, NotifyCustomer {}
 
   /** Register the customer. */
   public record RegisterCustomer(String name, String email) implements Command {}
@@ -35,9 +35,27 @@ public final class Customers
   /** Redeem points from the balance. */
   public record RedeemPoints(long points, String reason) implements Command {}
 
+  /**
+   * Tell the customer of a change to one of their orders, at the email address of their profile.
+   *
+   * @param kind what changed
+   * @param orderId the order
+   * @param reason why, for a cancellation; null otherwise
+   */
+  public record NotifyCustomer(Notification kind, String orderId, String reason)
+      implements Command {}
+
+  /** What a customer hears of. */
+  public enum Notification {
+    ORDER_CONFIRMED,
+    ORDER_SHIPPED,
+    ORDER_CANCELLED,
+    PAYMENT_REFUNDED
+  }
+
   /** What happened to a customer. */
   public sealed interface Event
-      permits CustomerRegistered, ProfileChanged, PointsAwarded, PointsRedeemed {}
+      permits CustomerRegistered, ProfileChanged, PointsAwarded, PointsRedeemed, CustomerNotified {}
 
   /** The customer was registered. */
   public record CustomerRegistered(String name, String email) implements Event {}
@@ -50,6 +68,18 @@ public final class Customers
 
   /** Points were redeemed. */
   public record PointsRedeemed(long points, String reason) implements Event {}
+
+  /**
+   * The customer was told of a change to one of their orders: the notifications publication mails
+   * it.
+   *
+   * @param kind what changed
+   * @param orderId the order
+   * @param reason why, for a cancellation; null otherwise
+   * @param email where it was sent: the profile's address then
+   */
+  public record CustomerNotified(Notification kind, String orderId, String reason, String email)
+      implements Event {}
 
   /** A registered customer; {@code null} before RegisterCustomer. */
   public record CustomerState(String name, String email, long points) {}
@@ -75,6 +105,10 @@ public final class Customers
               ? reject("invalid_points", "Points are at least 1.")
               : accept(new PointsAwarded(award.points(), award.reason()));
       case RedeemPoints redeem -> redeem(redeem, customer);
+      case NotifyCustomer notify ->
+          accept(
+              new CustomerNotified(
+                  notify.kind(), notify.orderId(), notify.reason(), customer.email()));
     };
   }
 
@@ -119,6 +153,7 @@ public final class Customers
       case PointsRedeemed redeemed ->
           new CustomerState(
               customer.name(), customer.email(), customer.points() - redeemed.points());
+      case CustomerNotified notified -> customer;
     };
   }
 }

@@ -3,6 +3,7 @@ package io.cairn.commerce.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.commerce.carts.Carts;
+import io.cairn.commerce.customers.Customers;
 import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.commerce.payments.Payments;
@@ -68,6 +69,11 @@ class CheckoutTest {
   private static Send release(String productId) {
     return Send.to(Inventory.TYPE, productId, new Inventory.ReleaseStock("o1"))
         .as("release:" + productId);
+  }
+
+  private static Send notify(Customers.Notification kind, String reason) {
+    return Send.to(Customers.TYPE, "c1", new Customers.NotifyCustomer(kind, "o1", reason))
+        .as("notify:" + kind.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static Send cancel(String reason) {
@@ -162,7 +168,14 @@ class CheckoutTest {
             Input.accepted("release:tea", AT),
             Input.accepted("release:mug", AT));
     assertThat(undone.state().cancelReason()).isEqualTo(Checkout.OUT_OF_STOCK);
-    undone.when(Input.accepted("cancel", AT)).thenStatus(ProcessStatus.COMPENSATED);
+    undone
+        .when(Input.accepted("cancel", AT))
+        .thenSends(notify(Customers.Notification.ORDER_CANCELLED, Checkout.OUT_OF_STOCK))
+        .thenStatus(ProcessStatus.COMPENSATED);
+    undone
+        .given(Input.rejected("notify:order_confirmed", "customer_not_found", AT))
+        .when(Input.accepted("cancel", AT))
+        .thenStatus(ProcessStatus.COMPENSATED);
   }
 
   @Test
@@ -171,6 +184,10 @@ class CheckoutTest {
         .when(Input.message(new Checkout.Authorized(), AT))
         .thenSends(Send.to(Orders.TYPE, "o1", new Orders.ConfirmOrder()).as("confirm"))
         .thenCancels(Checkout.PAYMENT_DEADLINE);
+    authorizing()
+        .given(Input.message(new Checkout.Authorized(), AT))
+        .when(Input.accepted("confirm", AT))
+        .thenSends(notify(Customers.Notification.ORDER_CONFIRMED, null));
     assertThat(confirmed().state().phase()).isEqualTo(CheckoutState.Phase.CONFIRMED);
   }
 
@@ -202,7 +219,8 @@ class CheckoutTest {
         .thenSends(
             Send.to(Payments.TYPE, "o1", new Payments.CapturePayment()).as("capture"),
             Send.to(Inventory.TYPE, "tea", new Inventory.ShipStock("o1")).as("ship:tea"),
-            Send.to(Inventory.TYPE, "mug", new Inventory.ShipStock("o1")).as("ship:mug"));
+            Send.to(Inventory.TYPE, "mug", new Inventory.ShipStock("o1")).as("ship:mug"),
+            notify(Customers.Notification.ORDER_SHIPPED, null));
     shipping
         .given(Input.accepted("capture", AT), Input.accepted("ship:tea", AT))
         .when(Input.accepted("ship:mug", AT))
@@ -217,7 +235,8 @@ class CheckoutTest {
         .thenSends(
             release("tea"),
             release("mug"),
-            Send.to(Payments.TYPE, "o1", new Payments.VoidPayment("changed")).as("void"));
+            Send.to(Payments.TYPE, "o1", new Payments.VoidPayment("changed")).as("void"),
+            notify(Customers.Notification.ORDER_CANCELLED, "changed"));
     var voiding = confirmed().given(cancelled);
     voiding
         .when(Input.rejected("void", Payments.CAPTURED_RULE, AT))
@@ -226,6 +245,15 @@ class CheckoutTest {
     voiding
         .given(Input.accepted("release:tea", AT), Input.accepted("release:mug", AT))
         .when(Input.accepted("void", AT))
+        .thenStatus(ProcessStatus.COMPENSATED);
+    voiding
+        .given(
+            Input.accepted("release:tea", AT),
+            Input.accepted("release:mug", AT),
+            Input.rejected("void", Payments.CAPTURED_RULE, AT),
+            Input.accepted("refund", AT))
+        .when(Input.message(new Checkout.Refunded(), AT))
+        .thenSends(notify(Customers.Notification.PAYMENT_REFUNDED, null))
         .thenStatus(ProcessStatus.COMPENSATED);
   }
 

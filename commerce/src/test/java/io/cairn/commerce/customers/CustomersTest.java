@@ -76,4 +76,19 @@ class CustomersTest {
     customer.given(REGISTERED).when(new AwardPoints(0, "nothing")).thenRejected("invalid_points");
     customer.given(REGISTERED).when(new RedeemPoints(0, "nothing")).thenRejected("invalid_points");
   }
+
+  @Test
+  void shouldNotifyAtTheProfilesAddressAndOnlyARegisteredCustomer() {
+    customer
+        .given(REGISTERED, new Customers.ProfileChanged(null, "new@example.com"))
+        .when(
+            new Customers.NotifyCustomer(
+                Customers.Notification.ORDER_CANCELLED, "o1", "out_of_stock"))
+        .thenEvents(
+            new Customers.CustomerNotified(
+                Customers.Notification.ORDER_CANCELLED, "o1", "out_of_stock", "new@example.com"));
+    customer
+        .when(new Customers.NotifyCustomer(Customers.Notification.ORDER_SHIPPED, "o1", null))
+        .thenRejected("customer_not_found");
+  }
 }
