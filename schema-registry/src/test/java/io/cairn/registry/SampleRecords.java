@@ -8,6 +8,8 @@ import io.cairn.avro.inventory.InventoryCommand;
 import io.cairn.avro.inventory.InventoryEvent;
 import io.cairn.avro.orders.OrderCommand;
 import io.cairn.avro.orders.OrderEvent;
+import io.cairn.avro.payments.PaymentCommand;
+import io.cairn.avro.payments.PaymentEvent;
 import io.cairn.avro.products.ProductCommand;
 import io.cairn.avro.products.ProductEvent;
 import java.nio.ByteBuffer;
@@ -31,7 +33,9 @@ final class SampleRecords {
           new Envelope("cairn.customers.events", CustomerEvent.getClassSchema()),
           new Envelope("cairn.customers.commands", CustomerCommand.getClassSchema()),
           new Envelope("cairn.orders.events", OrderEvent.getClassSchema()),
-          new Envelope("cairn.orders.commands", OrderCommand.getClassSchema()));
+          new Envelope("cairn.orders.commands", OrderCommand.getClassSchema()),
+          new Envelope("cairn.payments.events", PaymentEvent.getClassSchema()),
+          new Envelope("cairn.payments.commands", PaymentCommand.getClassSchema()));
 
   /** An envelope schema and its topic. */
   record Envelope(String topic, Schema schema) {
