@@ -5,6 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.write.CommandClient;
+import io.cairn.provider.SimulatedPaymentProvider;
+import io.cairn.web.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +92,32 @@ final class Shop {
                     && answer.json().get("status").asText().equals(status)
                     && answer.json().at("/state/phase").asText().equals(phase))
         .json();
+  }
+
+  /**
+   * An order the checkout undid: the process compensated, the order cancelled for the reason, its
+   * payment in the given status ({@code "null"} for none).
+   */
+  void awaitUndone(String orderId, String reason, String paymentStatus) {
+    awaitProcess(orderId, "COMPENSATED", "CANCELLING");
+    assertThat(awaitOrder(orderId, "CANCELLED", paymentStatus).get("cancelReason").asText())
+        .isEqualTo(reason);
+  }
+
+  /** What the payment provider went through for a payment. */
+  static JsonNode account(SimulatedPaymentProvider provider, String paymentId) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(provider.uri() + "/v1/payments/" + paymentId))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return Json.newMapper().readTree(response.body());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError("the provider did not answer", e);
+    }
   }
 
   /** The order view once its status and payment's status are the given ones. */

@@ -1,5 +1,17 @@
 package io.cairn.commerce.checkout;
 
+import static io.cairn.commerce.checkout.CheckoutEnding.answered;
+import static io.cairn.commerce.checkout.CheckoutEnding.cancelledElsewhere;
+import static io.cairn.commerce.checkout.CheckoutEnding.cancelling;
+import static io.cairn.commerce.checkout.CheckoutEnding.refund;
+import static io.cairn.commerce.checkout.CheckoutEnding.shipping;
+import static io.cairn.commerce.checkout.CheckoutSends.NOTIFY;
+import static io.cairn.commerce.checkout.CheckoutSends.QUOTE;
+import static io.cairn.commerce.checkout.CheckoutSends.RESERVE;
+import static io.cairn.commerce.checkout.CheckoutSends.order;
+import static io.cairn.commerce.checkout.CheckoutSends.stock;
+import static io.cairn.commerce.checkout.CheckoutSends.tell;
+
 import io.cairn.commerce.checkout.CheckoutState.Line;
 import io.cairn.commerce.checkout.CheckoutState.Phase;
 import io.cairn.commerce.customers.Customers;
@@ -13,7 +25,6 @@ import io.cairn.core.reaction.Send;
 import io.cairn.core.reaction.Step;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,11 +35,6 @@ import java.util.List;
  * (a customer without a profile) changes nothing else.
  */
 final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> {
-  private static final String QUOTE = "quote:";
-  private static final String RESERVE = "reserve:";
-  private static final String RELEASE = "release:";
-  private static final String SHIP = "ship:";
-  private static final String NOTIFY = "notify:";
 
   private final Duration paymentTimeout;
 
@@ -114,7 +120,7 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
       case Checkout.Refunded refunded ->
           phase == Phase.CANCELLING
               ? answered(checkout, "refunded")
-                  .send(notify(checkout, Customers.Notification.PAYMENT_REFUNDED, null))
+                  .send(tell(checkout, Customers.Notification.PAYMENT_REFUNDED, null))
               : Step.to(checkout);
     };
   }
@@ -159,13 +165,13 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
       case CONFIRMING ->
           "confirm".equals(step)
               ? Step.to(checkout.in(Phase.CONFIRMED))
-                  .send(notify(checkout, Customers.Notification.ORDER_CONFIRMED, null))
+                  .send(tell(checkout, Customers.Notification.ORDER_CONFIRMED, null))
               : Step.to(checkout);
       case REFUSING, CANCELLING ->
           "refuse".equals(step) || "cancel".equals(step)
               ? answered(checkout, step)
                   .send(
-                      notify(
+                      tell(
                           checkout,
                           Customers.Notification.ORDER_CANCELLED,
                           checkout.cancelReason()))
@@ -181,11 +187,10 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
             checkout.lines().stream()
                 .map(
                     line ->
-                        Send.to(
-                                Inventory.TYPE,
-                                line.productId(),
-                                new Inventory.ReserveStock(checkout.orderId(), line.quantity()))
-                            .as(RESERVE + line.productId()))
+                        stock(
+                            line,
+                            RESERVE,
+                            new Inventory.ReserveStock(checkout.orderId(), line.quantity())))
                 .toList());
   }
 
@@ -204,19 +209,6 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
     return Step.to(checkout.in(Phase.AUTHORIZING).askingPayment())
         .send(Send.to(Payments.TYPE, checkout.orderId(), authorize).as("authorize"))
         .schedule(Checkout.PAYMENT_DEADLINE, at.plus(paymentTimeout));
-  }
-
-  private static Step<CheckoutState> shipping(CheckoutState checkout) {
-    List<Send> sends = new ArrayList<>();
-    sends.add(payment(checkout, new Payments.CapturePayment()).as("capture"));
-    for (Line line : checkout.lines()) {
-      sends.add(
-          Send.to(Inventory.TYPE, line.productId(), new Inventory.ShipStock(checkout.orderId()))
-              .as(SHIP + line.productId()));
-    }
-    return Step.to(checkout.ending(Phase.SHIPPING, null, sends.stream().map(Send::step).toList()))
-        .send(sends)
-        .send(notify(checkout, Customers.Notification.ORDER_SHIPPED, null));
   }
 
   private static Step<CheckoutState> rejected(CheckoutState checkout, String step, String rule) {
@@ -245,77 +237,5 @@ final class CheckoutReactor implements Reactor<CheckoutState, Checkout.Message> 
       case CONFIRMING, CONFIRMED -> Step.to(checkout);
       case PLACING, REFUSING, SHIPPING -> Step.to(checkout).failed();
     };
-  }
-
-  private static Step<CheckoutState> refund(CheckoutState checkout) {
-    List<String> awaiting = new ArrayList<>(checkout.answered("void").awaiting());
-    awaiting.add("refund");
-    awaiting.add("refunded");
-    return Step.to(checkout.ending(Phase.CANCELLING, checkout.cancelReason(), awaiting))
-        .send(payment(checkout, new Payments.RefundPayment(checkout.cancelReason())).as("refund"));
-  }
-
-  /** Undoes the checkout and cancels its order. */
-  private static Step<CheckoutState> cancelling(
-      CheckoutState checkout, String reason, boolean voidPayment) {
-    return undo(checkout, reason, voidPayment, true).cancel(Checkout.PAYMENT_DEADLINE);
-  }
-
-  /** Undoes the checkout of an order someone else cancelled; the checkout's own is heard too. */
-  private static Step<CheckoutState> cancelledElsewhere(CheckoutState checkout, String reason) {
-    return switch (checkout.phase()) {
-      case PLACING, RESERVING, AUTHORIZING, CONFIRMING, CONFIRMED ->
-          undo(checkout, reason, checkout.paymentAsked(), false)
-              .send(notify(checkout, Customers.Notification.ORDER_CANCELLED, reason))
-              .cancel(Checkout.PAYMENT_DEADLINE);
-      case PRICING, REFUSING, CANCELLING, SHIPPING -> Step.to(checkout);
-    };
-  }
-
-  private static Step<CheckoutState> undo(
-      CheckoutState checkout, String reason, boolean voidPayment, boolean cancelOrder) {
-    List<Send> sends = new ArrayList<>();
-    for (Line line : checkout.lines()) {
-      sends.add(
-          Send.to(Inventory.TYPE, line.productId(), new Inventory.ReleaseStock(checkout.orderId()))
-              .as(RELEASE + line.productId()));
-    }
-    if (voidPayment) {
-      sends.add(payment(checkout, new Payments.VoidPayment(reason)).as("void"));
-    }
-    if (cancelOrder) {
-      sends.add(order(checkout, new Orders.CancelOrder(reason)).as("cancel"));
-    }
-    return Step.to(
-            checkout.ending(Phase.CANCELLING, reason, sends.stream().map(Send::step).toList()))
-        .send(sends);
-  }
-
-  private static Step<CheckoutState> answered(CheckoutState checkout, String step) {
-    CheckoutState after = checkout.answered(step);
-    if (!after.awaiting().isEmpty()) {
-      return Step.to(after);
-    }
-    return switch (after.phase()) {
-      case SHIPPING -> Step.to(after).completed();
-      case REFUSING, CANCELLING -> Step.to(after).compensated();
-      case PRICING, PLACING, RESERVING, AUTHORIZING, CONFIRMING, CONFIRMED -> Step.to(after);
-    };
-  }
-
-  private static Send notify(CheckoutState checkout, Customers.Notification kind, String reason) {
-    return Send.to(
-            Customers.TYPE,
-            checkout.customerId(),
-            new Customers.NotifyCustomer(kind, checkout.orderId(), reason))
-        .as(NOTIFY + kind.name().toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static Send order(CheckoutState checkout, Orders.Command command) {
-    return Send.to(Orders.TYPE, checkout.orderId(), command);
-  }
-
-  private static Send payment(CheckoutState checkout, Payments.Command command) {
-    return Send.to(Payments.TYPE, checkout.orderId(), command);
   }
 }

@@ -16,16 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +61,7 @@ public final class EffectRunner implements AutoCloseable {
     this.name = bound.effect().name();
     this.topic = topics.declared().effectRequests(name).name();
     this.kafka = kafka;
-    this.producer = producer(kafka);
+    this.producer = EffectClients.producer(kafka);
     this.calls = new EffectCalls<>(bound, writer, topics, producer, settings, clock);
     this.permits = new Semaphore(settings.concurrency());
     this.poller = Thread.ofPlatform().name("cairn-effect-" + name).unstarted(this::run);
@@ -101,7 +97,7 @@ public final class EffectRunner implements AutoCloseable {
   }
 
   private void poll() {
-    try (KafkaConsumer<byte[], byte[]> reader = consumer(kafka, name)) {
+    try (KafkaConsumer<byte[], byte[]> reader = EffectClients.consumer(kafka, name)) {
       consumer = reader;
       reader.subscribe(List.of(topic), new Rebalance(reader));
       long commitAt = System.nanoTime() + COMMIT_EVERY.toNanos();
@@ -159,9 +155,9 @@ public final class EffectRunner implements AutoCloseable {
     underWay.put(request.key(), call);
     workers.submit(
         () -> {
-          call.thread = Thread.currentThread();
+          call.runsOn(Thread.currentThread());
           try {
-            make(record, partition, () -> calls.make(record, request, () -> call.superseded));
+            make(record, partition, () -> calls.make(record, request, call::superseded));
           } finally {
             underWay.remove(request.key(), call);
           }
@@ -173,20 +169,6 @@ public final class EffectRunner implements AutoCloseable {
   @FunctionalInterface
   private interface Work {
     void run() throws InterruptedException;
-  }
-
-  /** A call under way, which a later call of the same aggregate may supersede. */
-  private static final class InFlight {
-    private volatile boolean superseded;
-    private volatile Thread thread;
-
-    void supersede() {
-      superseded = true;
-      Thread worker = thread;
-      if (worker != null) {
-        worker.interrupt();
-      }
-    }
   }
 
   private void make(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, Work work) {
@@ -202,23 +184,6 @@ public final class EffectRunner implements AutoCloseable {
     } finally {
       permits.release();
     }
-  }
-
-  private static KafkaConsumer<byte[], byte[]> consumer(KafkaConnection kafka, String effect) {
-    Map<String, Object> config = kafka.clientConfig();
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "cairn-effects-" + effect);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer(KafkaConnection kafka) {
-    Map<String, Object> config = kafka.clientConfig();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** Commits what is done before partitions are taken away. */

@@ -1,12 +1,8 @@
 package io.cairn.engine.reactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cairn.core.reaction.Effect;
 import io.cairn.kafka.topics.CairnTopics;
 import java.io.IOException;
@@ -22,13 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * event's transaction, read by the effect's runner.
  */
 public final class EffectRequests {
-  /** Requests as JSON: instants as RFC 3339 text; a field the record no longer has is ignored. */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  private static final ObjectMapper JSON = ReactionJson.MAPPER;
 
   private final CairnTopics topics;
 

@@ -1,12 +1,8 @@
 package io.cairn.engine.reactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.reaction.Deadline;
 import io.cairn.core.reaction.Input;
@@ -32,16 +28,7 @@ import java.util.stream.Collectors;
  * @param <M> its messages
  */
 public final class ProcessRunner<S, M> {
-  /**
-   * A process's state and messages as JSON: instants as RFC 3339 text, since the state is shown as
-   * it is kept; a field the record no longer has is ignored.
-   */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  private static final ObjectMapper JSON = ReactionJson.MAPPER;
 
   private final ProcessManager<S, M> manager;
   private final Map<String, Class<?>> messageTypes;
