@@ -2,7 +2,6 @@ package io.cairn.app.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.Main;
 import io.cairn.app.write.CommandClient;
 import io.cairn.provider.SimulatedPaymentProvider;
@@ -41,6 +40,8 @@ class CheckoutCrashTest {
             "run",
             "--http.port=" + httpPort,
             "--registry.port=" + FreePorts.any(),
+            // As the shared test broker's topics are, whichever test created them.
+            "--topics.partitions=1",
             "--streams.state.dir=" + dir.resolve("streams"),
             // Longer than a restart takes here, so no authorisation times out while the app is
             // down: the checkouts must end as they would have without the crash.
@@ -96,5 +97,4 @@ class CheckoutCrashTest {
       }
     }
   }
-
 }

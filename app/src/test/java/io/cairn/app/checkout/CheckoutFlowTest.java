@@ -12,10 +12,6 @@ import io.cairn.app.write.CommandClient;
 import io.cairn.provider.SimulatedPaymentProvider;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -302,5 +298,4 @@ class CheckoutFlowTest {
   private static JsonNode account(String paymentId) {
     return Shop.account(provider, paymentId);
   }
-
 }

@@ -1,10 +1,12 @@
 package io.cairn.app.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.write.CommandClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,12 @@ import java.util.UUID;
  * and the answers of every query about what it made.
  */
 final class Scenario {
-  /** How many events the script appends. */
-  static final int EVENTS = 25;
+  /**
+   * How many events the script appends: 25 of its commands', and 7 of the checkout its cart sets
+   * off (a quote, the order placed and confirmed, a reservation, the payment asked and authorised,
+   * the customer notified).
+   */
+  static final int EVENTS = 32;
 
   private final CommandClient client;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -66,7 +72,36 @@ final class Scenario {
     send("orders", "o2", "CancelOrder", "{\"reason\":\"changed mind\"}");
     order("o3", "c2", "p1", 1, 500);
     send("products", "p2", "DiscontinueProduct", "{}");
+    awaitTheCheckout();
     return this;
+  }
+
+  /**
+   * Waits until the checkout of cart k1 has confirmed its order and told the customer, and every
+   * view shows it: the script's answers are then settled, as nothing else moves.
+   */
+  private void awaitTheCheckout() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                client
+                        .get("/api/v1/customers/" + id("c1") + "/events")
+                        .body()
+                        .contains("\"CustomerNotified\"")
+                    && client
+                        .get("/api/v1/customers/" + id("c1") + "/orders")
+                        .body()
+                        .contains("\"CONFIRMED\"")
+                    && client
+                        .get("/api/v1/orders/" + id("k1"))
+                        .body()
+                        .contains("\"paymentStatus\":\"AUTHORIZED\"")
+                    && client.get("/api/v1/payments/" + id("k1")).status() == 200
+                    && client
+                        .get("/api/v1/products/" + id("p1"))
+                        .body()
+                        .contains("\"reserved\":2"));
   }
 
   private void product(String name, String title, String category, long price) {
@@ -125,6 +160,9 @@ final class Scenario {
       queries.put("/api/v1/products/" + id(p), tokens("products/" + p, "inventory/" + p));
     }
     queries.put("/api/v1/carts/" + id("k1"), tokens("carts/k1"));
+    // What the cart's checkout made, settled before the script returned.
+    queries.put("/api/v1/orders/" + id("k1"), List.of());
+    queries.put("/api/v1/payments/" + id("k1"), List.of());
     for (String o : List.of("o1", "o2", "o3")) {
       queries.put("/api/v1/orders/" + id(o), tokens("orders/" + o));
     }
