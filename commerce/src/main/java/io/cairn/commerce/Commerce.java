@@ -3,10 +3,12 @@ package io.cairn.commerce;
 import io.cairn.commerce.carts.CartProjection;
 import io.cairn.commerce.carts.Carts;
 import io.cairn.commerce.checkout.Checkout;
+import io.cairn.commerce.customers.ConnectionsInbox;
 import io.cairn.commerce.customers.CustomerNotifications;
 import io.cairn.commerce.customers.CustomerOrdersProjection;
 import io.cairn.commerce.customers.CustomerProjection;
 import io.cairn.commerce.customers.Customers;
+import io.cairn.commerce.customers.Donation;
 import io.cairn.commerce.customers.Loyalty;
 import io.cairn.commerce.customers.RewardsInbox;
 import io.cairn.commerce.inventory.Inventory;
@@ -54,7 +56,7 @@ public final class Commerce {
 
   /** Every inbox of the domain: the other services whose events it takes. */
   public static List<Inbox> inboxes() {
-    return List.of(RewardsInbox.INBOX);
+    return List.of(RewardsInbox.INBOX, ConnectionsInbox.INBOX);
   }
 
   /**
@@ -65,7 +67,8 @@ public final class Commerce {
    */
   public static List<ProcessManager<?, ?>> processManagers(
       Duration shipWithin, Duration paymentTimeout) {
-    return List.of(ShippingDeadline.manager(shipWithin), Checkout.manager(paymentTimeout));
+    return List.of(
+        ShippingDeadline.manager(shipWithin), Checkout.manager(paymentTimeout), Donation.MANAGER);
   }
 
   /**

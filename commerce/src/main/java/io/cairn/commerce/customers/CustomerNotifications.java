@@ -41,6 +41,10 @@ public final class CustomerNotifications {
       case Customers.ProfileChanged other -> Optional.empty();
       case Customers.PointsAwarded other -> Optional.empty();
       case Customers.PointsRedeemed other -> Optional.empty();
+      case Customers.ConnectionRecorded other -> Optional.empty();
+      case Customers.PointsDonated other -> Optional.empty();
+      case Customers.DonationReceived other -> Optional.empty();
+      case Customers.DonationRefunded other -> Optional.empty();
     };
   }
 

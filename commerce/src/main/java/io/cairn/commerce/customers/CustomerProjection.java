@@ -43,12 +43,27 @@ public final class CustomerProjection implements Projection<CustomerView> {
     return view.name() != null;
   }
 
-  /** Every event of the customer leaves the profile as their state says. */
+  /**
+   * Every event of the customer leaves the profile as their state says; donations and connections
+   * add up as well.
+   */
   private static CustomerView profile(
       CustomerView c, SourcedEvent<Customers.Event, Customers.CustomerState> event) {
     Customers.CustomerState state = event.state();
-    return new CustomerView(
-        c.id(), state.name(), state.email(), state.points(), c.orderCount(), c.lifetimeSpend());
+    CustomerView view = c.withProfile(state.name(), state.email(), state.points());
+    return switch (event.event()) {
+      case Customers.PointsDonated donated -> view.withDonations(donated.points(), 0);
+      case Customers.DonationRefunded refunded -> view.withDonations(-refunded.points(), 0);
+      case Customers.DonationReceived received -> view.withDonations(0, received.points());
+      case Customers.ConnectionRecorded connected ->
+          view.withConnection(
+              new CustomerView.Connection(connected.withId(), connected.role(), connected.at()));
+      case Customers.CustomerRegistered other -> view;
+      case Customers.ProfileChanged other -> view;
+      case Customers.PointsAwarded other -> view;
+      case Customers.PointsRedeemed other -> view;
+      case Customers.CustomerNotified other -> view;
+    };
   }
 
   private static CustomerView ordered(
@@ -80,7 +95,6 @@ public final class CustomerProjection implements Projection<CustomerView> {
       spend.add(new CustomerView.Spend(currency, totalMinor));
     }
     spend.sort(Comparator.comparing(CustomerView.Spend::currency));
-    return new CustomerView(
-        c.id(), c.name(), c.email(), c.points(), orderCount, List.copyOf(spend));
+    return c.withOrders(orderCount, List.copyOf(spend));
   }
 }

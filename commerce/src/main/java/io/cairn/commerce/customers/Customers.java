@@ -1,14 +1,13 @@
 package io.cairn.commerce.customers;
 
-import static io.cairn.core.aggregate.Decision.accept;
 import static io.cairn.core.aggregate.Decision.reject;
-import static io.cairn.core.aggregate.Decision.unchanged;
 
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.aggregate.Decider;
 import io.cairn.core.aggregate.Decision;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /** A customer of the loyalty programme: registered once, with a profile and a points balance. */
 public final class Customers
@@ -21,7 +20,15 @@ public final class Customers
 
   /** What a customer is asked to do. */
   public sealed interface Command
-      permits RegisterCustomer, ChangeProfile, AwardPoints, RedeemPoints, NotifyCustomer {}
+      permits RegisterCustomer,
+          ChangeProfile,
+          AwardPoints,
+          RedeemPoints,
+          NotifyCustomer,
+          RecordConnection,
+          DonatePoints,
+          ReceiveDonation,
+          RefundDonation {}
 
   /** Register the customer. */
   public record RegisterCustomer(String name, String email) implements Command {}
@@ -45,6 +52,41 @@ public final class Customers
   public record NotifyCustomer(Notification kind, String orderId, String reason)
       implements Command {}
 
+  /**
+   * Record a connection between an officer and a citizen, as the Connections service logged it.
+   *
+   * @param withId the other person's id
+   * @param role the other person's role: {@code officer} or {@code citizen}
+   * @param at when the connection was logged
+   */
+  public record RecordConnection(String withId, String role, Instant at) implements Command {}
+
+  /**
+   * Give points to another customer: taken from this one at once, given by the donation process.
+   *
+   * @param toCustomerId the recipient
+   * @param points how many
+   */
+  public record DonatePoints(String toCustomerId, long points) implements Command {}
+
+  /**
+   * Receive points another customer donated.
+   *
+   * @param fromCustomerId the donor
+   * @param points how many
+   * @param donationId the donation
+   */
+  public record ReceiveDonation(String fromCustomerId, long points, String donationId)
+      implements Command {}
+
+  /**
+   * Take back points a donation could not give.
+   *
+   * @param points how many
+   * @param donationId the donation
+   */
+  public record RefundDonation(long points, String donationId) implements Command {}
+
   /** What a customer hears of. */
   public enum Notification {
     ORDER_CONFIRMED,
@@ -55,7 +97,15 @@ public final class Customers
 
   /** What happened to a customer. */
   public sealed interface Event
-      permits CustomerRegistered, ProfileChanged, PointsAwarded, PointsRedeemed, CustomerNotified {}
+      permits CustomerRegistered,
+          ProfileChanged,
+          PointsAwarded,
+          PointsRedeemed,
+          CustomerNotified,
+          ConnectionRecorded,
+          PointsDonated,
+          DonationReceived,
+          DonationRefunded {}
 
   /** The customer was registered. */
   public record CustomerRegistered(String name, String email) implements Event {}
@@ -81,6 +131,44 @@ public final class Customers
   public record CustomerNotified(Notification kind, String orderId, String reason, String email)
       implements Event {}
 
+  /**
+   * A connection was recorded.
+   *
+   * @param withId the other person's id
+   * @param role the other person's role: {@code officer} or {@code citizen}
+   * @param at when the connection was logged
+   */
+  public record ConnectionRecorded(String withId, String role, Instant at) implements Event {}
+
+  /**
+   * Points were taken from the customer to give to another.
+   *
+   * @param toCustomerId the recipient
+   * @param points how many
+   */
+  public record PointsDonated(String toCustomerId, long points) implements Event {}
+
+  /**
+   * Points another customer donated were received.
+   *
+   * @param fromCustomerId the donor
+   * @param points how many
+   * @param donationId the donation
+   */
+  public record DonationReceived(String fromCustomerId, long points, String donationId)
+      implements Event {}
+
+  /**
+   * Points a donation could not give came back.
+   *
+   * @param points how many
+   * @param donationId the donation
+   */
+  public record DonationRefunded(long points, String donationId) implements Event {}
+
+  /** The roles of the two people of a connection. */
+  public static final Set<String> ROLES = Set.of("officer", "citizen");
+
   /** A registered customer; {@code null} before RegisterCustomer. */
   public record CustomerState(String name, String email, long points) {}
 
@@ -94,47 +182,7 @@ public final class Customers
     if (customer == null && !(command instanceof RegisterCustomer)) {
       return reject("customer_not_found", "There is no such customer.");
     }
-    return switch (command) {
-      case RegisterCustomer register ->
-          customer != null
-              ? reject("already_registered", "The customer is already registered.")
-              : accept(new CustomerRegistered(register.name(), register.email()));
-      case ChangeProfile change -> changeProfile(change, customer);
-      case AwardPoints award ->
-          award.points() < 1
-              ? reject("invalid_points", "Points are at least 1.")
-              : accept(new PointsAwarded(award.points(), award.reason()));
-      case RedeemPoints redeem -> redeem(redeem, customer);
-      case NotifyCustomer notify ->
-          accept(
-              new CustomerNotified(
-                  notify.kind(), notify.orderId(), notify.reason(), customer.email()));
-    };
-  }
-
-  private static Decision<Event> changeProfile(ChangeProfile change, CustomerState customer) {
-    String name =
-        change.name() == null || change.name().equals(customer.name()) ? null : change.name();
-    String email =
-        change.email() == null || change.email().equals(customer.email()) ? null : change.email();
-    return name == null && email == null ? unchanged() : accept(new ProfileChanged(name, email));
-  }
-
-  private static Decision<Event> redeem(RedeemPoints redeem, CustomerState customer) {
-    if (redeem.points() < 1) {
-      return reject("invalid_points", "Points are at least 1.");
-    }
-    if (redeem.points() > customer.points()) {
-      return reject(
-          "insufficient_points",
-          "The balance is "
-              + customer.points()
-              + " points, "
-              + redeem.points()
-              + " were asked for.",
-          Map.of("requested", redeem.points(), "balance", customer.points()));
-    }
-    return accept(new PointsRedeemed(redeem.points(), redeem.reason()));
+    return CustomerRules.decide(command, customer);
   }
 
   @Override
@@ -154,6 +202,14 @@ public final class Customers
           new CustomerState(
               customer.name(), customer.email(), customer.points() - redeemed.points());
       case CustomerNotified notified -> customer;
+      case ConnectionRecorded connected -> customer;
+      case PointsDonated donated -> withPoints(customer, -donated.points());
+      case DonationReceived received -> withPoints(customer, received.points());
+      case DonationRefunded refunded -> withPoints(customer, refunded.points());
     };
+  }
+
+  private static CustomerState withPoints(CustomerState customer, long change) {
+    return new CustomerState(customer.name(), customer.email(), customer.points() + change);
   }
 }

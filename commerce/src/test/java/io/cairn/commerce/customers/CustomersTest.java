@@ -91,4 +91,40 @@ class CustomersTest {
         .when(new Customers.NotifyCustomer(Customers.Notification.ORDER_SHIPPED, "o1", null))
         .thenRejected("customer_not_found");
   }
+
+  @Test
+  void shouldTakeDonatedPointsAtOnceOrRefuseAShortBalance() {
+    var rich = customer.given(REGISTERED, new Customers.PointsAwarded(50, "welcome"));
+    rich.when(new Customers.DonatePoints("c2", 30))
+        .thenEvents(new Customers.PointsDonated("c2", 30));
+    rich.when(new Customers.DonatePoints("c2", 51)).thenRejected("insufficient_points");
+    rich.when(new Customers.DonatePoints("c2", 0)).thenRejected("invalid_points");
+    assertThat(
+            customer
+                .given(
+                    REGISTERED,
+                    new Customers.PointsAwarded(50, "welcome"),
+                    new Customers.PointsDonated("c2", 30),
+                    new Customers.DonationRefunded(30, "c1-3"),
+                    new Customers.DonationReceived("c3", 5, "c3-9"))
+                .state()
+                .points())
+        .isEqualTo(55);
+  }
+
+  @Test
+  void shouldRecordConnectionsWithAKnownRole() {
+    java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+    customer
+        .given(REGISTERED)
+        .when(new Customers.RecordConnection("o1", "officer", at))
+        .thenEvents(new Customers.ConnectionRecorded("o1", "officer", at));
+    customer
+        .given(REGISTERED)
+        .when(new Customers.RecordConnection("o1", "mayor", at))
+        .thenRejected("invalid_role");
+    customer
+        .when(new Customers.RecordConnection("o1", "officer", at))
+        .thenRejected("customer_not_found");
+  }
 }

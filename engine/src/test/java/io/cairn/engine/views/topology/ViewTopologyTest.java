@@ -252,7 +252,10 @@ class ViewTopologyTest {
                 "ada@example.org",
                 0,
                 2,
-                List.of(new CustomerView.Spend("EUR", 900))));
+                List.of(new CustomerView.Spend("EUR", 900)),
+                0,
+                0,
+                new CustomerView.Connections(0, List.of())));
     assertThat(customers.get("cu1").hasSeen("orders", "o2", 2)).isTrue();
     assertThat(customers.get("cu1").hasSeen("orders", "o1", 2)).isFalse();
     KeyValueStore<String, ViewEntry<CustomerOrderRow>> rows =
