@@ -1,5 +1,6 @@
 package io.cairn.app;
 
+import io.cairn.app.cli.InboxCommand;
 import io.cairn.app.cli.RebuildViewsCommand;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.ConfigException;
@@ -68,6 +69,7 @@ public final class Main {
       case "rebuild-views" ->
           // bin/cairn says whether the output is a terminal, which Java 21 cannot tell reliably.
           new RebuildViewsCommand(out, err, Boolean.getBoolean("cairn.terminal")).run(rest);
+      case "inbox" -> new InboxCommand(out, err).run(rest);
       case "help", "--help", "-h" -> help();
       default -> {
         err.println("Unknown command '" + command + "'.");
@@ -128,6 +130,9 @@ public final class Main {
                  Ask a running Cairn to rebuild its views from the whole event log, and show the
                  replay's progress and figures. Commands go on meanwhile; queries answer 503
                  views_rebuilding until the views have caught up.
+          inbox <source> <type> '<data>' [--key=K] [--id=ID] [--bootstrap=127.0.0.1:9092]
+                 Send one CloudEvent to cairn.inbox.<source>, as another service would: the
+                 given type and JSON data, a fresh id unless one is named.
           help   Show this text.
 
         Settings come from, each overriding the one before: defaults, a properties file
