@@ -2,6 +2,7 @@ package io.cairn.provider;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -158,7 +159,7 @@ final class SimulatedLedger {
       return new Answer(503, null, "simulated outage");
     }
     if (!account.status().equals("NEW")) {
-      return refuse("already_" + account.status().toLowerCase(java.util.Locale.ROOT));
+      return refuse("already_" + account.status().toLowerCase(Locale.ROOT));
     }
     if (token.startsWith("tok_decline")) {
       payments.put(call.paymentId(), account.now("DECLINED", 0, 0, 0, 0));

@@ -6,6 +6,7 @@ import io.cairn.web.ApiException;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
   }
 
   private static void call(Context ctx, SimulatedLedger ledger, ObjectMapper mapper)
-      throws java.io.IOException {
+      throws IOException {
     String key = ctx.header(HttpPaymentProvider.IDEMPOTENCY_KEY);
     if (key == null || key.isBlank()) {
       throw new ApiException(400, "idempotency_key_missing", "Every call names its key.");

@@ -16,13 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +47,7 @@ class ProfilesTest {
   }
 
   @Test
-  void aConnectionLoggedTwiceShowsOnceOnBothProfiles() throws Exception {
+  void aConnectionLoggedTwiceShowsOnceOnBothProfiles() {
     String officer = register("officer");
     String citizen = register("citizen");
     String logged = id("conn");
@@ -72,16 +67,14 @@ class ProfilesTest {
   }
 
   @Test
-  void rewardsForAProfileNotYetRegisteredWaitInTheDeadLetterQueueUntilRetried() throws Exception {
+  void rewardsForAProfileNotYetRegisteredWaitInTheDeadLetterQueueUntilRetried() {
     String customer = id("late");
-    send(
-        "cairn.inbox.rewards",
-        customer,
-        cloudEvent(
-            id("reward"),
-            "/rewards",
-            "rewards.PointsAwarded",
-            "{\"customerId\":\"%s\",\"points\":25,\"reason\":\"survey\"}".formatted(customer)));
+    inbox(
+        "rewards",
+        "rewards.PointsAwarded",
+        "{\"customerId\":\"%s\",\"points\":25,\"reason\":\"survey\"}".formatted(customer),
+        id("reward"),
+        customer);
     JsonNode entry = awaitDeadLetter(customer);
     assertThat(entry.get("reason").asText()).isEqualTo("rejected:customer_not_found");
 
@@ -121,6 +114,17 @@ class ProfilesTest {
 
   private static void connection(
       String eventId, String key, String officer, String citizen, String at) {
+    inbox(
+        "connections",
+        "connections.ConnectionLogged",
+        "{\"officerId\":\"%s\",\"citizenId\":\"%s\",\"occurredAt\":\"%s\"}"
+            .formatted(officer, citizen, at),
+        eventId,
+        key);
+  }
+
+  /** Sends another service's event with the command a user would type. */
+  private static void inbox(String source, String type, String data, String eventId, String key) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
@@ -129,10 +133,9 @@ class ProfilesTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8))
             .run(
                 List.of(
-                    "connections",
-                    "connections.ConnectionLogged",
-                    "{\"officerId\":\"%s\",\"citizenId\":\"%s\",\"occurredAt\":\"%s\"}"
-                        .formatted(officer, citizen, at),
+                    source,
+                    type,
+                    data,
                     "--id=" + eventId,
                     "--key=" + key,
                     "--bootstrap=" + kafka.bootstrapServers()));
@@ -194,27 +197,6 @@ class ProfilesTest {
               return null;
             },
             entry -> entry != null);
-  }
-
-  private static String cloudEvent(String id, String source, String type, String data) {
-    return "{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"%s\",\"type\":\"%s\",\"data\":%s}"
-        .formatted(id, source, type, data);
-  }
-
-  private static void send(String topic, String key, String event) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      ProducerRecord<byte[], byte[]> record =
-          new ProducerRecord<>(
-              topic, key.getBytes(StandardCharsets.UTF_8), event.getBytes(StandardCharsets.UTF_8));
-      record
-          .headers()
-          .add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-      producer.send(record).get();
-    }
   }
 
   private static String id(String prefix) {
