@@ -1,5 +1,7 @@
 package io.cairn.gateway;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,18 @@ final class Formats {
       case "email" ->
           value.length() <= 254 && EMAIL.matcher(value).matches() ? null : "an email address";
       case "currency" -> isCurrency(value) ? null : "an ISO 4217 currency code such as EUR";
+      case "duration" ->
+          isPositiveDuration(value) ? null : "a positive ISO-8601 duration such as P7D or PT12H";
       default -> throw new IllegalStateException("the contract names an unknown format " + format);
     };
+  }
+
+  private static boolean isPositiveDuration(String value) {
+    try {
+      return value.length() <= 40 && Duration.parse(value).isPositive();
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static boolean isCurrency(String code) {

@@ -11,6 +11,7 @@ import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.products.DefineProduct;
 import io.cairn.avro.products.RateProduct;
+import io.cairn.avro.subscriptions.Subscribe;
 import io.cairn.web.FieldProblem;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -74,6 +75,13 @@ class CommandParserTest {
         .containsExactly("payload.currency:invalid_format");
     assertThat(problems("{\"productId\":\"no spaces\",\"quantity\":1}", AddItem.getClassSchema()))
         .containsExactly("payload.productId:invalid_format");
+    String subscribe =
+        "{\"customerId\":\"c-1\",\"lines\":[{\"productId\":\"p-1\",\"quantity\":1}],\"every\":\"%s\"}";
+    assertThat(problems(subscribe.formatted("weekly"), Subscribe.getClassSchema()))
+        .containsExactly("payload.every:invalid_format");
+    assertThat(problems(subscribe.formatted("-P7D"), Subscribe.getClassSchema()))
+        .containsExactly("payload.every:invalid_format");
+    assertThat(problems(subscribe.formatted("P7D"), Subscribe.getClassSchema())).isEmpty();
   }
 
   @Test

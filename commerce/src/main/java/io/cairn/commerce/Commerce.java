@@ -21,6 +21,10 @@ import io.cairn.commerce.payments.Payments;
 import io.cairn.commerce.payments.ProviderCalls;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.Products;
+import io.cairn.commerce.subscriptions.CustomerSubscriptionsProjection;
+import io.cairn.commerce.subscriptions.SubscriptionOrders;
+import io.cairn.commerce.subscriptions.SubscriptionProjection;
+import io.cairn.commerce.subscriptions.Subscriptions;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.Effect;
 import io.cairn.core.reaction.Inbox;
@@ -38,10 +42,28 @@ import java.util.List;
 public final class Commerce {
   private Commerce() {}
 
-  /** Every aggregate type of the domain, in the order their topics are declared. */
+  /**
+   * Every aggregate type of the domain, in the order their topics are declared, with subscriptions
+   * of at least {@link Subscriptions#DEFAULT_MIN_INTERVAL}.
+   */
   public static List<AggregateType<?, ?, ?>> aggregateTypes() {
+    return aggregateTypes(Subscriptions.DEFAULT_MIN_INTERVAL);
+  }
+
+  /**
+   * Every aggregate type of the domain, in the order their topics are declared.
+   *
+   * @param subscriptionMinInterval the shortest period a subscription may have
+   */
+  public static List<AggregateType<?, ?, ?>> aggregateTypes(Duration subscriptionMinInterval) {
     return List.of(
-        Products.TYPE, Inventory.TYPE, Carts.TYPE, Customers.TYPE, Orders.TYPE, Payments.TYPE);
+        Products.TYPE,
+        Inventory.TYPE,
+        Carts.TYPE,
+        Customers.TYPE,
+        Orders.TYPE,
+        Payments.TYPE,
+        Subscriptions.type(subscriptionMinInterval));
   }
 
   /** Every policy of the domain. */
@@ -68,7 +90,10 @@ public final class Commerce {
   public static List<ProcessManager<?, ?>> processManagers(
       Duration shipWithin, Duration paymentTimeout) {
     return List.of(
-        ShippingDeadline.manager(shipWithin), Checkout.manager(paymentTimeout), Donation.MANAGER);
+        ShippingDeadline.manager(shipWithin),
+        Checkout.manager(paymentTimeout),
+        Donation.MANAGER,
+        SubscriptionOrders.MANAGER);
   }
 
   /**
@@ -82,12 +107,15 @@ public final class Commerce {
   /** Every view of the domain. */
   public static List<Projection<?>> projections() {
     ProductProjection products = new ProductProjection();
+    OrderProjection orders = new OrderProjection(products);
     return List.of(
         products,
         new CartProjection(products),
-        new OrderProjection(products),
+        orders,
         new CustomerProjection(),
         new CustomerOrdersProjection(),
-        new PaymentProjection());
+        new PaymentProjection(),
+        new SubscriptionProjection(orders),
+        new CustomerSubscriptionsProjection());
   }
 }
