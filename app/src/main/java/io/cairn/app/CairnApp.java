@@ -95,7 +95,8 @@ public final class CairnApp implements AutoCloseable {
     // The views advertise the HTTP port before the server starts, so it is chosen first.
     HttpConfig httpConfig = config.http().withPortChosen();
     try {
-      List<AggregateType<?, ?, ?>> types = Commerce.aggregateTypes();
+      List<AggregateType<?, ?, ?>> types =
+          Commerce.aggregateTypes(config.reactions().subscriptionMinInterval());
       List<Projection<?>> projections = Commerce.projections();
       List<ProcessManager<?, ?>> managers =
           Commerce.processManagers(

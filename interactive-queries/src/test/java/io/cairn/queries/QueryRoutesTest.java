@@ -223,7 +223,7 @@ class QueryRoutesTest {
           assertThat(error(client.get("/api/v1/nothing"))).isEqualTo("unknown_view");
           assertThat(json(client.get("/api/v1/nothing/x")).at("/details/known").toString())
               .isEqualTo(
-                  "[\"carts\",\"customer-orders\",\"customers\",\"orders\",\"payments\",\"products\"]");
+                  "[\"carts\",\"customer-orders\",\"customer-subscriptions\",\"customers\",\"orders\",\"payments\",\"products\",\"subscriptions\"]");
           assertThat(error(client.get("/api/v1/nothing/x/events")))
               .isEqualTo("unknown_aggregate_type");
           assertThat(json(client.get("/api/v1/products/x/reviews")).get("message").asText())

@@ -12,6 +12,8 @@ import io.cairn.avro.payments.PaymentCommand;
 import io.cairn.avro.payments.PaymentEvent;
 import io.cairn.avro.products.ProductCommand;
 import io.cairn.avro.products.ProductEvent;
+import io.cairn.avro.subscriptions.SubscriptionCommand;
+import io.cairn.avro.subscriptions.SubscriptionEvent;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +37,9 @@ final class SampleRecords {
           new Envelope("cairn.orders.events", OrderEvent.getClassSchema()),
           new Envelope("cairn.orders.commands", OrderCommand.getClassSchema()),
           new Envelope("cairn.payments.events", PaymentEvent.getClassSchema()),
-          new Envelope("cairn.payments.commands", PaymentCommand.getClassSchema()));
+          new Envelope("cairn.payments.commands", PaymentCommand.getClassSchema()),
+          new Envelope("cairn.subscriptions.events", SubscriptionEvent.getClassSchema()),
+          new Envelope("cairn.subscriptions.commands", SubscriptionCommand.getClassSchema()));
 
   /** An envelope schema and its topic. */
   record Envelope(String topic, Schema schema) {

@@ -1,5 +1,6 @@
 package io.cairn.app.config;
 
+import io.cairn.commerce.subscriptions.Subscriptions;
 import java.time.Duration;
 
 /**
@@ -10,9 +11,13 @@ import java.time.Duration;
  * @param inboxRetention how long an inbox remembers the source and id of an event it applied, so
  *     that the same event sent again is passed over
  * @param shipWithin how long a confirmed order may wait to ship before it is cancelled
+ * @param subscriptionMinInterval the shortest period a subscription may have
  */
 public record ReactionsConfig(
-    Duration processRetention, Duration inboxRetention, Duration shipWithin) {
+    Duration processRetention,
+    Duration inboxRetention,
+    Duration shipWithin,
+    Duration subscriptionMinInterval) {
   private static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
   private static final Duration DEFAULT_SHIP_WITHIN = Duration.ofDays(14);
 
@@ -26,6 +31,9 @@ public record ReactionsConfig(
     }
     if (shipWithin.isNegative() || shipWithin.isZero()) {
       throw new IllegalArgumentException("orders.ship.within must be positive");
+    }
+    if (subscriptionMinInterval.isNegative() || subscriptionMinInterval.isZero()) {
+      throw new IllegalArgumentException("subscriptions.min.interval must be positive");
     }
   }
 
@@ -47,10 +55,22 @@ public record ReactionsConfig(
             DEFAULT_SHIP_WITHIN,
             "How long a confirmed order may wait to ship before the shipping-deadline process"
                 + " cancels it (not_shipped_in_time).");
+    Duration minInterval =
+        settings.duration(
+            "subscriptions.min.interval",
+            Subscriptions.DEFAULT_MIN_INTERVAL,
+            "The shortest period a subscription may have (interval_too_short below it); each"
+                + " period places an order.");
     return settings
         .validated(
-            "processes.retention, inbox.dedup.retention, orders.ship.within",
-            () -> new ReactionsConfig(retention, inboxRetention, shipWithin))
-        .orElse(new ReactionsConfig(DEFAULT_RETENTION, DEFAULT_RETENTION, DEFAULT_SHIP_WITHIN));
+            "processes.retention, inbox.dedup.retention, orders.ship.within,"
+                + " subscriptions.min.interval",
+            () -> new ReactionsConfig(retention, inboxRetention, shipWithin, minInterval))
+        .orElse(
+            new ReactionsConfig(
+                DEFAULT_RETENTION,
+                DEFAULT_RETENTION,
+                DEFAULT_SHIP_WITHIN,
+                Subscriptions.DEFAULT_MIN_INTERVAL));
   }
 }

@@ -52,9 +52,7 @@ public final class RecordMapper {
       return null;
     }
     return switch (schema.getType()) {
-      case UNION ->
-          fromAvro(
-              value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)), type);
+      case UNION -> fromAvro(value, branchOf(value, schema), type);
       case RECORD -> domainRecord((IndexedRecord) value, schema, Types.raw(type));
       case ENUM -> domainEnum(Types.raw(type), value.toString());
       case ARRAY ->
@@ -127,6 +125,19 @@ public final class RecordMapper {
     } catch (ReflectiveOperationException e) {
       throw new MappingException("cannot build the Avro record " + schema.getFullName(), e);
     }
+  }
+
+  /**
+   * The branch of a union an Avro value is in: a nullable value's one branch, whatever its type (an
+   * Instant of a timestamp is no Avro type the generic model knows), or the branch named after the
+   * value's record.
+   */
+  private static Schema branchOf(Object value, Schema union) {
+    List<Schema> values =
+        union.getTypes().stream().filter(branch -> branch.getType() != Schema.Type.NULL).toList();
+    return values.size() == 1
+        ? values.getFirst()
+        : union.getTypes().get(GenericData.get().resolveUnion(union, value));
   }
 
   private static Schema branchFor(Object value, Schema union) {

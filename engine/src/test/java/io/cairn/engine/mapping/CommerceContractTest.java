@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cairn.avro.carts.CartSnapshot;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.contract.Envelopes;
+import io.cairn.avro.subscriptions.SubscriptionSnapshot;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.carts.Carts;
 import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.subscriptions.Subscriptions;
 import io.cairn.core.aggregate.AggregateType;
+import java.time.Instant;
 import java.util.List;
 import org.apache.avro.generic.IndexedRecord;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,8 @@ class CommerceContractTest {
         .extracting(BoundAggregate::name)
         .containsExactlyElementsOf(
             Commerce.aggregateTypes().stream().map(AggregateType::name).toList())
-        .contains("products", "inventory", "carts", "customers", "orders", "payments");
+        .contains(
+            "products", "inventory", "carts", "customers", "orders", "payments", "subscriptions");
   }
 
   @Test
@@ -51,6 +55,25 @@ class CommerceContractTest {
     Object avro = mapper.toAvro(state, schema);
 
     assertThat(mapper.fromAvro((IndexedRecord) avro, Carts.CartState.class)).isEqualTo(state);
+  }
+
+  @Test
+  void shouldMapAnOptionalInstantAndBack() {
+    var state =
+        new Subscriptions.SubscriptionState(
+            "ann",
+            List.of(new Subscriptions.SubscriptionLine("soup", 1)),
+            "P7D",
+            null,
+            Subscriptions.SubscriptionStatus.ACTIVE,
+            1,
+            Instant.parse("2026-12-02T09:00:00Z"));
+    var schema = SubscriptionSnapshot.getClassSchema().getField("state").schema();
+
+    Object avro = mapper.toAvro(state, schema);
+
+    assertThat(mapper.fromAvro((IndexedRecord) avro, Subscriptions.SubscriptionState.class))
+        .isEqualTo(state);
   }
 
   @Test
