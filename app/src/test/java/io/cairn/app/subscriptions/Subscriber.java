@@ -105,7 +105,17 @@ final class Subscriber {
                 answer.status() == 200 && answer.json().get("status").asText().equals("COMPLETED"));
   }
 
-  /** An aggregate's events, as their types, or their payloads' field. */
+  /** Waits for an order to be confirmed. */
+  static void awaitOrderConfirmed(CommandClient client, String orderId) {
+    await()
+        .atMost(SETTLED)
+        .until(
+            () -> client.get("/api/v1/orders/" + orderId),
+            answer ->
+                answer.status() == 200 && answer.json().get("status").asText().equals("CONFIRMED"));
+  }
+
+  /** An aggregate's events, oldest first. */
   List<JsonNode> events(String type, String id) {
     CommandClient.Answer answer = client.get("/api/v1/" + type + "/" + id + "/events?limit=1000");
     ok(answer);
