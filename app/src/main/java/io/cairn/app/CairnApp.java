@@ -19,6 +19,7 @@ import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.effects.Effects;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.reactions.Reactions;
+import io.cairn.engine.sync.SyncMonitor;
 import io.cairn.engine.views.ReadSide;
 import io.cairn.engine.views.ReadSideSetup;
 import io.cairn.gateway.CommandGateway;
@@ -175,6 +176,13 @@ public final class CairnApp implements AutoCloseable {
                       topics,
                       self),
                   admin));
+      SyncMonitor sync =
+          resources.add(
+              SyncMonitor.start(
+                  List.of(views.syncProbe(), processors.processesSync()),
+                  config.views().lagAlert(),
+                  config.views().syncCheckInterval(),
+                  Clock.systemUTC()));
       QueryServer queries =
           resources.add(
               QueryServer.over(
@@ -195,6 +203,7 @@ public final class CairnApp implements AutoCloseable {
                   admin,
                   processors,
                   views,
+                  sync,
                   gateway,
                   new DeadLetterRoutes(deadLetters),
                   queries));
@@ -252,6 +261,7 @@ public final class CairnApp implements AutoCloseable {
       Admin admin,
       CommandProcessors processors,
       ReadSide views,
+      SyncMonitor sync,
       CommandGateway gateway,
       DeadLetterRoutes deadLetters,
       QueryServer queries) {
@@ -262,7 +272,8 @@ public final class CairnApp implements AutoCloseable {
             () ->
                 Stream.concat(
                         Stream.of(processors.streamsInstance()), views.streamsInstance().stream())
-                    .toList());
+                    .toList(),
+            sync::alerts);
     return HttpServer.start(
         httpConfig.server(),
         Json.newMapper(),

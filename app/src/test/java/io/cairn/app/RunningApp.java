@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,14 +19,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * test fails. {@code @RegisterExtension static final RunningApp app = new RunningApp();}
  */
 public final class RunningApp implements BeforeAllCallback, AfterAllCallback {
+  private final List<String> flags;
   private Path stateDir;
   private CairnApp app;
   private CommandClient client;
 
+  /** The app as it runs by default. */
+  public RunningApp() {
+    this(List.of());
+  }
+
+  /** The app with more settings, such as {@code --orders.ship.within=PT5S}. */
+  public RunningApp(List<String> flags) {
+    this.flags = List.copyOf(flags);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     stateDir = Files.createTempDirectory("cairn-test-state-");
-    app = InProcessApp.start(RealKafkaExtension.cluster(context), stateDir);
+    app = InProcessApp.start(RealKafkaExtension.cluster(context), stateDir, flags);
     client = new CommandClient(app.httpUri());
   }
 

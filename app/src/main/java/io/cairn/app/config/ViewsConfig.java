@@ -14,10 +14,19 @@ import java.time.Duration;
  * @param commitInterval how often the views commit their exactly-once transaction; queries read the
  *     stores as they are folded, so this does not delay answers, only how much a crash makes the
  *     views fold again
+ * @param lagAlert how far a view or process manager may trail the event log before it is reported
+ *     out of sync
+ * @param syncCheckInterval how often the views' and process managers' sync is checked
  */
 public record ViewsConfig(
-    Duration versionsRetention, int standbyReplicas, Duration commitInterval) {
+    Duration versionsRetention,
+    int standbyReplicas,
+    Duration commitInterval,
+    Duration lagAlert,
+    Duration syncCheckInterval) {
   private static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+  private static final Duration DEFAULT_LAG_ALERT = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_SYNC_CHECK = Duration.ofSeconds(2);
 
   /** Checks the values. */
   public ViewsConfig {
@@ -26,6 +35,12 @@ public record ViewsConfig(
     }
     if (commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException("views.commit.interval must be positive");
+    }
+    if (lagAlert.isNegative() || lagAlert.isZero()) {
+      throw new IllegalArgumentException("views.lag.alert must be positive");
+    }
+    if (syncCheckInterval.isNegative() || syncCheckInterval.isZero()) {
+      throw new IllegalArgumentException("views.sync.check.interval must be positive");
     }
   }
 
@@ -50,9 +65,29 @@ public record ViewsConfig(
             DEFAULT_COMMIT_INTERVAL,
             "Exactly-once commit interval of the views: queries read the views as they are"
                 + " folded, so a longer one costs no freshness, and fewer transactions.");
+    Duration lagAlert =
+        settings.duration(
+            "views.lag.alert",
+            DEFAULT_LAG_ALERT,
+            "How far a view or process manager may trail the event log before it is out of sync:"
+                + " logged at WARN, shown under sync on /health/ready and in the metrics.");
+    Duration syncCheck =
+        settings.duration(
+            "views.sync.check.interval",
+            DEFAULT_SYNC_CHECK,
+            "How often the views' and process managers' sync is checked; each check reads the"
+                + " Streams metrics, some 10 ms of CPU.");
     return settings
-        .validated("views.*", () -> new ViewsConfig(retention, standbys, commitInterval))
-        .orElse(new ViewsConfig(Duration.ofDays(7), 1, DEFAULT_COMMIT_INTERVAL));
+        .validated(
+            "views.*",
+            () -> new ViewsConfig(retention, standbys, commitInterval, lagAlert, syncCheck))
+        .orElse(
+            new ViewsConfig(
+                Duration.ofDays(7),
+                1,
+                DEFAULT_COMMIT_INTERVAL,
+                DEFAULT_LAG_ALERT,
+                DEFAULT_SYNC_CHECK));
   }
 
   /** The settings the read side keeps its views with. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The health endpoints: liveness (the process answers) and readiness (it can serve: Kafka is
- * reachable and every Streams instance is RUNNING), for load balancers and orchestrators.
+ * reachable and every Streams instance is RUNNING), for load balancers and orchestrators. Readiness
+ * also names the views and process managers out of sync with the event log, under {@code sync}.
  */
 public final class HealthRoutes {
   private final ReadinessProbe probe;
@@ -29,7 +30,7 @@ public final class HealthRoutes {
 
   private static void answer(Context ctx, Readiness readiness) {
     if (readiness.ready()) {
-      ctx.json(Map.of("status", "ready", "checks", readiness.checks()));
+      ctx.json(Map.of("status", "ready", "checks", readiness.checks(), "sync", readiness.sync()));
       return;
     }
     ErrorResponses.send(
@@ -38,6 +39,6 @@ public final class HealthRoutes {
         new ApiError(
             "not_ready",
             "Cairn is not ready: " + readiness.reasons() + ".",
-            Map.of("checks", readiness.checks())));
+            Map.of("checks", readiness.checks(), "sync", readiness.sync())));
   }
 }

@@ -1,6 +1,7 @@
 package io.cairn.app.health;
 
 import io.cairn.engine.streams.StreamsInstance;
+import io.cairn.engine.sync.SyncAlert;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,17 +20,23 @@ public final class ReadinessProbe {
   private final Admin admin;
   private final Duration kafkaTimeout;
   private final Supplier<List<StreamsInstance>> streams;
+  private final Supplier<List<SyncAlert>> sync;
 
   /**
    * @param admin the admin client that asks the cluster whether it answers
    * @param kafkaTimeout how long Kafka has to answer before it counts as unreachable
    * @param streams the process's Streams instances, as they are at the moment of each check
+   * @param sync the views and process managers out of sync, reported beside the checks
    */
   public ReadinessProbe(
-      Admin admin, Duration kafkaTimeout, Supplier<List<StreamsInstance>> streams) {
+      Admin admin,
+      Duration kafkaTimeout,
+      Supplier<List<StreamsInstance>> streams,
+      Supplier<List<SyncAlert>> sync) {
     this.admin = admin;
     this.kafkaTimeout = kafkaTimeout;
     this.streams = streams;
+    this.sync = sync;
   }
 
   /** Runs the checks without blocking the caller. */
@@ -63,7 +70,9 @@ public final class ReadinessProbe {
         failures.put(instance.name(), "is " + state + ", not RUNNING");
       }
     }
-    return new Readiness(failures.isEmpty(), checks, failures);
+    Map<String, String> outOfSync = new HashMap<>();
+    sync.get().forEach(alert -> outOfSync.put(alert.key(), alert.describe()));
+    return new Readiness(failures.isEmpty(), checks, failures, outOfSync);
   }
 
   private static String rootMessage(Throwable failure) {

@@ -42,7 +42,10 @@ class ReadinessProbeTest {
       admin.createTopics(Set.of(new NewTopic(topic, 1, (short) 1))).all().get();
       ReadinessProbe probe =
           new ReadinessProbe(
-              admin, Duration.ofSeconds(5), () -> List.of(new StreamsInstance("views", streams)));
+              admin,
+              Duration.ofSeconds(5),
+              () -> List.of(new StreamsInstance("views", streams)),
+              List::of);
 
       Readiness before = probe.check().get();
       assertThat(before.ready()).isFalse();
@@ -68,7 +71,8 @@ class ReadinessProbeTest {
                     routes.routes.get(
                         "/health/ready",
                         new HealthRoutes(
-                                new ReadinessProbe(admin, Duration.ofMillis(500), List::of))
+                                new ReadinessProbe(
+                                    admin, Duration.ofMillis(500), List::of, List::of))
                             ::ready))) {
       HttpResponse<String> response =
           HttpClient.newHttpClient()

@@ -1,11 +1,15 @@
 package io.cairn.engine.commands;
 
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.reactions.ProcessRunner;
+import io.cairn.engine.reactions.ProcessesSync;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.streams.StreamsProperties;
 import io.cairn.engine.streams.StreamsSettings;
+import io.cairn.engine.sync.Progress;
+import io.cairn.engine.sync.SyncProbe;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.TopicDefaults;
@@ -33,10 +37,12 @@ public final class CommandProcessors implements AutoCloseable {
   private final KafkaStreams streams;
   private final SkippedRecords skipped;
   private final AtomicBoolean hasRun = new AtomicBoolean();
+  private final SyncProbe processesSync;
 
-  private CommandProcessors(KafkaStreams streams, SkippedRecords skipped) {
+  private CommandProcessors(KafkaStreams streams, SkippedRecords skipped, SyncProbe processesSync) {
     this.streams = streams;
     this.skipped = skipped;
+    this.processesSync = processesSync;
   }
 
   /**
@@ -60,11 +66,13 @@ public final class CommandProcessors implements AutoCloseable {
       HostInfo self,
       CommandTopology.Retention retention) {
     StreamsBuilder builder = new StreamsBuilder();
+    Clock clock = Clock.systemUTC();
+    Progress progress = new Progress(clock);
     CommandTopology.build(
         builder,
         aggregates,
         new CommandTopology.Settings(
-            APPLICATION_ID, topics, reactions, Clock.systemUTC(), retention));
+            APPLICATION_ID, topics, reactions, clock, retention, progress));
     SkippedRecords skipped = SkippedRecords.register(APPLICATION_ID);
     Properties props =
         StreamsProperties.exactlyOnce(
@@ -76,8 +84,14 @@ public final class CommandProcessors implements AutoCloseable {
             topics.declared().deadLetters().name());
     // Each instance says where its processes are shown, so the others can forward to it.
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    KafkaStreams streams = new KafkaStreams(builder.build(), props);
+    List<String> managers = reactions.processes().stream().map(ProcessRunner::name).toList();
     CommandProcessors processors =
-        new CommandProcessors(new KafkaStreams(builder.build(), props), skipped);
+        new CommandProcessors(
+            streams,
+            skipped,
+            new ProcessesSync(
+                streams, topics.declared().processInputs().name(), managers, progress));
     processors.streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
@@ -102,6 +116,11 @@ public final class CommandProcessors implements AutoCloseable {
   /** The commands the processors passed over, such as those of a type newer code sent. */
   public SkippedRecords skipped() {
     return skipped;
+  }
+
+  /** How each process manager keeps up with the event log, for the sync monitor. */
+  public SyncProbe processesSync() {
+    return processesSync;
   }
 
   /** The processors, for readiness. */

@@ -7,6 +7,7 @@ import io.cairn.engine.reactions.InboxTopology;
 import io.cairn.engine.reactions.ProcessInput;
 import io.cairn.engine.reactions.ProcessTopology;
 import io.cairn.engine.reactions.Reactions;
+import io.cairn.engine.sync.Progress;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.Topic;
 import java.time.Clock;
@@ -50,13 +51,26 @@ public final class CommandTopology {
    * @param reactions the policies and process managers the appended events reach
    * @param clock the clock events and replies are stamped with
    * @param retention how long what is kept for a while is kept
+   * @param progress where the process managers note their latest inputs, for the sync monitor
    */
   public record Settings(
       String application,
       ContractTopics topics,
       Reactions reactions,
       Clock clock,
-      Retention retention) {}
+      Retention retention,
+      Progress progress) {
+
+    /** Settings whose process managers' progress nothing reads. */
+    public Settings(
+        String application,
+        ContractTopics topics,
+        Reactions reactions,
+        Clock clock,
+        Retention retention) {
+      this(application, topics, reactions, clock, retention, new Progress(clock));
+    }
+  }
 
   /**
    * How long the processors keep what they keep only for a while.
@@ -80,7 +94,8 @@ public final class CommandTopology {
         new ProcessTopology.Settings(
             settings.topics().declared().processInputs(),
             settings.clock(),
-            settings.retention().processes()),
+            settings.retention().processes(),
+            settings.progress()),
         builder);
     InboxTopology.build(
         builder,

@@ -1,5 +1,6 @@
 package io.cairn.engine.reactions;
 
+import io.cairn.engine.sync.Progress;
 import io.cairn.kafka.stores.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,19 +34,18 @@ final class ProcessManagerProcessor
   private final ProcessStores stores;
   private final Clock clock;
   private final Duration retention;
+  private final Progress progress;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, ProcessInstance> instances;
   private KeyValueStore<String, DeadlineKey> deadlines;
 
-  /**
-   * @param retention how long an ended process stays to be looked at
-   */
   ProcessManagerProcessor(
-      ProcessRunner<?, ?> runner, ProcessStores stores, Clock clock, Duration retention) {
+      ProcessRunner<?, ?> runner, ProcessStores stores, ProcessTopology.Settings settings) {
     this.runner = runner;
     this.stores = stores;
-    this.clock = clock;
-    this.retention = retention;
+    this.clock = settings.clock();
+    this.retention = settings.retention();
+    this.progress = settings.progress();
   }
 
   @Override
@@ -60,6 +60,7 @@ final class ProcessManagerProcessor
 
   @Override
   public void process(Record<String, ProcessInput> record) {
+    progress.note(runner.name(), record.value().cause().at());
     ProcessInstance current = instances.get(record.key());
     apply(current, runner.react(current, record.value()));
   }
@@ -72,6 +73,7 @@ final class ProcessManagerProcessor
     }
     for (DeadlineKey deadline : due) {
       deadlines.delete(deadline.key());
+      progress.note(runner.name(), deadline.due());
       ProcessInstance current = instances.get(deadline.processId());
       if (current != null && deadline.due().equals(current.deadlines().get(deadline.name()))) {
         apply(current, runner.deadlinePassed(current, deadline.name(), deadline.due()));

@@ -1,5 +1,6 @@
 package io.cairn.engine.reactions;
 
+import io.cairn.engine.sync.Progress;
 import io.cairn.engine.views.stores.JsonSerde;
 import io.cairn.kafka.topics.TopicSpec;
 import java.time.Clock;
@@ -31,8 +32,9 @@ public final class ProcessTopology {
    * @param inputs the topic their inputs travel through
    * @param clock the clock deadlines are checked against
    * @param retention how long an ended process is kept to be looked at
+   * @param progress where each process manager notes its latest input, for the sync monitor
    */
-  public record Settings(TopicSpec inputs, Clock clock, Duration retention) {}
+  public record Settings(TopicSpec inputs, Clock clock, Duration retention, Progress progress) {}
 
   /** Adds the process managers' sub-topology, fed by the given streams of inputs. */
   public static void build(
@@ -69,9 +71,7 @@ public final class ProcessTopology {
                 (id, input) -> input.manager().equals(name),
                 Named.as("process-" + name + "-inputs"))
             .process(
-                () ->
-                    new ProcessManagerProcessor(
-                        process, stores, settings.clock(), settings.retention()),
+                () -> new ProcessManagerProcessor(process, stores, settings),
                 Named.as("process-" + name),
                 stores.instances().name(),
                 stores.deadlines().name());

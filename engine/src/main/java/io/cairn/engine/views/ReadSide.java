@@ -1,6 +1,8 @@
 package io.cairn.engine.views;
 
 import io.cairn.engine.streams.StreamsInstance;
+import io.cairn.engine.sync.SyncProbe;
+import io.cairn.engine.sync.SyncReading;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -105,6 +107,22 @@ public final class ReadSide implements AutoCloseable {
     return current == null
         ? Optional.empty()
         : Optional.of(new StreamsInstance(APPLICATION_ID, current.streams()));
+  }
+
+  /**
+   * How each view keeps up with the event log: stopped, for the reason queries are refused, while
+   * the views do not answer (a rebuild, say).
+   */
+  public SyncProbe syncProbe() {
+    return () -> {
+      Availability now = availability();
+      if (now.run().isPresent()) {
+        return now.run().get().status().sync();
+      }
+      return setup.projections().stream()
+          .map(view -> SyncReading.stopped(ViewStatus.SYNC_KIND, view.name(), now.refusal()))
+          .toList();
+    };
   }
 
   /**

@@ -2,17 +2,20 @@ package io.cairn.engine.views;
 
 import io.cairn.core.view.Projection;
 import io.cairn.core.view.Source;
+import io.cairn.engine.streams.ConsumerLag;
 import io.cairn.engine.streams.SkippedRecords;
+import io.cairn.engine.sync.Progress;
+import io.cairn.engine.sync.SyncReading;
 import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.engine.views.topology.ViewLag;
 import io.cairn.kafka.topics.CairnTopics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -21,6 +24,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * the repartition topic of a view filed under another key).
  */
 public final class ViewStatus {
+  /** What a view is in sync readings. */
+  public static final String SYNC_KIND = "view";
+
   private final KafkaStreams streams;
   private final List<Projection<?>> views;
   private final CairnTopics topics;
@@ -64,23 +70,50 @@ public final class ViewStatus {
 
   /** Every view's status, by name. */
   public List<Entry> all() {
-    Map<MetricName, ? extends Metric> metrics = streams.metrics();
+    Map<String, Long> behind = ConsumerLag.byTopic(streams.metrics());
     List<Entry> entries = new ArrayList<>();
     for (Projection<?> view : views) {
-      entries.add(entry(view, metrics));
+      entries.add(entry(view, behind));
     }
     entries.sort((a, b) -> a.name().compareTo(b.name()));
     return entries;
+  }
+
+  /**
+   * How each view keeps up, for the sync monitor: stopped with the application when it is not
+   * running, else whether records wait for it and its latest fold.
+   */
+  public List<SyncReading> sync() {
+    KafkaStreams.State state = streams.state();
+    boolean running =
+        state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    List<SyncReading> readings = new ArrayList<>();
+    for (Entry entry : all()) {
+      if (!running) {
+        readings.add(
+            SyncReading.stopped(SYNC_KIND, entry.name(), "the views application is " + state));
+        continue;
+      }
+      Optional<Progress.Latest> latest = lag.progress().latest(entry.name());
+      readings.add(
+          SyncReading.running(
+              SYNC_KIND,
+              entry.name(),
+              entry.consumerLagRecords() > 0,
+              latest.map(Progress.Latest::at).orElse(null),
+              latest.map(Progress.Latest::lag).orElse(Duration.ZERO)));
+    }
+    return readings;
   }
 
   /** One view's status. */
   public Entry of(String name) {
     Projection<?> view =
         views.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
-    return entry(view, streams.metrics());
+    return entry(view, ConsumerLag.byTopic(streams.metrics()));
   }
 
-  private Entry entry(Projection<?> view, Map<MetricName, ? extends Metric> metrics) {
+  private Entry entry(Projection<?> view, Map<String, Long> behindByTopic) {
     Set<String> read = new HashSet<>();
     Set<String> repartitions = new HashSet<>();
     for (Source<?, ?, ?> source : view.sources()) {
@@ -93,19 +126,14 @@ public final class ViewStatus {
                   repartitions.add(
                       "-" + ViewStores.repartition(source.type(), key) + "-repartition"));
     }
-    long behind = 0;
-    for (var metric : metrics.entrySet()) {
-      MetricName name = metric.getKey();
-      String topic = name.tags().get("topic");
-      if (name.name().equals("records-lag")
-          && name.group().equals("consumer-fetch-manager-metrics")
-          && topic != null
-          && (read.contains(topic) || repartitions.stream().anyMatch(topic::endsWith))
-          && metric.getValue().metricValue() instanceof Double value
-          && !value.isNaN()) {
-        behind += value.longValue();
-      }
-    }
+    long behind =
+        behindByTopic.entrySet().stream()
+            .filter(
+                topic ->
+                    read.contains(topic.getKey())
+                        || repartitions.stream().anyMatch(topic.getKey()::endsWith))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     ViewLag.Snapshot snapshot = lag.snapshot(view.name());
     return new Entry(
         view.name(),

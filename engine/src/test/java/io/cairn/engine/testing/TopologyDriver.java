@@ -284,11 +284,13 @@ public final class TopologyDriver implements AutoCloseable {
   public static final class MovableClock extends Clock {
     private Instant now;
 
-    MovableClock(Instant start) {
+    /** A clock standing at the given instant. */
+    public MovableClock(Instant start) {
       this.now = start;
     }
 
-    void advance(Duration duration) {
+    /** Moves the clock on. */
+    public void advance(Duration duration) {
       now = now.plus(duration);
     }
 

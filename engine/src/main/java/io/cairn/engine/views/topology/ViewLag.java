@@ -1,5 +1,6 @@
 package io.cairn.engine.views.topology;
 
+import io.cairn.engine.sync.Progress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +21,13 @@ public final class ViewLag {
 
   private final Clock clock;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final Progress progress;
   private final LongAdder folded = new LongAdder();
 
   /** Lag measured against this clock. */
   public ViewLag(Clock clock) {
     this.clock = clock;
+    this.progress = new Progress(clock);
   }
 
   /** Notes that a view folded an event that happened at the given instant. */
@@ -32,6 +35,12 @@ public final class ViewLag {
     long now = clock.millis();
     long lag = Math.clamp(now - occurredAt.toEpochMilli(), 0, MAX_MS);
     windows.computeIfAbsent(view, v -> new Window()).record(now, lag);
+    progress.note(view, occurredAt);
+  }
+
+  /** When each view last folded an event, and that event's lag. */
+  public Progress progress() {
+    return progress;
   }
 
   /** Notes that an event of the log was folded into its aggregate's state, before any view. */
