@@ -2,10 +2,9 @@ package io.cairn.app.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.app.Main;
+import io.cairn.app.AppProcess;
 import io.cairn.app.write.CommandClient;
 import io.cairn.provider.SimulatedPaymentProvider;
-import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.ReadinessWait;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,33 +32,18 @@ class CheckoutCrashTest {
   @Test
   void aCheckoutCutShortBySigkillEndsAsItWouldHaveWithNothingDoneTwice(KafkaTestCluster kafka)
       throws Exception {
-    int httpPort = FreePorts.any();
-    List<String> args =
-        List.of(
-            "run",
-            "--http.port=" + httpPort,
-            "--registry.port=" + FreePorts.any(),
-            // As the shared test broker's topics are, whichever test created them.
-            "--topics.partitions=1",
-            "--streams.state.dir=" + dir.resolve("streams"),
-            // Longer than a restart takes here, so no authorisation times out while the app is
-            // down: the checkouts must end as they would have without the crash.
-            "--checkout.payment.timeout=PT3M");
-    URI api = URI.create("http://127.0.0.1:" + httpPort);
+    // Longer than a restart takes here, so no authorisation times out while the app is down: the
+    // checkouts must end as they would have without the crash.
+    AppProcess app = AppProcess.on(kafka, dir, "--checkout.payment.timeout=PT3M");
+    URI api = app.api();
     Shop shop = new Shop(new CommandClient(api));
     try (SimulatedPaymentProvider provider =
         SimulatedPaymentProvider.start("127.0.0.1", 0, 1_000_000)) {
-      Map<String, String> env =
-          Map.of(
-              "KAFKA_BOOTSTRAP_SERVERS",
-              kafka.bootstrapServers(),
-              "CAIRN_PAYMENTS_PROVIDER_URL",
-              provider.uri().toString());
+      app.withEnv("CAIRN_PAYMENTS_PROVIDER_URL", provider.uri().toString());
       String tea;
       List<String> confirmed = new ArrayList<>();
       List<String> declined = new ArrayList<>();
-      try (JavaProcess first =
-          JavaProcess.start(Main.class.getName(), args, env, dir.resolve("first.log"))) {
+      try (JavaProcess first = app.start("first")) {
         ReadinessWait.awaitReady(api, START);
         tea = shop.product(450, "EUR", 100);
         for (int i = 0; i < CHECKOUTS; i++) {
@@ -70,8 +53,7 @@ class CheckoutCrashTest {
         }
         first.kill(Duration.ofSeconds(30));
       }
-      try (JavaProcess second =
-          JavaProcess.start(Main.class.getName(), args, env, dir.resolve("second.log"))) {
+      try (JavaProcess second = app.start("second")) {
         ReadinessWait.awaitReady(api, START);
         for (String order : confirmed) {
           shop.awaitProcess(order, "RUNNING", "CONFIRMED");

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.app.Main;
+import io.cairn.app.AppProcess;
 import io.cairn.app.write.CommandClient;
-import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.ReadinessWait;
@@ -44,23 +43,14 @@ class PolicyCrashTest {
 
   @Test
   void everyShippedOrderAwardsItsPointsOnceAcrossASigkill(KafkaTestCluster kafka) throws Exception {
-    int httpPort = FreePorts.any();
+    AppProcess app = AppProcess.on(kafka, dir);
     String prefix = "loyal-" + UUID.randomUUID().toString().substring(0, 6) + "-";
-    List<String> args =
-        List.of(
-            "run",
-            "--http.port=" + httpPort,
-            "--registry.port=" + FreePorts.any(),
-            "--topics.partitions=1",
-            "--streams.state.dir=" + dir.resolve("streams"));
-    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    URI api = URI.create("http://127.0.0.1:" + httpPort);
+    URI api = app.api();
     CommandClient client = new CommandClient(api);
     Map<String, String> customerOf = new ConcurrentHashMap<>();
     Set<String> shipped = ConcurrentHashMap.newKeySet();
 
-    try (JavaProcess first =
-        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("first.log"))) {
+    try (JavaProcess first = app.start("first")) {
       ReadinessWait.awaitReady(api, Duration.ofSeconds(90));
       for (int c = 0; c < CUSTOMERS; c++) {
         String customer = prefix + "c" + c;
@@ -86,8 +76,7 @@ class PolicyCrashTest {
     }
     assertThat(shipped.size()).isLessThan(customerOf.size());
 
-    try (JavaProcess second =
-        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("second.log"))) {
+    try (JavaProcess second = app.start("second")) {
       ReadinessWait.awaitReady(api, Duration.ofSeconds(90));
       for (String order : customerOf.keySet()) {
         await().atMost(Duration.ofSeconds(60)).until(() -> ship(client, order, shipped));

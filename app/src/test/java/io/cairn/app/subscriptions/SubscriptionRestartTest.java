@@ -5,9 +5,8 @@ import static io.cairn.app.subscriptions.Subscriber.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.app.Main;
+import io.cairn.app.AppProcess;
 import io.cairn.app.write.CommandClient;
-import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.ReadinessWait;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,25 +33,15 @@ class SubscriptionRestartTest {
 
   @Test
   void noPeriodIsMissedOrOrderedTwiceAcrossASigkill(KafkaTestCluster kafka) throws Exception {
-    int httpPort = FreePorts.any();
-    List<String> args =
-        List.of(
-            "run",
-            "--http.port=" + httpPort,
-            "--registry.port=" + FreePorts.any(),
-            // As the shared test broker's topics are, whichever test created them.
-            "--topics.partitions=1",
-            "--streams.state.dir=" + dir.resolve("streams"),
-            "--subscriptions.min.interval=PT1S",
-            // Longer than a restart takes here, so that a period whose payment was being
-            // authorised when the app was killed is not cancelled for it.
-            "--checkout.payment.timeout=PT3M");
-    URI api = URI.create("http://127.0.0.1:" + httpPort);
-    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    // The payment timeout is longer than a restart takes here, so that a period whose payment was
+    // being authorised when the app was killed is not cancelled for it.
+    AppProcess app =
+        AppProcess.on(
+            kafka, dir, "--subscriptions.min.interval=PT1S", "--checkout.payment.timeout=PT3M");
+    URI api = app.api();
     Subscriber sam = new Subscriber(new CommandClient(api));
     String subscription;
-    try (JavaProcess first =
-        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("first.log"))) {
+    try (JavaProcess first = app.start("first")) {
       ReadinessWait.awaitReady(api, START);
       sam.register();
       subscription = sam.subscribe(sam.product(1_000), 1, EVERY.toString());
@@ -61,8 +49,7 @@ class SubscriptionRestartTest {
       first.kill(Duration.ofSeconds(30));
     }
     Instant down = Instant.now();
-    try (JavaProcess second =
-        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("second.log"))) {
+    try (JavaProcess second = app.start("second")) {
       ReadinessWait.awaitReady(api, START);
       Instant back = Instant.now();
       assertThat(Duration.between(down, back)).isGreaterThan(EVERY.multipliedBy(2));

@@ -3,13 +3,12 @@ package io.cairn.app.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cairn.app.Main;
+import io.cairn.app.AppProcess;
 import io.cairn.avro.carts.CartEvent;
 import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.serde.AvroSerdeConfig;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
-import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.ReadinessWait;
@@ -60,23 +59,13 @@ class CrashRecoveryTest {
 
   @Test
   void shouldLoseAndDuplicateNothingWhenKilledMidStream(KafkaTestCluster kafka) throws Exception {
-    int httpPort = FreePorts.any();
-    int registryPort = FreePorts.any();
+    AppProcess app = AppProcess.on(kafka, dir);
     String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 6) + "-";
-    List<String> args =
-        List.of(
-            "run",
-            "--http.port=" + httpPort,
-            "--registry.port=" + registryPort,
-            "--topics.partitions=1",
-            "--streams.state.dir=" + dir.resolve("streams"));
-    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    URI api = URI.create("http://127.0.0.1:" + httpPort);
+    URI api = app.api();
     CommandClient client = new CommandClient(api);
 
     ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
-    try (JavaProcess first =
-        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("first.log"))) {
+    try (JavaProcess first = app.start("first")) {
       ReadinessWait.awaitReady(api, Duration.ofSeconds(90));
       AtomicBoolean sending = new AtomicBoolean(true);
       try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
@@ -96,8 +85,7 @@ class CrashRecoveryTest {
     }
     long answeredBeforeCrash = sent.stream().filter(Sent::known).count();
 
-    try (JavaProcess second =
-        JavaProcess.start(Main.class.getName(), args, env, dir.resolve("second.log"))) {
+    try (JavaProcess second = app.start("second")) {
       ReadinessWait.awaitReady(api, Duration.ofSeconds(90));
       Map<String, String> commandIdByKey = new HashMap<>();
       for (Sent request : sent) {
@@ -107,7 +95,7 @@ class CrashRecoveryTest {
       }
 
       Map<String, List<CartEvent>> events =
-          eventsOf(kafka, prefix, registryPort, commandIdByKey.size());
+          eventsOf(kafka, prefix, app.registry(), commandIdByKey.size());
       assertThat(answeredBeforeCrash).isGreaterThanOrEqualTo(300);
       events.forEach(
           (cart, log) ->
@@ -173,12 +161,10 @@ class CrashRecoveryTest {
 
   /** Every event of the test's carts, by cart, in log order, read with read_committed. */
   private static Map<String, List<CartEvent>> eventsOf(
-      KafkaTestCluster kafka, String prefix, int registryPort, int expected) {
+      KafkaTestCluster kafka, String prefix, URI registryUri, int expected) {
     Map<String, Object> config = new HashMap<>(kafka.clientProperties());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    SchemaRegistryClient registry =
-        new SchemaRegistryClient(
-            RegistryClientConfig.of(URI.create("http://127.0.0.1:" + registryPort)));
+    SchemaRegistryClient registry = new SchemaRegistryClient(RegistryClientConfig.of(registryUri));
     Map<String, List<CartEvent>> byCart = new TreeMap<>();
     try (var consumer =
         new KafkaConsumer<>(
