@@ -1,6 +1,7 @@
 package io.cairn.commerce.subscriptions;
 
 import io.cairn.commerce.carts.Carts;
+import io.cairn.commerce.subscriptions.SubscriptionSchedule.Filling;
 import io.cairn.commerce.subscriptions.Subscriptions.SubscriptionLine;
 import io.cairn.core.reaction.Input;
 import io.cairn.core.reaction.ProcessManager;
@@ -8,9 +9,7 @@ import io.cairn.core.reaction.Reactor;
 import io.cairn.core.reaction.Send;
 import io.cairn.core.reaction.Step;
 import io.cairn.core.view.SourcedEvent;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +22,7 @@ import java.util.Optional;
  * ordered as it would have been, so none is missed or ordered twice.
  */
 public final class SubscriptionOrders
-    implements Reactor<SubscriptionOrders.Schedule, SubscriptionOrders.Message> {
+    implements Reactor<SubscriptionSchedule, SubscriptionOrders.Message> {
   /** The process manager's name, in its URL. */
   public static final String NAME = "subscription-orders";
 
@@ -31,8 +30,8 @@ public final class SubscriptionOrders
   public static final String PERIOD = "period";
 
   private static final String START = "start";
-  private static final String FILL = "fill:";
-  private static final String CHECKOUT = "checkout:";
+  static final String FILL = "fill:";
+  static final String CHECKOUT = "checkout:";
 
   /** What the process hears of its subscription. */
   public sealed interface Message permits Began, PeriodBegun, Ended {}
@@ -60,41 +59,10 @@ public final class SubscriptionOrders
   /** The subscription was cancelled. */
   public record Ended() implements Message {}
 
-  /**
-   * A period's cart being filled: the lines still to be added, then its check-out.
-   *
-   * @param period the period
-   * @param awaiting the lines not yet added, plus one for the check-out
-   * @param customerId the customer checking out
-   * @param paymentToken how the order is paid
-   */
-  public record Filling(int period, int awaiting, String customerId, String paymentToken) {}
-
-  /**
-   * A subscription's schedule.
-   *
-   * @param subscriptionId the subscription
-   * @param every its period
-   * @param nextDueAt when the next period is due
-   * @param filling the periods whose carts are being filled or checked out
-   * @param cancelled whether the subscription was cancelled, the process ending once nothing is
-   *     being filled
-   */
-  public record Schedule(
-      String subscriptionId,
-      String every,
-      Instant nextDueAt,
-      List<Filling> filling,
-      boolean cancelled) {
-    /** Freezes the list. */
-    public Schedule {
-      filling = List.copyOf(filling);
-    }
-  }
-
   /** The process manager. */
-  public static final ProcessManager<Schedule, Message> MANAGER =
-      ProcessManager.named(NAME, new SubscriptionOrders(), Schedule.class, Message.class)
+  public static final ProcessManager<SubscriptionSchedule, Message> MANAGER =
+      ProcessManager.named(
+              NAME, new SubscriptionOrders(), SubscriptionSchedule.class, Message.class)
           .on(Subscriptions.TYPE, SubscriptionOrders::route)
           .build();
 
@@ -122,12 +90,12 @@ public final class SubscriptionOrders
   }
 
   @Override
-  public Schedule initialState() {
+  public SubscriptionSchedule initialState() {
     return null;
   }
 
   @Override
-  public Step<Schedule> react(Schedule schedule, Input<Message> input) {
+  public Step<SubscriptionSchedule> react(SubscriptionSchedule schedule, Input<Message> input) {
     return switch (input) {
       case Input.Message<Message> heard -> heard(schedule, heard.message(), heard.at());
       case Input.DeadlinePassed<Message> passed -> periodDue(schedule, passed.at());
@@ -136,39 +104,35 @@ public final class SubscriptionOrders
     };
   }
 
-  private static Step<Schedule> heard(Schedule schedule, Message message, Instant at) {
+  private static Step<SubscriptionSchedule> heard(
+      SubscriptionSchedule schedule, Message message, Instant at) {
     return switch (message) {
       case Began began ->
           schedule != null
               ? Step.to(schedule)
               : periodDue(
-                  new Schedule(began.subscriptionId(), began.every(), at, List.of(), false), at);
+                  SubscriptionSchedule.startingAt(began.subscriptionId(), began.every(), at), at);
       case PeriodBegun begun -> schedule == null ? Step.to(null) : fill(schedule, begun);
       case Ended ended ->
-          schedule == null ? Step.to(null) : endIfIdle(Step.to(cancelled(schedule)).cancel(PERIOD));
+          schedule == null ? Step.to(null) : endIfDone(Step.to(schedule.cancel()).cancel(PERIOD));
     };
   }
 
   /** Starts the period due now and schedules the next one. */
-  private static Step<Schedule> periodDue(Schedule schedule, Instant dueAt) {
-    Instant next = dueAt.plus(Duration.parse(schedule.every()));
-    return Step.to(
-            new Schedule(
-                schedule.subscriptionId(),
-                schedule.every(),
-                next,
-                schedule.filling(),
-                schedule.cancelled()))
+  private static Step<SubscriptionSchedule> periodDue(
+      SubscriptionSchedule schedule, Instant dueAt) {
+    SubscriptionSchedule next = schedule.nextAfter(dueAt);
+    return Step.to(next)
         .send(
             Send.to(
                     Subscriptions.TYPE,
                     schedule.subscriptionId(),
                     new Subscriptions.StartPeriod(dueAt))
                 .as(START))
-        .schedule(PERIOD, next);
+        .schedule(PERIOD, next.nextDueAt());
   }
 
-  private static Step<Schedule> fill(Schedule schedule, PeriodBegun begun) {
+  private static Step<SubscriptionSchedule> fill(SubscriptionSchedule schedule, PeriodBegun begun) {
     String cart = Subscriptions.orderId(schedule.subscriptionId(), begun.period());
     List<Send> adds =
         begun.lines().stream()
@@ -180,28 +144,27 @@ public final class SubscriptionOrders
     Filling filling =
         new Filling(
             begun.period(), begun.lines().size() + 1, begun.customerId(), begun.paymentToken());
-    return Step.to(withFilling(schedule, filling)).send(adds);
+    return Step.to(schedule.with(filling)).send(adds);
   }
 
-  private static Step<Schedule> accepted(Schedule schedule, String step) {
-    Optional<Filling> filling = fillingOf(schedule, step);
+  /** Each line added brings the check-out closer; once it is answered, the cart is done. */
+  private static Step<SubscriptionSchedule> accepted(SubscriptionSchedule schedule, String step) {
+    Optional<Filling> filling = schedule.fillingOf(step);
     if (filling.isEmpty()) {
       return Step.to(schedule);
     }
-    Filling done = filling.get();
-    Filling rest =
-        new Filling(done.period(), done.awaiting() - 1, done.customerId(), done.paymentToken());
+    Filling rest = filling.get().answered();
     if (rest.awaiting() > 1) {
-      return Step.to(withFilling(schedule, rest));
+      return Step.to(schedule.with(rest));
     }
     if (rest.awaiting() == 0) {
-      return endIfIdle(Step.to(without(schedule, done.period())));
+      return endIfDone(Step.to(schedule.without(rest.period())));
     }
-    String cart = Subscriptions.orderId(schedule.subscriptionId(), done.period());
-    return Step.to(withFilling(schedule, rest))
+    String cart = Subscriptions.orderId(schedule.subscriptionId(), rest.period());
+    return Step.to(schedule.with(rest))
         .send(
-            Send.to(Carts.TYPE, cart, new Carts.CheckOut(done.customerId(), done.paymentToken()))
-                .as(CHECKOUT + done.period()));
+            Send.to(Carts.TYPE, cart, new Carts.CheckOut(rest.customerId(), rest.paymentToken()))
+                .as(CHECKOUT + rest.period()));
   }
 
   /**
@@ -209,14 +172,15 @@ public final class SubscriptionOrders
    * is a period already started (nothing to do) or a cancelled subscription, whose end the process
    * hears of as well.
    */
-  private static Step<Schedule> refused(Schedule schedule, String step, String rule) {
-    Optional<Filling> filling = fillingOf(schedule, step);
+  private static Step<SubscriptionSchedule> refused(
+      SubscriptionSchedule schedule, String step, String rule) {
+    Optional<Filling> filling = schedule.fillingOf(step);
     if (filling.isEmpty()) {
       return Step.to(schedule);
     }
     int period = filling.get().period();
-    return endIfIdle(
-        Step.to(without(schedule, period))
+    return endIfDone(
+        Step.to(schedule.without(period))
             .send(
                 Send.to(
                         Subscriptions.TYPE,
@@ -225,37 +189,7 @@ public final class SubscriptionOrders
                     .as("fail:" + period)));
   }
 
-  private static Optional<Filling> fillingOf(Schedule schedule, String step) {
-    if (!step.startsWith(FILL) && !step.startsWith(CHECKOUT)) {
-      return Optional.empty();
-    }
-    String rest = step.substring(step.indexOf(':') + 1);
-    int end = rest.indexOf(':');
-    int period = Integer.parseInt(end < 0 ? rest : rest.substring(0, end));
-    return schedule.filling().stream().filter(f -> f.period() == period).findFirst();
-  }
-
-  private static Step<Schedule> endIfIdle(Step<Schedule> step) {
-    Schedule schedule = step.state();
-    return schedule.cancelled() && schedule.filling().isEmpty() ? step.completed() : step;
-  }
-
-  private static Schedule cancelled(Schedule s) {
-    return new Schedule(s.subscriptionId(), s.every(), s.nextDueAt(), s.filling(), true);
-  }
-
-  private static Schedule withFilling(Schedule s, Filling filling) {
-    List<Filling> all = new ArrayList<>(without(s, filling.period()).filling());
-    all.add(filling);
-    return new Schedule(s.subscriptionId(), s.every(), s.nextDueAt(), all, s.cancelled());
-  }
-
-  private static Schedule without(Schedule s, int period) {
-    return new Schedule(
-        s.subscriptionId(),
-        s.every(),
-        s.nextDueAt(),
-        s.filling().stream().filter(f -> f.period() != period).toList(),
-        s.cancelled());
+  private static Step<SubscriptionSchedule> endIfDone(Step<SubscriptionSchedule> step) {
+    return step.state().done() ? step.completed() : step;
   }
 }

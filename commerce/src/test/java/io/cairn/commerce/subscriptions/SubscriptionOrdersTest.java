@@ -23,7 +23,7 @@ class SubscriptionOrdersTest {
       subscribed = history.then(new Subscriptions.Subscribed("ann", LINES, "PT1H", "tok_ok"));
   private final Instant at = subscribed.event().occurredAt();
 
-  private ProcessSpec<SubscriptionOrders.Schedule, SubscriptionOrders.Message> process() {
+  private ProcessSpec<SubscriptionSchedule, SubscriptionOrders.Message> process() {
     return ProcessSpec.of(SubscriptionOrders.MANAGER, "sub");
   }
 
