@@ -21,6 +21,11 @@ import io.cairn.commerce.payments.Payments;
 import io.cairn.commerce.payments.ProviderCalls;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.Products;
+import io.cairn.commerce.reports.ConnectionsPerDay;
+import io.cairn.commerce.reports.OrderFunnel;
+import io.cairn.commerce.reports.PointsFlow;
+import io.cairn.commerce.reports.SalesByProduct;
+import io.cairn.commerce.reports.TopProducts;
 import io.cairn.commerce.subscriptions.CustomerSubscriptionsProjection;
 import io.cairn.commerce.subscriptions.SubscriptionOrders;
 import io.cairn.commerce.subscriptions.SubscriptionProjection;
@@ -31,6 +36,7 @@ import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.Policy;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.reaction.Publication;
+import io.cairn.core.report.Report;
 import io.cairn.core.view.Projection;
 import java.time.Duration;
 import java.util.List;
@@ -102,6 +108,16 @@ public final class Commerce {
    */
   public static Effect<ProviderCalls.Request, ProviderCalls.Answer> paymentProvider() {
     return ProviderCalls.EFFECT;
+  }
+
+  /** Every report of the domain, for analysts. */
+  public static List<Report<?, ?>> reports() {
+    return List.of(
+        SalesByProduct.REPORT,
+        TopProducts.REPORT,
+        OrderFunnel.REPORT,
+        PointsFlow.REPORT,
+        ConnectionsPerDay.REPORT);
   }
 
   /** Every view of the domain. */

@@ -26,11 +26,11 @@ public final class ConnectionsInbox {
                     Send.to(
                         Customers.TYPE,
                         officer,
-                        new Customers.RecordConnection(citizen, "citizen", at)),
+                        new Customers.RecordConnection(citizen, Customers.CITIZEN, at)),
                     Send.to(
                         Customers.TYPE,
                         citizen,
-                        new Customers.RecordConnection(officer, "officer", at)));
+                        new Customers.RecordConnection(officer, Customers.OFFICER, at)));
               })
           .build();
 

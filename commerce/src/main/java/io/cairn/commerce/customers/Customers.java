@@ -166,8 +166,14 @@ public final class Customers
    */
   public record DonationRefunded(long points, String donationId) implements Event {}
 
+  /** The role of an officer in a connection. */
+  public static final String OFFICER = "officer";
+
+  /** The role of a citizen in a connection. */
+  public static final String CITIZEN = "citizen";
+
   /** The roles of the two people of a connection. */
-  public static final Set<String> ROLES = Set.of("officer", "citizen");
+  public static final Set<String> ROLES = Set.of(OFFICER, CITIZEN);
 
   /** A registered customer; {@code null} before RegisterCustomer. */
   public record CustomerState(String name, String email, long points) {}

@@ -112,7 +112,7 @@ public final class Effect<Q, A> {
 
   private record Source<E, S, Q>(AggregateType<?, E, S> type, Route<E, S, Q> route) {
     Optional<Call<Q>> call(Object event, Aggregate<?> aggregate) {
-      return route.route(Typed.event(type, event, aggregate));
+      return route.route(SourcedEvent.of(type, event, aggregate));
     }
   }
 

@@ -64,7 +64,7 @@ public final class Policy {
 
   private record Trigger<E, S>(AggregateType<?, E, S> type, Reaction<E, S> reaction) {
     List<Send> react(Object event, Aggregate<?> aggregate) {
-      return List.copyOf(reaction.react(Typed.event(type, event, aggregate)));
+      return List.copyOf(reaction.react(SourcedEvent.of(type, event, aggregate)));
     }
   }
 

@@ -126,7 +126,7 @@ public final class ProcessManager<S, M> {
 
   private record Trigger<E, T, M>(AggregateType<?, E, T> type, Route<E, T, M> route) {
     Optional<Routed<M>> route(Object event, Aggregate<?> aggregate) {
-      return route.route(Typed.event(type, event, aggregate));
+      return route.route(SourcedEvent.of(type, event, aggregate));
     }
   }
 

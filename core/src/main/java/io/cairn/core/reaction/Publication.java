@@ -49,7 +49,7 @@ public final class Publication {
 
   private record Source<E, S>(AggregateType<?, E, S> type, Mapping<E, S> mapping) {
     Optional<IntegrationEvent> publish(Object event, Aggregate<?> aggregate) {
-      return mapping.publish(Typed.event(type, event, aggregate));
+      return mapping.publish(SourcedEvent.of(type, event, aggregate));
     }
   }
 

@@ -83,7 +83,7 @@ public final class Source<V, E, S> {
    * @throws ClassCastException when the event or the state is not of this aggregate type
    */
   public V evolve(V view, Object event, Aggregate<?> aggregate) {
-    return fold.evolve(view, new SourcedEvent<>(type.events().cast(event), typed(aggregate)));
+    return fold.evolve(view, SourcedEvent.of(type, event, aggregate));
   }
 
   private Aggregate<S> typed(Aggregate<?> aggregate) {

@@ -1,6 +1,7 @@
 package io.cairn.core.view;
 
 import io.cairn.core.aggregate.Aggregate;
+import io.cairn.core.aggregate.AggregateType;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,24 @@ import java.time.Instant;
  * @param <S> the aggregate type's state
  */
 public record SourcedEvent<E, S>(E event, Aggregate<S> aggregate) {
+
+  /**
+   * An event the engine read off a log, checked to be one of the aggregate type's events, with its
+   * aggregate's state checked to be the type's.
+   *
+   * @throws ClassCastException when the event or the state is not of that type
+   */
+  public static <E, S> SourcedEvent<E, S> of(
+      AggregateType<?, E, S> type, Object event, Aggregate<?> aggregate) {
+    Aggregate<S> typed =
+        new Aggregate<>(
+            aggregate.id(),
+            aggregate.version(),
+            aggregate.createdAt(),
+            aggregate.updatedAt(),
+            type.state().cast(aggregate.state()));
+    return new SourcedEvent<>(type.events().cast(event), typed);
+  }
 
   /** The aggregate the event belongs to. */
   public String aggregateId() {

@@ -1,0 +1,117 @@
+package io.cairn.commerce.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.commerce.customers.Customers;
+import io.cairn.commerce.orders.Orders;
+import io.cairn.core.report.Report;
+import io.cairn.core.testing.AggregateHistory;
+import io.cairn.core.testing.ReportSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each report, given events, then its windows: what they add, under which key, in which window. */
+class ReportsTest {
+  /** On the hour, so an order's events a minute apart fall in the hour that starts here. */
+  private static final Instant NINE = Instant.parse("2026-12-02T09:00:00Z");
+
+  private static AggregateHistory<Orders.Event, Orders.OrderState> order(String id, Instant at) {
+    return new AggregateHistory<>(Orders.TYPE, id, at);
+  }
+
+  private static Orders.OrderPlaced placed(String product, int units, long price) {
+    return new Orders.OrderPlaced(
+        "ann", "EUR", List.of(new Orders.OrderLine(product, units, price)), units * price);
+  }
+
+  @Test
+  void salesArePerProductAndHourNetOfCancellationsInTheHourTheyHappen() {
+    var first = order("o-1", NINE);
+    var second = order("o-2", NINE);
+    var late = order("o-3", NINE.plus(Duration.ofMinutes(70)));
+    var spec =
+        ReportSpec.of(SalesByProduct.REPORT)
+            .given(
+                first.then(placed("tea", 2, 450)),
+                second.then(placed("tea", 1, 450)),
+                second.then(new Orders.OrderCancelled("changed_mind")),
+                late.then(placed("tea", 5, 450)));
+    assertThat(spec.window("tea", NINE))
+        .isEqualTo(new SalesByProduct.ProductSales(2, 900, "EUR", 1));
+    assertThat(spec.window("tea", NINE.plus(Duration.ofHours(1))))
+        .isEqualTo(new SalesByProduct.ProductSales(5, 2250, "EUR", 1));
+  }
+
+  @Test
+  void theTopTenRanksProductsByRevenueInEveryHourLongWindowAnEventFallsIn() {
+    var spec = ReportSpec.of(TopProducts.REPORT);
+    for (int i = 0; i < 12; i++) {
+      spec.given(order("o-" + i, NINE).then(placed("p" + i, 1, 100 * (i + 1))));
+    }
+    Instant start = NINE.minus(Duration.ofMinutes(55));
+    var top = (TopProducts.Top) TopProducts.REPORT.render(spec.window(Report.ALL, start));
+    assertThat(top.products()).hasSize(10);
+    assertThat(top.products().getFirst()).isEqualTo(new TopProducts.Ranked("p11", 1200, "EUR"));
+    assertThat(spec.window(Report.ALL, NINE.plus(Duration.ofMinutes(5)))).isNull();
+    assertThat(TopProducts.REPORT.windowing().startsOf(NINE.plus(Duration.ofMinutes(1))))
+        .hasSize(12)
+        .contains(NINE, NINE.minus(Duration.ofMinutes(55)));
+  }
+
+  @Test
+  void theFunnelCountsEachStageAndCancellationsByReason() {
+    var shipped = order("o-1", NINE);
+    var cancelled = order("o-2", NINE);
+    var refused = order("o-3", NINE);
+    var funnel =
+        ReportSpec.of(OrderFunnel.REPORT)
+            .given(
+                shipped.then(placed("tea", 1, 450)),
+                shipped.then(new Orders.OrderConfirmed()),
+                shipped.then(new Orders.OrderShipped()),
+                cancelled.then(placed("tea", 1, 450)),
+                cancelled.then(new Orders.OrderCancelled("out_of_stock")),
+                refused.then(new Orders.OrderRefused("ann", "product_unavailable")))
+            .window(Report.ALL, NINE);
+    assertThat(funnel)
+        .isEqualTo(
+            new OrderFunnel.Funnel(
+                2, 1, 1, 2, Map.of("out_of_stock", 1L, "product_unavailable", 1L), 0.5));
+  }
+
+  @Test
+  void pointsAreCountedPerDayByTheKindOfTheirReason() {
+    var ann = new AggregateHistory<>(Customers.TYPE, "ann", NINE);
+    var flow =
+        ReportSpec.of(PointsFlow.REPORT)
+            .given(
+                ann.then(new Customers.CustomerRegistered("Ann", "ann@example.org")),
+                ann.then(new Customers.PointsAwarded(9, "order:o-1")),
+                ann.then(new Customers.PointsAwarded(4, "order:o-2")),
+                ann.then(new Customers.PointsAwarded(100, "welcome")),
+                ann.then(new Customers.PointsRedeemed(20, "voucher")),
+                ann.then(new Customers.PointsDonated("bob", 30)),
+                ann.then(new Customers.DonationRefunded(30, "ann-7")))
+            .window(Report.ALL, Instant.parse("2026-12-02T00:00:00Z"));
+    assertThat(flow)
+        .isEqualTo(
+            new PointsFlow.Flow(
+                113, 20, 0, Map.of("order", 13L, "welcome", 100L), Map.of("voucher", 20L)));
+  }
+
+  @Test
+  void aConnectionCountsOnceForItsOfficer() {
+    var officer = new AggregateHistory<>(Customers.TYPE, "off-1", NINE);
+    var citizen = new AggregateHistory<>(Customers.TYPE, "cit-1", NINE);
+    var day =
+        ReportSpec.of(ConnectionsPerDay.REPORT)
+            .given(
+                officer.then(new Customers.ConnectionRecorded("cit-1", Customers.CITIZEN, NINE)),
+                citizen.then(new Customers.ConnectionRecorded("off-1", Customers.OFFICER, NINE)))
+            .window(Report.ALL, Instant.parse("2026-12-02T00:00:00Z"));
+    assertThat(day).isEqualTo(new ConnectionsPerDay.Connections(1, Map.of("off-1", 1L)));
+  }
+}
