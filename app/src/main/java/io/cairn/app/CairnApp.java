@@ -1,5 +1,6 @@
 package io.cairn.app;
 
+import io.cairn.analytics.ReportTopology;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.PaymentsConfig;
@@ -172,6 +173,7 @@ public final class CairnApp implements AutoCloseable {
                       config.topics(),
                       aggregates,
                       projections,
+                      List.of(new ReportTopology(Commerce.reports(), config.reports().settings())),
                       kafka,
                       topics,
                       self),
@@ -191,6 +193,7 @@ public final class CairnApp implements AutoCloseable {
                   projections,
                   types,
                   managers.stream().map(ProcessManager::name).toList(),
+                  Commerce.reports(),
                   querySettings(config, self)));
       DeadLetterQueue deadLetters =
           resources.add(

@@ -1,6 +1,7 @@
 package io.cairn.queries;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.report.Report;
 import io.cairn.core.view.ListProjection;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.views.ReadSide;
@@ -11,6 +12,8 @@ import io.cairn.queries.consistency.ReadYourWrites;
 import io.cairn.queries.operations.OperationsHandlers;
 import io.cairn.queries.processes.ProcessListQuery;
 import io.cairn.queries.processes.ProcessQuery;
+import io.cairn.queries.reports.ReportCatalog;
+import io.cairn.queries.reports.ReportQuery;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.views.ListQuery;
 import io.cairn.queries.views.PastViews;
@@ -38,15 +41,18 @@ final class QueryRoutes {
   private final HistoryReplay replay;
   private final PastViews past;
   private final List<String> managers;
+  private final ReportCatalog reports;
   private final Clock clock;
 
   QueryRoutes(
       ViewCatalog catalog,
       List<String> managers,
+      ReportCatalog reports,
       QuerySettings settings,
       OperationsHandlers operations) {
     this.catalog = catalog;
     this.managers = List.copyOf(managers);
+    this.reports = reports;
     this.clock = settings.clock();
     this.operations = operations;
     Map<String, AggregateType<?, ?, ?>> types =
@@ -64,6 +70,7 @@ final class QueryRoutes {
     routes.post(ReadSide.PAUSE, operations::pause);
     routes.post(ReadSide.RESUME, operations::resume);
     installProcesses(routes, server);
+    installReports(routes, server);
     for (Projection<?> view : catalog.views()) {
       ListQuery list = new ListQuery(view, readYourWrites);
       routes.get("/api/v1/" + view.name(), ctx -> server.list(ctx, list));
@@ -125,6 +132,19 @@ final class QueryRoutes {
         };
     routes.get("/api/v1/processes/{name}", unknown);
     routes.get("/api/v1/processes/{name}/{id}", unknown);
+  }
+
+  private void installReports(RoutesConfig routes, QueryServer server) {
+    routes.get("/api/v1/reports", ctx -> ctx.json(reports.answer()));
+    for (Report<?, ?> report : reports.reports()) {
+      ReportQuery<?> query = new ReportQuery<>(report);
+      routes.get("/api/v1/reports/" + report.name(), ctx -> server.list(ctx, query));
+    }
+    routes.get(
+        "/api/v1/reports/{name}",
+        ctx -> {
+          throw reports.unknown(ctx.pathParam("name"));
+        });
   }
 
   private static <P> void byKey(

@@ -1,12 +1,14 @@
 package io.cairn.queries;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.report.Report;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.views.ReadSide;
 import io.cairn.queries.operations.OperationsHandlers;
 import io.cairn.queries.operations.ReadSideOperations;
 import io.cairn.queries.operations.ViewsOperations;
+import io.cairn.queries.reports.ReportCatalog;
 import io.cairn.queries.routing.AnswerWriter;
 import io.cairn.queries.routing.Forwarder;
 import io.cairn.queries.routing.KeyedQuery;
@@ -48,6 +50,7 @@ public final class QueryServer implements AutoCloseable {
    * @param types the aggregate types whose states and histories the views keep
    * @param processes the process managers' stores, in the command processors' application
    * @param managers the process managers, by the names in paths
+   * @param reports the reports, by the names in paths
    */
   QueryServer(
       CurrentViews views,
@@ -56,6 +59,7 @@ public final class QueryServer implements AutoCloseable {
       List<AggregateType<?, ?, ?>> types,
       ViewsAccess processes,
       List<String> managers,
+      List<Report<?, ?>> reports,
       QuerySettings settings) {
     this.views = views;
     this.settings = settings;
@@ -64,7 +68,12 @@ public final class QueryServer implements AutoCloseable {
     this.operations = new OperationsHandlers(operations);
     this.processes = StoreQueries.over(processes, settings, forwarder);
     this.routes =
-        new QueryRoutes(new ViewCatalog(projections, types), managers, settings, this.operations);
+        new QueryRoutes(
+            new ViewCatalog(projections, types),
+            managers,
+            new ReportCatalog(reports),
+            settings,
+            this.operations);
   }
 
   /**
@@ -79,6 +88,7 @@ public final class QueryServer implements AutoCloseable {
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
       List<String> managers,
+      List<Report<?, ?>> reports,
       QuerySettings settings) {
     return new QueryServer(
         new ReadSideViews(readSide),
@@ -87,6 +97,7 @@ public final class QueryServer implements AutoCloseable {
         types,
         new StreamsViewsAccess(commands.streams()),
         managers,
+        reports,
         settings);
   }
 

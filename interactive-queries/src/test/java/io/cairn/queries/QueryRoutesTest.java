@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.analytics.ReportSettings;
+import io.cairn.analytics.ReportTopology;
 import io.cairn.avro.carts.AddItem;
 import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.inventory.ReceiveStock;
@@ -63,6 +65,10 @@ class QueryRoutesTest {
         new TopologyDriver(
             Commerce.aggregateTypes(),
             Commerce.projections(),
+            List.of(
+                new ReportTopology(
+                    Commerce.reports(),
+                    new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)))),
             new Reactions.Declared(
                 Commerce.policies(),
                 Commerce.processManagers(SHIP_WITHIN, Duration.ofSeconds(30)),
@@ -217,6 +223,40 @@ class QueryRoutesTest {
   }
 
   @Test
+  void shouldListAReportsWindowsInRangeAndItsCatalogue() {
+    driver.send(
+        "orders", "o-1", new PlaceOrder("c1", "EUR", List.of(new PlaceOrderLine("tea", 2, 450L))));
+    driver.advance(Duration.ofHours(1));
+    driver.send(
+        "orders", "o-2", new PlaceOrder("c1", "EUR", List.of(new PlaceOrderLine("tea", 1, 450L))));
+
+    serve(
+        client -> {
+          JsonNode catalogue = json(client.get("/api/v1/reports"));
+          assertThat(catalogue.get("items").findValuesAsText("name"))
+              .contains("sales-by-product", "top-products", "order-funnel");
+          JsonNode page = json(client.get("/api/v1/reports/sales-by-product?key=tea"));
+          assertThat(page.get("items")).hasSize(2);
+          JsonNode first = page.at("/items/0");
+          assertThat(first.get("windowStart").asText()).isEqualTo("2026-11-23T10:00:00Z");
+          assertThat(first.get("windowEnd").asText()).isEqualTo("2026-11-23T11:00:00Z");
+          assertThat(first.get("unitsSold").asLong()).isEqualTo(2);
+          assertThat(first.get("revenueMinor").asLong()).isEqualTo(900);
+          JsonNode later =
+              json(
+                  client.get("/api/v1/reports/sales-by-product?from=2026-11-23T11:00:00Z&limit=1"));
+          assertThat(later.get("items")).hasSize(1);
+          assertThat(later.at("/items/0/unitsSold").asLong()).isEqualTo(1);
+          JsonNode top = json(client.get("/api/v1/reports/top-products?limit=1"));
+          assertThat(top.at("/items/0/products/0/productId").asText()).isEqualTo("tea");
+          assertThat(top.get("nextCursor").isNull()).isFalse();
+          assertThat(error(client.get("/api/v1/reports/nothing"))).isEqualTo("unknown_report");
+          assertThat(problem(client.get("/api/v1/reports/order-funnel?from=yesterday")))
+              .isEqualTo("from");
+        });
+  }
+
+  @Test
   void shouldRefuseWhatNoDeclarationNames() {
     serve(
         client -> {
@@ -333,6 +373,7 @@ class QueryRoutesTest {
             Commerce.aggregateTypes(),
             views,
             List.of(ShippingDeadline.NAME),
+            Commerce.reports(),
             new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),

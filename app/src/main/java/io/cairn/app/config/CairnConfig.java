@@ -19,6 +19,7 @@ import java.util.Map;
  * @param views how the read side keeps its views
  * @param reactions how policies and process managers run
  * @param payments how checkouts pay
+ * @param reports how the reports are kept
  */
 public record CairnConfig(
     HttpConfig http,
@@ -29,7 +30,8 @@ public record CairnConfig(
     ProcessingConfig processing,
     ViewsConfig views,
     ReactionsConfig reactions,
-    PaymentsConfig payments) {
+    PaymentsConfig payments,
+    ReportsConfig reports) {
 
   /**
    * Loads the configuration from its sources.
@@ -59,9 +61,10 @@ public record CairnConfig(
     ViewsConfig views = ViewsConfig.read(settings);
     ReactionsConfig reactions = ReactionsConfig.read(settings);
     PaymentsConfig payments = PaymentsConfig.read(settings);
+    ReportsConfig reports = ReportsConfig.read(settings);
     settings.requireValid();
     return new CairnConfig(
-        http, kafka, broker, topics, registry, processing, views, reactions, payments);
+        http, kafka, broker, topics, registry, processing, views, reactions, payments, reports);
   }
 
   private static BrokerSettings readBroker(Settings settings) {

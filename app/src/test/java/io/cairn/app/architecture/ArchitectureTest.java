@@ -128,7 +128,7 @@ class ArchitectureTest {
   void shouldKeepTheEngineAndThePlumbingFreeOfHttpAndOfTheDomain() {
     noClasses()
         .that()
-        .resideInAPackage("io.cairn.engine..")
+        .resideInAnyPackage("io.cairn.engine..", "io.cairn.analytics..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -138,7 +138,15 @@ class ArchitectureTest {
             "io.cairn.queries..",
             "io.cairn.app..",
             "io.cairn.commerce..")
-        .as("the engine knows no HTTP and no domain")
+        .as("the engine and the reports' topologies know no HTTP and no domain")
+        .check(CAIRN);
+    noClasses()
+        .that()
+        .resideInAPackage("io.cairn.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.cairn.analytics..")
+        .as("the reports build on the engine, not the other way round")
         .check(CAIRN);
     noClasses()
         .that()

@@ -67,7 +67,7 @@ public final class TopProducts {
           .per(Report.ALL, Windowing.hopping(Duration.ofHours(1), Duration.ofMinutes(5)))
           .on(Orders.TYPE, TopProducts::revenue)
           .folding(new Revenues(Map.of(), Map.of()), TopProducts::add)
-          .shownAs(TopProducts::top)
+          .shownAs(Top.class, TopProducts::top)
           .build();
 
   private static List<Keyed<Revenue>> revenue(SourcedEvent<Orders.Event, Orders.OrderState> event) {

@@ -60,6 +60,7 @@ public final class Report<D, A> {
   private final A empty;
   private final Fold<A, D> fold;
   private final Function<A, ?> shown;
+  private final Class<?> shownType;
   private final Map<String, Source<D, ?, ?>> sources;
 
   private Report(Builder<D, A> builder) {
@@ -72,6 +73,7 @@ public final class Report<D, A> {
     this.empty = Objects.requireNonNull(builder.empty, "empty");
     this.fold = Objects.requireNonNull(builder.fold, "fold");
     this.shown = builder.shown;
+    this.shownType = builder.shownType == null ? windows : builder.shownType;
     this.sources = Map.copyOf(builder.sources);
   }
 
@@ -123,9 +125,9 @@ public final class Report<D, A> {
     return windows;
   }
 
-  /** The measures a window shows: its value's components. */
+  /** The measures a window shows: the components of what analysts see of it. */
   public List<String> measures() {
-    return Arrays.stream(windows.getRecordComponents()).map(c -> c.getName()).toList();
+    return Arrays.stream(shownType.getRecordComponents()).map(c -> c.getName()).toList();
   }
 
   /** The aggregate types whose events it reads. */
@@ -181,6 +183,7 @@ public final class Report<D, A> {
     private A empty;
     private Fold<A, D> fold;
     private Function<A, ?> shown;
+    private Class<?> shownType;
 
     private Builder(String name, Class<D> deltas, Class<A> windows) {
       this.name = name;
@@ -217,8 +220,16 @@ public final class Report<D, A> {
       return this;
     }
 
-    /** What analysts see of a window, when it is not the window's value itself. */
-    public Builder<D, A> shownAs(Function<A, ?> shown) {
+    /**
+     * What analysts see of a window, when it is not the window's value itself.
+     *
+     * @param type the record they see, whose components are the measures
+     */
+    public <T> Builder<D, A> shownAs(Class<T> type, Function<A, T> shown) {
+      if (!type.isRecord()) {
+        throw new IllegalArgumentException(name + ": what a window is shown as is a record");
+      }
+      this.shownType = type;
       this.shown = shown;
       return this;
     }

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param topicDefaults the topics' partition count and replication
  * @param aggregates the aggregate types whose events the views read, bound to the contract
  * @param projections the views
+ * @param more what else the views application builds on the events, such as the reports
  * @param kafka the cluster
  * @param topics the topics with the contract's serdes
  * @param self this instance's advertised HTTP address
@@ -27,6 +28,7 @@ public record ReadSideSetup(
     TopicDefaults topicDefaults,
     List<BoundAggregate<?, ?, ?>> aggregates,
     List<Projection<?>> projections,
+    List<EventsTopology> more,
     KafkaConnection kafka,
     ContractTopics topics,
     HostInfo self) {
@@ -35,5 +37,6 @@ public record ReadSideSetup(
   public ReadSideSetup {
     aggregates = List.copyOf(aggregates);
     projections = List.copyOf(projections);
+    more = List.copyOf(more);
   }
 }

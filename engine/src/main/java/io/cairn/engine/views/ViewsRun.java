@@ -52,6 +52,7 @@ public final class ViewsRun implements AutoCloseable {
         builder,
         setup.aggregates(),
         setup.projections(),
+        setup.more(),
         new ViewTopology.Settings(setup.topics(), lag, setup.views().versionsRetention(), clock));
     // A rebuild reads every event again, so each run counts what it passes over afresh.
     SkippedRecords skipped = SkippedRecords.register(ReadSide.APPLICATION_ID);

@@ -12,6 +12,7 @@ import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsProperties;
+import io.cairn.engine.views.EventsTopology;
 import io.cairn.engine.views.topology.ViewLag;
 import io.cairn.engine.views.topology.ViewTopology;
 import io.cairn.kafka.stores.Store;
@@ -89,6 +90,22 @@ public final class TopologyDriver implements AutoCloseable {
       List<Projection<?>> projections,
       Reactions.Declared reactions,
       Path stateDir) {
+    this(types, projections, List.of(), reactions, stateDir);
+  }
+
+  /**
+   * @param types the aggregate types whose commands it processes
+   * @param projections the views it folds their events into
+   * @param more what else reads the events in the views application, such as the reports
+   * @param reactions the policies, process managers, inboxes and publications
+   * @param stateDir where the driver's RocksDB stores live
+   */
+  public TopologyDriver(
+      List<AggregateType<?, ?, ?>> types,
+      List<Projection<?>> projections,
+      List<EventsTopology> more,
+      Reactions.Declared reactions,
+      Path stateDir) {
     CairnTopics declared = new CairnTopics(new TopicDefaults(1, (short) 1));
     this.topics = new ContractTopics(declared, registry, true);
     this.aggregates = BoundAggregate.all(types, Contract.load());
@@ -102,11 +119,12 @@ public final class TopologyDriver implements AutoCloseable {
             Reactions.bind(reactions, aggregates, declared),
             clock,
             new CommandTopology.Retention(RETENTION, PROCESS_RETENTION, INBOX_RETENTION)));
-    if (!projections.isEmpty()) {
+    if (!projections.isEmpty() || !more.isEmpty()) {
       ViewTopology.build(
           builder,
           aggregates,
           projections,
+          more,
           new ViewTopology.Settings(topics, new ViewLag(clock), Duration.ofDays(7), clock));
     }
     Properties props = new Properties();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -26,6 +27,16 @@ public final class OrderedScan {
    */
   public static <V> ListPart part(
       KeyValueIterator<String, V> entries, int limit, Function<V, Object> show) {
+    return part(entries, limit, (key, value) -> show.apply(value));
+  }
+
+  /**
+   * The part of a page the entries hold, shown by their keys too.
+   *
+   * @param show an entry as clients see it, or null when it is not on the list
+   */
+  public static <V> ListPart part(
+      KeyValueIterator<String, V> entries, int limit, BiFunction<String, V, Object> show) {
     List<ListPart.Entry> items = new ArrayList<>();
     String last = null;
     int scanned = 0;
@@ -33,7 +44,7 @@ public final class OrderedScan {
       KeyValue<String, V> entry = entries.next();
       scanned++;
       last = entry.key;
-      Object item = show.apply(entry.value);
+      Object item = show.apply(entry.key, entry.value);
       if (item != null) {
         items.add(new ListPart.Entry(entry.key, item));
       }

@@ -5,6 +5,7 @@ import io.cairn.core.view.Projection;
 import io.cairn.core.view.Source;
 import io.cairn.core.view.ViewKey;
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.views.EventsTopology;
 import io.cairn.engine.views.stores.AggregateEntry;
 import io.cairn.engine.views.stores.DecodedEvent;
 import io.cairn.engine.views.stores.ViewStores;
@@ -72,6 +73,16 @@ public final class ViewTopology {
       List<BoundAggregate<?, ?, ?>> aggregates,
       List<Projection<?>> projections,
       Settings settings) {
+    build(builder, aggregates, projections, List.of(), settings);
+  }
+
+  /** Adds the aggregates, histories and views to the builder, and what more reads their events. */
+  public static void build(
+      StreamsBuilder builder,
+      List<BoundAggregate<?, ?, ?>> aggregates,
+      List<Projection<?>> projections,
+      List<EventsTopology> more,
+      Settings settings) {
     ViewTopology topology = new ViewTopology(builder, aggregates, settings);
     for (BoundAggregate<?, ?, ?> aggregate : aggregates) {
       topology.events.put(aggregate.name(), topology.aggregate(aggregate));
@@ -79,6 +90,8 @@ public final class ViewTopology {
     for (Projection<?> projection : projections) {
       topology.view(projection);
     }
+    Map<String, KStream<String, DecodedEvent>> events = Map.copyOf(topology.events);
+    more.forEach(extension -> extension.build(builder, events));
   }
 
   private <E, S> KStream<String, DecodedEvent> aggregate(BoundAggregate<?, E, S> aggregate) {

@@ -1,0 +1,88 @@
+package io.cairn.analytics;
+
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.report.Report;
+import io.cairn.engine.views.EventsTopology;
+import io.cairn.engine.views.stores.DecodedEvent;
+import io.cairn.engine.views.stores.JsonSerde;
+import io.cairn.engine.views.stores.ViewJson;
+import io.cairn.kafka.stores.Store;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The reports as a function of a StreamsBuilder, in the views application: each source's events
+ * become the report's deltas, repartitioned by the report's key ({@code
+ * cairn-views-report-<name>-repartition}), and folded into the report's windows. Called the same
+ * way by the app and by TopologyTestDriver tests.
+ */
+public final class ReportTopology implements EventsTopology {
+  private final List<Report<?, ?>> reports;
+  private final ReportSettings settings;
+  private final Map<String, LongAdder> late = new ConcurrentHashMap<>();
+
+  /** The topology of these reports, kept as the settings say. */
+  public ReportTopology(List<Report<?, ?>> reports, ReportSettings settings) {
+    this.reports = List.copyOf(reports);
+    this.settings = settings;
+  }
+
+  /** How many windows each report has refused an event for, arriving beyond the grace period. */
+  public Map<String, Long> lateBeyondGrace() {
+    Map<String, Long> counts = new TreeMap<>();
+    reports.forEach(
+        r -> counts.put(r.name(), late.computeIfAbsent(r.name(), n -> new LongAdder()).sum()));
+    return counts;
+  }
+
+  @Override
+  public void build(StreamsBuilder builder, Map<String, KStream<String, DecodedEvent>> events) {
+    for (Report<?, ?> report : reports) {
+      add(builder, events, report);
+    }
+  }
+
+  private <D, A> void add(
+      StreamsBuilder builder,
+      Map<String, KStream<String, DecodedEvent>> events,
+      Report<D, A> report) {
+    String name = "report-" + report.name();
+    KStream<String, Timed<D>> deltas = null;
+    for (AggregateType<?, ?, ?> type : report.sources()) {
+      KStream<String, DecodedEvent> source = events.get(type.name());
+      if (source == null) {
+        throw new IllegalArgumentException(
+            report.name() + " reads " + type.name() + ", which the views do not");
+      }
+      KStream<String, Timed<D>> stream =
+          source.process(
+              () -> new ContributionProcessor<>(report), Named.as(name + "-" + type.name()));
+      deltas =
+          deltas == null ? stream : deltas.merge(stream, Named.as(name + "-merge-" + type.name()));
+    }
+    Store<String, A> windows = ReportStores.windows(report);
+    builder.addStateStore(windows.persistent());
+    LongAdder lateCount = late.computeIfAbsent(report.name(), n -> new LongAdder());
+    deltas
+        .repartition(Repartitioned.with(Serdes.String(), timed(report)).withName(name))
+        .process(
+            () -> new WindowFold<>(report, settings, lateCount),
+            Named.as(name + "-fold"),
+            windows.name());
+  }
+
+  private static <D> Serde<Timed<D>> timed(Report<D, ?> report) {
+    return JsonSerde.of(
+        ViewJson.MAPPER.getTypeFactory().constructParametricType(Timed.class, report.deltas()),
+        "delta of " + report.name());
+  }
+}

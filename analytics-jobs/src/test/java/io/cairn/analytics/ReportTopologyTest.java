@@ -1,0 +1,117 @@
+package io.cairn.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.avro.orders.CancelOrder;
+import io.cairn.avro.orders.PlaceOrder;
+import io.cairn.avro.orders.PlaceOrderLine;
+import io.cairn.commerce.Commerce;
+import io.cairn.commerce.reports.OrderFunnel;
+import io.cairn.commerce.reports.SalesByProduct;
+import io.cairn.commerce.reports.SalesByProduct.ProductSales;
+import io.cairn.core.report.Report;
+import io.cairn.core.view.Projection;
+import io.cairn.engine.reactions.Reactions;
+import io.cairn.engine.testing.TopologyDriver;
+import io.cairn.engine.views.EventsTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reports under TopologyTestDriver, fed by orders placed as the clock moves back and forth:
+ * out-of-order events count in their own windows, a late one within the grace period too, and one
+ * later than that is left out of the windows that had closed, and counted as late.
+ */
+class ReportTopologyTest {
+  private static final Instant TEN = Instant.parse("2026-11-23T10:00:00Z");
+  private static final Instant ELEVEN = TEN.plus(Duration.ofHours(1));
+
+  @TempDir Path stateDir;
+  private TopologyDriver driver;
+  private ReportTopology reports;
+
+  @BeforeEach
+  void start() {
+    reports =
+        new ReportTopology(
+            Commerce.reports(), new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)));
+    driver =
+        new TopologyDriver(
+            Commerce.aggregateTypes(),
+            List.<Projection<?>>of(),
+            List.<EventsTopology>of(reports),
+            Reactions.Declared.none(),
+            stateDir);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  private void placeAt(Instant at, String order, int units) {
+    Duration by = Duration.between(driver.now(), at);
+    if (by.isNegative()) {
+      driver.rewind(by.negated());
+    } else {
+      driver.advance(by);
+    }
+    driver.send(
+        "orders",
+        order,
+        new PlaceOrder("ann", "EUR", List.of(new PlaceOrderLine("tea", units, 450L))));
+  }
+
+  private <A> A window(Report<?, A> report, String key, Instant start) {
+    return driver.<String, A>store(ReportStores.windows(report)).get(ReportStores.slot(key, start));
+  }
+
+  @Test
+  void eventsCountInTheWindowsOfTheirOwnTimeWithinTheGracePeriod() {
+    placeAt(TEN.plus(Duration.ofMinutes(5)), "o-1", 2);
+    placeAt(ELEVEN.plus(Duration.ofMinutes(5)), "o-2", 3);
+    // Out of order, its hour closed five minutes ago: within the ten minutes' grace.
+    placeAt(TEN.plus(Duration.ofMinutes(59)), "o-3", 1);
+    placeAt(ELEVEN.plus(Duration.ofMinutes(30)), "o-4", 4);
+    driver.advance(Duration.ofMinutes(10));
+    driver.send("orders", "o-2", new CancelOrder("changed_mind"));
+
+    assertThat(window(SalesByProduct.REPORT, "tea", TEN))
+        .isEqualTo(new ProductSales(3, 1350, "EUR", 2));
+    assertThat(window(SalesByProduct.REPORT, "tea", ELEVEN))
+        .isEqualTo(new ProductSales(4, 1800, "EUR", 1));
+    OrderFunnel.Funnel eleven = window(OrderFunnel.REPORT, Report.ALL, ELEVEN);
+    assertThat(eleven.placed()).isEqualTo(2);
+    assertThat(eleven.cancelledByReason()).isEqualTo(Map.of("changed_mind", 1L));
+    assertThat(reports.lateBeyondGrace()).containsEntry("sales-by-product", 0L);
+  }
+
+  @Test
+  void anEventLaterThanTheGracePeriodIsLeftOutOfTheWindowsThatHadClosed() {
+    placeAt(TEN.plus(Duration.ofMinutes(5)), "o-1", 2);
+    placeAt(ELEVEN.plus(Duration.ofMinutes(30)), "o-2", 3);
+    // Its hour closed thirty minutes before the log reached it: beyond the grace period.
+    placeAt(TEN.plus(Duration.ofMinutes(50)), "o-3", 10);
+
+    assertThat(window(SalesByProduct.REPORT, "tea", TEN))
+        .isEqualTo(new ProductSales(2, 900, "EUR", 1));
+    assertThat(reports.lateBeyondGrace())
+        .containsEntry("sales-by-product", 1L)
+        .containsEntry("order-funnel", 1L);
+    // The last hour's windows that start after 10:20 are still open at 11:30, and take it.
+    assertThat(reports.lateBeyondGrace().get("top-products")).isEqualTo(6L);
+    assertThat(
+            window(
+                io.cairn.commerce.reports.TopProducts.REPORT,
+                Report.ALL,
+                TEN.plus(Duration.ofMinutes(25))))
+        .isNotNull();
+  }
+}

@@ -1,0 +1,94 @@
+package io.cairn.queries.reports;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.analytics.ReportStores;
+import io.cairn.core.report.Report;
+import io.cairn.engine.views.stores.ViewJson;
+import io.cairn.kafka.stores.Store;
+import io.cairn.queries.consistency.ConsistencyWait;
+import io.cairn.queries.http.Parameters;
+import io.cairn.queries.routing.ListPart;
+import io.cairn.queries.routing.ListedQuery;
+import io.cairn.queries.routing.OrderedScan;
+import io.cairn.queries.stores.StoreReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@code GET /api/v1/reports/{name}}: a page of a report's windows in key and time order, each
+ * {@code {windowStart, windowEnd, key, ...measures}}, gathered from every instance like the lists
+ * of the views.
+ *
+ * @param <A> the report's windows' values
+ */
+public final class ReportQuery<A> implements ListedQuery<ReportParams> {
+  private final Report<?, A> report;
+  private final Store<String, A> store;
+
+  /** The query of a report. */
+  public ReportQuery(Report<?, A> report) {
+    this.report = report;
+    this.store = ReportStores.windows(report);
+  }
+
+  @Override
+  public Parameters<ReportParams> parameters() {
+    return ReportParams.PARAMETERS;
+  }
+
+  @Override
+  public Store<?, ?> store() {
+    return store;
+  }
+
+  @Override
+  public int limit(ReportParams params) {
+    return params.limit();
+  }
+
+  @Override
+  public CompletableFuture<ListPart> part(
+      StoreReader reader, Set<Integer> partitions, ReportParams params, ConsistencyWait wait) {
+    String from =
+        params
+            .after()
+            .map(after -> after + '\u0000')
+            .orElse(params.key().map(key -> ReportStores.slot(key, params.from())).orElse(null));
+    String to = params.key().map(key -> key + ReportStores.SEPARATOR + '\uffff').orElse(null);
+    return CompletableFuture.completedFuture(
+        reader.readPartitions(
+            store,
+            partitions,
+            (Map<Integer, ReadOnlyKeyValueStore<String, A>> stores) -> {
+              List<KeyValueIterator<String, A>> ranges = new ArrayList<>();
+              try {
+                stores.values().forEach(part -> ranges.add(part.range(from, to)));
+                return OrderedScan.part(
+                    OrderedScan.merged(ranges),
+                    params.limit(),
+                    (String slot, A window) -> shown(slot, window, params));
+              } finally {
+                ranges.forEach(KeyValueIterator::close);
+              }
+            }));
+  }
+
+  private Object shown(String slot, A window, ReportParams params) {
+    Instant start = ReportStores.startOf(slot);
+    if (!params.lists(start)) {
+      return null;
+    }
+    ObjectNode item = ViewJson.MAPPER.createObjectNode();
+    item.put("windowStart", start.toString());
+    item.put("windowEnd", start.plus(report.windowing().size()).toString());
+    item.put("key", ReportStores.keyOf(slot));
+    item.setAll((ObjectNode) ViewJson.MAPPER.valueToTree(report.render(window)));
+    return item;
+  }
+}
