@@ -3,6 +3,7 @@ package io.cairn.queries.reports;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.report.Report;
 import io.cairn.web.ApiException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,22 +43,17 @@ public final class ReportCatalog {
   }
 
   private static Map<String, Object> entry(Report<?, ?> report) {
-    return Map.of(
-        "name",
-        report.name(),
-        "description",
-        report.description(),
-        "key",
-        report.key(),
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", report.name());
+    entry.put("description", report.description());
+    entry.put("key", report.key());
+    entry.put(
         "window",
         Map.of(
-            "size",
-            report.windowing().size().toString(),
-            "advance",
-            report.windowing().advance().toString()),
-        "measures",
-        report.measures(),
-        "sources",
-        report.sources().stream().map(AggregateType::name).toList());
+            "size", report.windowing().size().toString(),
+            "advance", report.windowing().advance().toString()));
+    entry.put("measures", report.measures());
+    entry.put("sources", report.sources().stream().map(AggregateType::name).toList());
+    return entry;
   }
 }
