@@ -36,7 +36,10 @@ public final class ReportTopology implements EventsTopology {
     this.settings = settings;
   }
 
-  /** How many windows each report has refused an event for, arriving beyond the grace period. */
+  /**
+   * How many windows each report has left an event out of since the views started, the event
+   * arriving beyond the grace period.
+   */
   public Map<String, Long> lateBeyondGrace() {
     Map<String, Long> counts = new TreeMap<>();
     reports.forEach(
@@ -44,8 +47,10 @@ public final class ReportTopology implements EventsTopology {
     return counts;
   }
 
+  /** Builds the reports; their late counts start again, as a rebuild folds every event again. */
   @Override
   public void build(StreamsBuilder builder, Map<String, KStream<String, DecodedEvent>> events) {
+    late.clear();
     for (Report<?, ?> report : reports) {
       add(builder, events, report);
     }

@@ -37,6 +37,7 @@ import io.cairn.provider.SimulatedPaymentProvider;
 import io.cairn.queries.QueryServer;
 import io.cairn.queries.QuerySettings;
 import io.cairn.queries.deadletters.DeadLetterRoutes;
+import io.cairn.queries.reports.ReportCatalog;
 import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
@@ -164,6 +165,7 @@ public final class CairnApp implements AutoCloseable {
                   topics,
                   processors::accepting,
                   Clock.systemUTC()));
+      ReportTopology reports = new ReportTopology(Commerce.reports(), config.reports().settings());
       ReadSide views =
           resources.add(
               ReadSide.start(
@@ -173,7 +175,7 @@ public final class CairnApp implements AutoCloseable {
                       config.topics(),
                       aggregates,
                       projections,
-                      List.of(new ReportTopology(Commerce.reports(), config.reports().settings())),
+                      List.of(reports),
                       kafka,
                       topics,
                       self),
@@ -193,7 +195,7 @@ public final class CairnApp implements AutoCloseable {
                   projections,
                   types,
                   managers.stream().map(ProcessManager::name).toList(),
-                  Commerce.reports(),
+                  new ReportCatalog(Commerce.reports(), reports::lateBeyondGrace),
                   querySettings(config, self)));
       DeadLetterQueue deadLetters =
           resources.add(

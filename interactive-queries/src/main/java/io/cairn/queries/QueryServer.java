@@ -1,7 +1,6 @@
 package io.cairn.queries;
 
 import io.cairn.core.aggregate.AggregateType;
-import io.cairn.core.report.Report;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.views.ReadSide;
@@ -50,7 +49,7 @@ public final class QueryServer implements AutoCloseable {
    * @param types the aggregate types whose states and histories the views keep
    * @param processes the process managers' stores, in the command processors' application
    * @param managers the process managers, by the names in paths
-   * @param reports the reports, by the names in paths
+   * @param reports the reports, by the names in paths, with their late counts
    */
   QueryServer(
       CurrentViews views,
@@ -59,7 +58,7 @@ public final class QueryServer implements AutoCloseable {
       List<AggregateType<?, ?, ?>> types,
       ViewsAccess processes,
       List<String> managers,
-      List<Report<?, ?>> reports,
+      ReportCatalog reports,
       QuerySettings settings) {
     this.views = views;
     this.settings = settings;
@@ -69,11 +68,7 @@ public final class QueryServer implements AutoCloseable {
     this.processes = StoreQueries.over(processes, settings, forwarder);
     this.routes =
         new QueryRoutes(
-            new ViewCatalog(projections, types),
-            managers,
-            new ReportCatalog(reports),
-            settings,
-            this.operations);
+            new ViewCatalog(projections, types), managers, reports, settings, this.operations);
   }
 
   /**
@@ -88,7 +83,7 @@ public final class QueryServer implements AutoCloseable {
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
       List<String> managers,
-      List<Report<?, ?>> reports,
+      ReportCatalog reports,
       QuerySettings settings) {
     return new QueryServer(
         new ReadSideViews(readSide),

@@ -21,6 +21,7 @@ import io.cairn.engine.testing.TopologyDriver;
 import io.cairn.engine.views.RebuildStatus;
 import io.cairn.engine.views.ViewStatus;
 import io.cairn.queries.operations.ViewsOperations;
+import io.cairn.queries.reports.ReportCatalog;
 import io.cairn.web.ApiException;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
@@ -373,7 +374,7 @@ class QueryRoutesTest {
             Commerce.aggregateTypes(),
             views,
             List.of(ShippingDeadline.NAME),
-            Commerce.reports(),
+            new ReportCatalog(Commerce.reports(), Map::of),
             new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),
