@@ -6,10 +6,13 @@ import io.cairn.avro.orders.CancelOrder;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.commerce.Commerce;
+import io.cairn.commerce.orders.Orders;
 import io.cairn.commerce.reports.OrderFunnel;
 import io.cairn.commerce.reports.SalesByProduct;
 import io.cairn.commerce.reports.SalesByProduct.ProductSales;
+import io.cairn.core.report.Keyed;
 import io.cairn.core.report.Report;
+import io.cairn.core.report.Windowing;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.testing.TopologyDriver;
@@ -17,6 +20,7 @@ import io.cairn.engine.views.EventsTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +43,10 @@ class ReportTopologyTest {
 
   @BeforeEach
   void start() {
+    List<Report<?, ?>> all = new ArrayList<>(Commerce.reports());
+    all.add(UNITS_LAST_HOUR);
     reports =
-        new ReportTopology(
-            Commerce.reports(), new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)));
+        new ReportTopology(all, new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)));
     driver =
         new TopologyDriver(
             Commerce.aggregateTypes(),
@@ -105,13 +110,32 @@ class ReportTopologyTest {
     assertThat(reports.lateBeyondGrace())
         .containsEntry("sales-by-product", 1L)
         .containsEntry("order-funnel", 1L);
-    // The last hour's windows that start after 10:20 are still open at 11:30, and take it.
-    assertThat(reports.lateBeyondGrace().get("top-products")).isEqualTo(6L);
-    assertThat(
-            window(
-                io.cairn.commerce.reports.TopProducts.REPORT,
-                Report.ALL,
-                TEN.plus(Duration.ofMinutes(25))))
-        .isNotNull();
+    // Of the hour-long windows it falls in, those starting after 10:20 are still open at 11:30.
+    assertThat(reports.lateBeyondGrace()).containsEntry("units-last-hour", 6L);
+    assertThat(window(UNITS_LAST_HOUR, "tea", TEN.plus(Duration.ofMinutes(5))))
+        .isEqualTo(new Units(2));
+    assertThat(window(UNITS_LAST_HOUR, "tea", TEN.plus(Duration.ofMinutes(25))))
+        .isEqualTo(new Units(10));
+  }
+
+  /** Units per product over the last hour, every five minutes: a report of hopping windows. */
+  record Units(long units) {}
+
+  private static final Report<Units, Units> UNITS_LAST_HOUR = unitsLastHour();
+
+  private static Report<Units, Units> unitsLastHour() {
+    return Report.named("units-last-hour", Units.class, Units.class)
+        .describedAs("Units ordered per product over the last hour.")
+        .per("productId", Windowing.hopping(Duration.ofHours(1), Duration.ofMinutes(5)))
+        .on(
+            Orders.TYPE,
+            event ->
+                event.event() instanceof Orders.OrderPlaced placed
+                    ? placed.lines().stream()
+                        .map(line -> new Keyed<>(line.productId(), new Units(line.quantity())))
+                        .toList()
+                    : List.of())
+        .folding(new Units(0), (units, added) -> new Units(units.units() + added.units()))
+        .build();
   }
 }

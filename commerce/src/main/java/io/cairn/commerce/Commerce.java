@@ -25,7 +25,6 @@ import io.cairn.commerce.reports.ConnectionsPerDay;
 import io.cairn.commerce.reports.OrderFunnel;
 import io.cairn.commerce.reports.PointsFlow;
 import io.cairn.commerce.reports.SalesByProduct;
-import io.cairn.commerce.reports.TopProducts;
 import io.cairn.commerce.subscriptions.CustomerSubscriptionsProjection;
 import io.cairn.commerce.subscriptions.SubscriptionOrders;
 import io.cairn.commerce.subscriptions.SubscriptionProjection;
@@ -113,11 +112,7 @@ public final class Commerce {
   /** Every report of the domain, for analysts. */
   public static List<Report<?, ?>> reports() {
     return List.of(
-        SalesByProduct.REPORT,
-        TopProducts.REPORT,
-        OrderFunnel.REPORT,
-        PointsFlow.REPORT,
-        ConnectionsPerDay.REPORT);
+        SalesByProduct.REPORT, OrderFunnel.REPORT, PointsFlow.REPORT, ConnectionsPerDay.REPORT);
   }
 
   /** Every view of the domain. */

@@ -46,22 +46,6 @@ class ReportsTest {
   }
 
   @Test
-  void theTopTenRanksProductsByRevenueInEveryHourLongWindowAnEventFallsIn() {
-    var spec = ReportSpec.of(TopProducts.REPORT);
-    for (int i = 0; i < 12; i++) {
-      spec.given(order("o-" + i, NINE).then(placed("p" + i, 1, 100 * (i + 1))));
-    }
-    Instant start = NINE.minus(Duration.ofMinutes(55));
-    var top = (TopProducts.Top) TopProducts.REPORT.render(spec.window(Report.ALL, start));
-    assertThat(top.products()).hasSize(10);
-    assertThat(top.products().getFirst()).isEqualTo(new TopProducts.Ranked("p11", 1200, "EUR"));
-    assertThat(spec.window(Report.ALL, NINE.plus(Duration.ofMinutes(5)))).isNull();
-    assertThat(TopProducts.REPORT.windowing().startsOf(NINE.plus(Duration.ofMinutes(1))))
-        .hasSize(12)
-        .contains(NINE, NINE.minus(Duration.ofMinutes(55)));
-  }
-
-  @Test
   void theFunnelCountsEachStageAndCancellationsByReason() {
     var shipped = order("o-1", NINE);
     var cancelled = order("o-2", NINE);
