@@ -2,11 +2,14 @@ package io.cairn.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.avro.customers.RecordConnection;
+import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.orders.CancelOrder;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.reports.ConnectionsPerDay;
 import io.cairn.commerce.reports.OrderFunnel;
 import io.cairn.commerce.reports.SalesByProduct;
 import io.cairn.commerce.reports.SalesByProduct.ProductSales;
@@ -116,6 +119,18 @@ class ReportTopologyTest {
         .isEqualTo(new Units(2));
     assertThat(window(UNITS_LAST_HOUR, "tea", TEN.plus(Duration.ofMinutes(25))))
         .isEqualTo(new Units(10));
+  }
+
+  @Test
+  void aConnectionCountsInTheDayOfItsOfficerAndOfAll() {
+    driver.send("customers", "off-1", new RegisterCustomer("Olga", "olga@example.org"));
+    driver.send("customers", "off-1", new RecordConnection("cit-1", "citizen", TEN));
+    Instant day = Instant.parse("2026-11-23T00:00:00Z");
+
+    assertThat(window(ConnectionsPerDay.REPORT, "off-1", day))
+        .isEqualTo(new ConnectionsPerDay.Connections(1));
+    assertThat(window(ConnectionsPerDay.REPORT, Report.ALL, day))
+        .isEqualTo(new ConnectionsPerDay.Connections(1));
   }
 
   /** Units per product over the last hour, every five minutes: a report of hopping windows. */

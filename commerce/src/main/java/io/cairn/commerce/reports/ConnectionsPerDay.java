@@ -6,44 +6,35 @@ import io.cairn.core.report.Report;
 import io.cairn.core.report.Windowing;
 import io.cairn.core.view.SourcedEvent;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Officer-citizen connections per day, in all and per officer. Both profiles record each
- * connection; it is counted once, from the officer's, where the other person is the citizen.
+ * Officer-citizen connections per day, under the key {@code all} and under each officer's id, so
+ * that no window grows with the number of officers. Both profiles record each connection; it is
+ * counted once, from the officer's, where the other person is the citizen.
  */
 public final class ConnectionsPerDay {
   private ConnectionsPerDay() {}
 
-  /**
-   * A connection an officer made.
-   *
-   * @param officerId the officer
-   */
-  public record Connected(String officerId) {}
+  /** A connection was logged. */
+  public record Connected() {}
 
   /**
-   * A day's connections.
+   * A day's connections, in all or of one officer.
    *
    * @param logged connections logged
-   * @param byOfficer the same, per officer
    */
-  public record Connections(long logged, Map<String, Long> byOfficer) {
-    /** Freezes the map. */
-    public Connections {
-      byOfficer = Map.copyOf(byOfficer);
-    }
-  }
+  public record Connections(long logged) {}
 
   /** The report. */
   public static final Report<Connected, Connections> REPORT =
       Report.named("connections", Connected.class, Connections.class)
-          .describedAs("Officer-citizen connections logged per day, in all and per officer.")
-          .per(Report.ALL, Windowing.tumbling(Duration.ofDays(1)))
+          .describedAs(
+              "Officer-citizen connections logged per day, in all (key all) and per officer (key"
+                  + " the officer's id).")
+          .per("officerId", Windowing.tumbling(Duration.ofDays(1)))
           .on(Customers.TYPE, ConnectionsPerDay::connected)
-          .folding(new Connections(0, Map.of()), ConnectionsPerDay::add)
+          .folding(new Connections(0), (day, connected) -> new Connections(day.logged() + 1))
           .build();
 
   private static List<Keyed<Connected>> connected(
@@ -51,7 +42,9 @@ public final class ConnectionsPerDay {
     return switch (event.event()) {
       case Customers.ConnectionRecorded recorded ->
           Customers.CITIZEN.equals(recorded.role())
-              ? List.of(new Keyed<>(Report.ALL, new Connected(event.aggregateId())))
+              ? List.of(
+                  new Keyed<>(Report.ALL, new Connected()),
+                  new Keyed<>(event.aggregateId(), new Connected()))
               : List.of();
       case Customers.CustomerRegistered other -> List.of();
       case Customers.ProfileChanged other -> List.of();
@@ -62,11 +55,5 @@ public final class ConnectionsPerDay {
       case Customers.DonationReceived other -> List.of();
       case Customers.DonationRefunded other -> List.of();
     };
-  }
-
-  private static Connections add(Connections day, Connected connected) {
-    Map<String, Long> byOfficer = new HashMap<>(day.byOfficer());
-    byOfficer.merge(connected.officerId(), 1L, Long::sum);
-    return new Connections(day.logged() + 1, byOfficer);
   }
 }
