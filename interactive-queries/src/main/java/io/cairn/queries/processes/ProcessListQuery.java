@@ -11,13 +11,10 @@ import io.cairn.queries.routing.OrderedScan;
 import io.cairn.queries.stores.StoreReader;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -61,15 +58,13 @@ public final class ProcessListQuery implements ListedQuery<ProcessListParams> {
         reader.readPartitions(
             store,
             partitions,
-            (Map<Integer, ReadOnlyKeyValueStore<String, ProcessInstance>> stores) -> {
-              List<KeyValueIterator<String, ProcessInstance>> ranges = new ArrayList<>();
-              try {
-                stores.values().forEach(part -> ranges.add(part.range(from, null)));
-                return OrderedScan.part(OrderedScan.merged(ranges), params.limit(), show);
-              } finally {
-                ranges.forEach(KeyValueIterator::close);
-              }
-            }));
+            (Map<Integer, ReadOnlyKeyValueStore<String, ProcessInstance>> stores) ->
+                OrderedScan.part(
+                    stores,
+                    from,
+                    null,
+                    params.limit(),
+                    (String id, ProcessInstance process) -> show.apply(process))));
   }
 
   private static boolean listed(ProcessInstance process, ProcessListParams params, Instant now) {

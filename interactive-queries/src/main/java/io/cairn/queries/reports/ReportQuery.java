@@ -12,12 +12,9 @@ import io.cairn.queries.routing.ListedQuery;
 import io.cairn.queries.routing.OrderedScan;
 import io.cairn.queries.stores.StoreReader;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -65,18 +62,13 @@ public final class ReportQuery<A> implements ListedQuery<ReportParams> {
         reader.readPartitions(
             store,
             partitions,
-            (Map<Integer, ReadOnlyKeyValueStore<String, A>> stores) -> {
-              List<KeyValueIterator<String, A>> ranges = new ArrayList<>();
-              try {
-                stores.values().forEach(part -> ranges.add(part.range(from, to)));
-                return OrderedScan.part(
-                    OrderedScan.merged(ranges),
+            (Map<Integer, ReadOnlyKeyValueStore<String, A>> stores) ->
+                OrderedScan.part(
+                    stores,
+                    from,
+                    to,
                     params.limit(),
-                    (String slot, A window) -> shown(slot, window, params));
-              } finally {
-                ranges.forEach(KeyValueIterator::close);
-              }
-            }));
+                    (String slot, A window) -> shown(slot, window, params))));
   }
 
   private Object shown(String slot, A window, ReportParams params) {

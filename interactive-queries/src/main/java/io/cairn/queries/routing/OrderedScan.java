@@ -3,11 +3,13 @@ package io.cairn.queries.routing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Reads a part of a list off a store's entries in key order: up to a page of the entries a filter
@@ -50,6 +52,27 @@ public final class OrderedScan {
       }
     }
     return new ListPart(items, last, entries.hasNext());
+  }
+
+  /**
+   * The part of a page some partitions hold from one key to another, each inclusive and null for no
+   * bound, read off their stores in key order; the ranges it opens, it closes.
+   *
+   * @param show an entry as clients see it, by its key and value, or null when it is not listed
+   */
+  public static <V> ListPart part(
+      Map<Integer, ReadOnlyKeyValueStore<String, V>> stores,
+      String from,
+      String to,
+      int limit,
+      BiFunction<String, V, Object> show) {
+    List<KeyValueIterator<String, V>> ranges = new ArrayList<>();
+    try {
+      stores.values().forEach(store -> ranges.add(store.range(from, to)));
+      return part(merged(ranges), limit, show);
+    } finally {
+      ranges.forEach(KeyValueIterator::close);
+    }
   }
 
   /** The entries of every partition, as one iterator in key order; the caller closes them. */

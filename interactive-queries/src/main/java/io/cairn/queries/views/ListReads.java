@@ -10,8 +10,6 @@ import io.cairn.queries.routing.ListPart;
 import io.cairn.queries.routing.OrderedScan;
 import io.cairn.queries.routing.Page;
 import io.cairn.queries.stores.StoreReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -52,15 +50,13 @@ final class ListReads {
     return reader.readPartitions(
         ViewStores.view(projection),
         partitions,
-        (Map<Integer, ReadOnlyKeyValueStore<String, ViewEntry<V>>> stores) -> {
-          List<KeyValueIterator<String, ViewEntry<V>>> ranges = new ArrayList<>();
-          try {
-            stores.values().forEach(store -> ranges.add(store.range(from, null)));
-            return OrderedScan.part(OrderedScan.merged(ranges), params.limit(), show);
-          } finally {
-            ranges.forEach(KeyValueIterator::close);
-          }
-        });
+        (Map<Integer, ReadOnlyKeyValueStore<String, ViewEntry<V>>> stores) ->
+            OrderedScan.part(
+                stores,
+                from,
+                null,
+                params.limit(),
+                (String key, ViewEntry<V> entry) -> show.apply(entry)));
   }
 
   /** A page of the rows of a list view under one key, in row order. */
