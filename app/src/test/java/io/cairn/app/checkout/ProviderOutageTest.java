@@ -1,7 +1,6 @@
 package io.cairn.app.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.CairnApp;
@@ -12,7 +11,6 @@ import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class ProviderOutageTest {
       String tea = shop.product(450, "EUR", 5);
       String order = shop.checkOut(null, new Shop.Line(tea, 1));
 
-      JsonNode entry = awaitDeadLetter(shop.client(), order);
+      JsonNode entry = shop.client().awaitDeadLetter(order);
       assertThat(entry.get("reason").asText()).isEqualTo("gave_up");
       assertThat(entry.get("topic").asText()).isEqualTo("cairn-effects-payment-provider");
       assertThat(entry.get("retryable").asBoolean()).isTrue();
@@ -57,20 +55,5 @@ class ProviderOutageTest {
         assertThat(Shop.account(provider, order).get("authorizations").asInt()).isEqualTo(1);
       }
     }
-  }
-
-  private static JsonNode awaitDeadLetter(CommandClient client, String key) {
-    return await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              for (JsonNode item : client.get("/api/v1/dlq?limit=1000").json().get("items")) {
-                if (key.equals(item.path("key").asText())) {
-                  return item;
-                }
-              }
-              return null;
-            },
-            entry -> entry != null);
   }
 }

@@ -75,7 +75,7 @@ class ProfilesTest {
         "{\"customerId\":\"%s\",\"points\":25,\"reason\":\"survey\"}".formatted(customer),
         id("reward"),
         customer);
-    JsonNode entry = awaitDeadLetter(customer);
+    JsonNode entry = client.awaitDeadLetter(customer);
     assertThat(entry.get("reason").asText()).isEqualTo("rejected:customer_not_found");
 
     ok(
@@ -182,21 +182,6 @@ class ProfilesTest {
         .json()
         .get("items")
         .findValuesAsText("type");
-  }
-
-  private static JsonNode awaitDeadLetter(String key) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              for (JsonNode item : client.get("/api/v1/dlq?limit=1000").json().get("items")) {
-                if (key.equals(item.path("key").asText())) {
-                  return item;
-                }
-              }
-              return null;
-            },
-            entry -> entry != null);
   }
 
   private static String id(String prefix) {

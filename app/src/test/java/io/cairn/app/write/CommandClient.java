@@ -1,5 +1,7 @@
 package io.cairn.app.write;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -97,5 +99,21 @@ public final class CommandClient {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The dead-letter queue's entry of a record key, once it is there. */
+  public JsonNode awaitDeadLetter(String key) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              for (JsonNode item : get("/api/v1/dlq?limit=1000").json().get("items")) {
+                if (key.equals(item.path("key").asText())) {
+                  return item;
+                }
+              }
+              return null;
+            },
+            entry -> entry != null);
   }
 }
