@@ -1,6 +1,5 @@
 package io.cairn.analytics;
 
-import io.cairn.core.report.Keyed;
 import io.cairn.core.report.Report;
 import io.cairn.engine.views.stores.DecodedEvent;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -8,22 +7,24 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Turns one aggregate type's events into a report's deltas, keyed by the report's key and stamped
- * with their event's time, noting how far the source partition's event time had got: the log of a
- * partition is in time order but for clocks that disagree, so this is what lateness is measured
- * against, the same on every replay.
+ * Turns one aggregate type's events into a report's deltas, noting how far the source partition's
+ * event time had got: the log of a partition is in time order but for clocks that disagree, so this
+ * is what lateness is measured against, the same on every replay.
  */
-final class ContributionProcessor<D> implements Processor<String, DecodedEvent, String, Timed<D>> {
+final class ContributionProcessor<D>
+    implements Processor<String, DecodedEvent, String, WindowDelta<D>> {
   private final Report<D, ?> report;
-  private ProcessorContext<String, Timed<D>> context;
+  private final DeltaForwarder<D> forwarder;
+  private ProcessorContext<String, WindowDelta<D>> context;
   private long seen = Long.MIN_VALUE;
 
-  ContributionProcessor(Report<D, ?> report) {
+  ContributionProcessor(Report<D, ?> report, DeltaForwarder<D> forwarder) {
     this.report = report;
+    this.forwarder = forwarder;
   }
 
   @Override
-  public void init(ProcessorContext<String, Timed<D>> context) {
+  public void init(ProcessorContext<String, WindowDelta<D>> context) {
     this.context = context;
   }
 
@@ -32,8 +33,7 @@ final class ContributionProcessor<D> implements Processor<String, DecodedEvent, 
     DecodedEvent event = record.value();
     long at = event.occurredAt().toEpochMilli();
     seen = Math.max(seen, at);
-    for (Keyed<D> keyed : report.contributions(event.type(), event.event(), event.aggregate())) {
-      context.forward(new Record<>(keyed.key(), new Timed<>(keyed.delta(), at, seen), at));
-    }
+    forwarder.forward(
+        context, report.contributions(event.type(), event.event(), event.aggregate()), at, seen);
   }
 }

@@ -2,13 +2,18 @@ package io.cairn.analytics;
 
 import io.cairn.core.report.Report;
 import io.cairn.engine.views.stores.JsonSerde;
+import io.cairn.engine.views.stores.ViewJson;
 import io.cairn.kafka.stores.Store;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The store of each report: one entry per key and window, {@code <key>\u0000<window start>}, the
- * start in milliseconds on thirteen digits, so that one key's windows are one range in time order.
+ * The stores of each report. Its windows are one entry per key and window: {@code
+ * <key>\u0000<start>} so that one key's windows are one range in time order, or, for a ranked
+ * report, {@code <start>\u0000<key>} so that one window's keys are one range to rank; the start is
+ * in milliseconds on thirteen digits. A ranked report's deltas go to the task of their window, the
+ * others' to the task of their key. A tracking source keeps each aggregate's memory, and the times
+ * idle ones end.
  */
 public final class ReportStores {
   /** Ends a key in a store key; ids never hold it. */
@@ -22,17 +27,61 @@ public final class ReportStores {
   }
 
   /** Where a key's window that starts at an instant is kept. */
-  public static String slot(String key, Instant start) {
-    return key + SEPARATOR + "%013d".formatted(start.toEpochMilli());
+  public static String slot(Report<?, ?> report, String key, Instant start) {
+    String at = instant(start);
+    return report.ranking().isPresent() ? at + SEPARATOR + key : key + SEPARATOR + at;
+  }
+
+  /** The key a delta to a key's window is partitioned by. */
+  static String partitionKey(Report<?, ?> report, String key, Instant start) {
+    return report.ranking().isPresent() ? instant(start) : key;
   }
 
   /** The key of a store key. */
-  public static String keyOf(String slot) {
-    return slot.substring(0, slot.indexOf(SEPARATOR));
+  public static String keyOf(Report<?, ?> report, String slot) {
+    int separator = slot.indexOf(SEPARATOR);
+    return report.ranking().isPresent()
+        ? slot.substring(separator + 1)
+        : slot.substring(0, separator);
   }
 
   /** The window start of a store key. */
-  public static Instant startOf(String slot) {
-    return Instant.ofEpochMilli(Long.parseLong(slot.substring(slot.indexOf(SEPARATOR) + 1)));
+  public static Instant startOf(Report<?, ?> report, String slot) {
+    int separator = slot.indexOf(SEPARATOR);
+    String at =
+        report.ranking().isPresent() ? slot.substring(0, separator) : slot.substring(separator + 1);
+    return Instant.ofEpochMilli(Long.parseLong(at));
   }
+
+  /** An instant as store keys hold it: milliseconds since the epoch on thirteen digits. */
+  public static String instant(Instant at) {
+    return "%013d".formatted(at.toEpochMilli());
+  }
+
+  /** What a report remembers of each aggregate of a tracked type, by the aggregate's id. */
+  static Store<String, Memory<Object>> memories(Report<?, ?> report, String type, Class<?> memory) {
+    return new Store<>(
+        "report-" + report.name() + "-memory-" + type,
+        Serdes.String(),
+        JsonSerde.of(
+            ViewJson.MAPPER.getTypeFactory().constructParametricType(Memory.class, memory),
+            "memory of " + report.name()));
+  }
+
+  /**
+   * When each remembered aggregate of a tracked type ends for idleness: {@code <end>\u0000<id>}.
+   */
+  static Store<String, String> idleEnds(Report<?, ?> report, String type) {
+    return new Store<>(
+        "report-" + report.name() + "-idle-" + type, Serdes.String(), Serdes.String());
+  }
+
+  /**
+   * What a report remembers of one aggregate.
+   *
+   * @param memory the tracking's memory
+   * @param lastAt when its latest event happened, in milliseconds
+   * @param <M> the tracking's memory
+   */
+  public record Memory<M>(M memory, long lastAt) {}
 }

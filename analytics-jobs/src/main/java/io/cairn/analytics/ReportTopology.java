@@ -7,8 +7,10 @@ import io.cairn.engine.views.stores.DecodedEvent;
 import io.cairn.engine.views.stores.JsonSerde;
 import io.cairn.engine.views.stores.ViewJson;
 import io.cairn.kafka.stores.Store;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -61,33 +63,59 @@ public final class ReportTopology implements EventsTopology {
       Map<String, KStream<String, DecodedEvent>> events,
       Report<D, A> report) {
     String name = "report-" + report.name();
-    KStream<String, Timed<D>> deltas = null;
+    DeltaForwarder<D> forwarder =
+        new DeltaForwarder<>(
+            report, settings, late.computeIfAbsent(report.name(), n -> new LongAdder()));
+    KStream<String, WindowDelta<D>> deltas = null;
     for (AggregateType<?, ?, ?> type : report.sources()) {
       KStream<String, DecodedEvent> source = events.get(type.name());
       if (source == null) {
         throw new IllegalArgumentException(
             report.name() + " reads " + type.name() + ", which the views do not");
       }
-      KStream<String, Timed<D>> stream =
-          source.process(
-              () -> new ContributionProcessor<>(report), Named.as(name + "-" + type.name()));
+      KStream<String, WindowDelta<D>> stream =
+          deltas(builder, source, report, type.name(), forwarder);
       deltas =
           deltas == null ? stream : deltas.merge(stream, Named.as(name + "-merge-" + type.name()));
     }
     Store<String, A> windows = ReportStores.windows(report);
     builder.addStateStore(windows.persistent());
-    LongAdder lateCount = late.computeIfAbsent(report.name(), n -> new LongAdder());
     deltas
-        .repartition(Repartitioned.with(Serdes.String(), timed(report)).withName(name))
+        .repartition(Repartitioned.with(Serdes.String(), windowDeltas(report)).withName(name))
         .process(
-            () -> new WindowFold<>(report, settings, lateCount),
-            Named.as(name + "-fold"),
-            windows.name());
+            () -> new WindowFold<>(report, settings), Named.as(name + "-fold"), windows.name());
   }
 
-  private static <D> Serde<Timed<D>> timed(Report<D, ?> report) {
+  private static <D> KStream<String, WindowDelta<D>> deltas(
+      StreamsBuilder builder,
+      KStream<String, DecodedEvent> source,
+      Report<D, ?> report,
+      String type,
+      DeltaForwarder<D> forwarder) {
+    Named named = Named.as("report-" + report.name() + "-" + type);
+    Optional<Report.Tracked<D>> tracked = report.tracked(type);
+    if (tracked.isEmpty()) {
+      return source.process(() -> new ContributionProcessor<>(report, forwarder), named);
+    }
+    var memories = ReportStores.memories(report, type, tracked.get().memory());
+    var idleEnds = ReportStores.idleEnds(report, type);
+    builder.addStateStore(memories.persistent());
+    List<String> stores = new ArrayList<>(List.of(memories.name()));
+    if (tracked.get().idle().isPresent()) {
+      builder.addStateStore(idleEnds.persistent());
+      stores.add(idleEnds.name());
+    }
+    return source.process(
+        () -> new TrackingProcessor<>(tracked.get(), memories, idleEnds, forwarder),
+        named,
+        stores.toArray(String[]::new));
+  }
+
+  private static <D> Serde<WindowDelta<D>> windowDeltas(Report<D, ?> report) {
     return JsonSerde.of(
-        ViewJson.MAPPER.getTypeFactory().constructParametricType(Timed.class, report.deltas()),
+        ViewJson.MAPPER
+            .getTypeFactory()
+            .constructParametricType(WindowDelta.class, report.deltas()),
         "delta of " + report.name());
   }
 }

@@ -2,20 +2,25 @@ package io.cairn.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.avro.carts.AddItem;
+import io.cairn.avro.carts.CheckOut;
 import io.cairn.avro.customers.RecordConnection;
 import io.cairn.avro.customers.RegisterCustomer;
+import io.cairn.avro.inventory.ReceiveStock;
+import io.cairn.avro.inventory.ReleaseStock;
+import io.cairn.avro.inventory.ReserveStock;
 import io.cairn.avro.orders.CancelOrder;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
 import io.cairn.commerce.Commerce;
-import io.cairn.commerce.orders.Orders;
+import io.cairn.commerce.reports.CartAbandonment;
 import io.cairn.commerce.reports.ConnectionsPerDay;
 import io.cairn.commerce.reports.OrderFunnel;
 import io.cairn.commerce.reports.SalesByProduct;
 import io.cairn.commerce.reports.SalesByProduct.ProductSales;
-import io.cairn.core.report.Keyed;
+import io.cairn.commerce.reports.StockOuts;
+import io.cairn.commerce.reports.TopProducts;
 import io.cairn.core.report.Report;
-import io.cairn.core.report.Windowing;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.testing.TopologyDriver;
@@ -23,7 +28,6 @@ import io.cairn.engine.views.EventsTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,10 +50,9 @@ class ReportTopologyTest {
 
   @BeforeEach
   void start() {
-    List<Report<?, ?>> all = new ArrayList<>(Commerce.reports());
-    all.add(UNITS_LAST_HOUR);
     reports =
-        new ReportTopology(all, new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)));
+        new ReportTopology(
+            Commerce.reports(), new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)));
     driver =
         new TopologyDriver(
             Commerce.aggregateTypes(),
@@ -78,7 +81,9 @@ class ReportTopologyTest {
   }
 
   private <A> A window(Report<?, A> report, String key, Instant start) {
-    return driver.<String, A>store(ReportStores.windows(report)).get(ReportStores.slot(key, start));
+    return driver
+        .<String, A>store(ReportStores.windows(report))
+        .get(ReportStores.slot(report, key, start));
   }
 
   @Test
@@ -114,11 +119,11 @@ class ReportTopologyTest {
         .containsEntry("sales-by-product", 1L)
         .containsEntry("order-funnel", 1L);
     // Of the hour-long windows it falls in, those starting after 10:20 are still open at 11:30.
-    assertThat(reports.lateBeyondGrace()).containsEntry("units-last-hour", 6L);
-    assertThat(window(UNITS_LAST_HOUR, "tea", TEN.plus(Duration.ofMinutes(5))))
-        .isEqualTo(new Units(2));
-    assertThat(window(UNITS_LAST_HOUR, "tea", TEN.plus(Duration.ofMinutes(25))))
-        .isEqualTo(new Units(10));
+    assertThat(reports.lateBeyondGrace()).containsEntry("top-products", 6L);
+    assertThat(window(TopProducts.REPORT, "tea", TEN.plus(Duration.ofMinutes(5))))
+        .isEqualTo(new TopProducts.Revenue(900, "EUR", 2));
+    assertThat(window(TopProducts.REPORT, "tea", TEN.plus(Duration.ofMinutes(25))))
+        .isEqualTo(new TopProducts.Revenue(4500, "EUR", 10));
   }
 
   @Test
@@ -133,24 +138,42 @@ class ReportTopologyTest {
         .isEqualTo(new ConnectionsPerDay.Connections(1));
   }
 
-  /** Units per product over the last hour, every five minutes: a report of hopping windows. */
-  record Units(long units) {}
+  @Test
+  void aCartSessionEndsWhenTheEventsTimePassesItsGapBeforeTheEventThatPassedIt() {
+    driver.send("carts", "c-1", new AddItem("tea", 1));
+    driver.advanceEventTime(Duration.ofMinutes(40));
+    driver.send("carts", "c-2", new AddItem("tea", 1));
+    assertThat(window(CartAbandonment.REPORT, Report.ALL, TEN))
+        .isEqualTo(new CartAbandonment.Ended(1, 0));
+    driver.advanceEventTime(Duration.ofMinutes(1));
+    driver.send("carts", "c-2", new CheckOut("ann", null));
+    // A session that ended does not end again.
+    driver.advanceEventTime(Duration.ofHours(2));
+    driver.send("carts", "c-3", new AddItem("tea", 1));
 
-  private static final Report<Units, Units> UNITS_LAST_HOUR = unitsLastHour();
+    assertThat(window(CartAbandonment.REPORT, Report.ALL, TEN))
+        .isEqualTo(new CartAbandonment.Ended(1, 1));
+  }
 
-  private static Report<Units, Units> unitsLastHour() {
-    return Report.named("units-last-hour", Units.class, Units.class)
-        .describedAs("Units ordered per product over the last hour.")
-        .per("productId", Windowing.hopping(Duration.ofHours(1), Duration.ofMinutes(5)))
-        .on(
-            Orders.TYPE,
-            event ->
-                event.event() instanceof Orders.OrderPlaced placed
-                    ? placed.lines().stream()
-                        .map(line -> new Keyed<>(line.productId(), new Units(line.quantity())))
-                        .toList()
-                    : List.of())
-        .folding(new Units(0), (units, added) -> new Units(units.units() + added.units()))
-        .build();
+  @Test
+  void aCartSessionEndsByTheClockOnceItsPartitionHasBeenSilent() {
+    driver.send("carts", "c-1", new AddItem("tea", 1));
+    driver.advance(Duration.ofMinutes(31));
+
+    assertThat(window(CartAbandonment.REPORT, Report.ALL, TEN))
+        .isEqualTo(new CartAbandonment.Ended(1, 0));
+  }
+
+  @Test
+  void aStockOutCountsWhenNoUnitIsLeftUnreservedUntilOneIs() {
+    driver.send("inventory", "tea", new ReceiveStock(2));
+    driver.advance(Duration.ofMinutes(1));
+    driver.send("inventory", "tea", new ReserveStock("o-1", 2));
+    driver.advance(Duration.ofMinutes(10));
+    driver.send("inventory", "tea", new ReleaseStock("o-1"));
+    Instant day = Instant.parse("2026-11-23T00:00:00Z");
+
+    assertThat(window(StockOuts.REPORT, "tea", day))
+        .isEqualTo(new StockOuts.StockOutDay(1, 600, null));
   }
 }

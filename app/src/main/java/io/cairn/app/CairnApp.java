@@ -13,6 +13,7 @@ import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.ProcessManager;
+import io.cairn.core.report.Report;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.commands.CommandProcessors;
 import io.cairn.engine.commands.CommandTopology;
@@ -165,7 +166,8 @@ public final class CairnApp implements AutoCloseable {
                   topics,
                   processors::accepting,
                   Clock.systemUTC()));
-      ReportTopology reports = new ReportTopology(Commerce.reports(), config.reports().settings());
+      List<Report<?, ?>> declaredReports = Commerce.reports(config.reports().cartSessionGap());
+      ReportTopology reports = new ReportTopology(declaredReports, config.reports().settings());
       ReadSide views =
           resources.add(
               ReadSide.start(
@@ -195,7 +197,7 @@ public final class CairnApp implements AutoCloseable {
                   projections,
                   types,
                   managers.stream().map(ProcessManager::name).toList(),
-                  new ReportCatalog(Commerce.reports(), reports::lateBeyondGrace),
+                  new ReportCatalog(declaredReports, reports::lateBeyondGrace),
                   querySettings(config, self)));
       DeadLetterQueue deadLetters =
           resources.add(

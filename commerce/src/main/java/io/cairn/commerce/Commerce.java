@@ -21,10 +21,13 @@ import io.cairn.commerce.payments.Payments;
 import io.cairn.commerce.payments.ProviderCalls;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.products.Products;
+import io.cairn.commerce.reports.CartAbandonment;
 import io.cairn.commerce.reports.ConnectionsPerDay;
 import io.cairn.commerce.reports.OrderFunnel;
 import io.cairn.commerce.reports.PointsFlow;
 import io.cairn.commerce.reports.SalesByProduct;
+import io.cairn.commerce.reports.StockOuts;
+import io.cairn.commerce.reports.TopProducts;
 import io.cairn.commerce.subscriptions.CustomerSubscriptionsProjection;
 import io.cairn.commerce.subscriptions.SubscriptionOrders;
 import io.cairn.commerce.subscriptions.SubscriptionProjection;
@@ -109,10 +112,25 @@ public final class Commerce {
     return ProviderCalls.EFFECT;
   }
 
-  /** Every report of the domain, for analysts. */
+  /** Every report of the domain, for analysts, with cart sessions ended by the default gap. */
   public static List<Report<?, ?>> reports() {
+    return reports(CartAbandonment.DEFAULT_GAP);
+  }
+
+  /**
+   * Every report of the domain, for analysts.
+   *
+   * @param cartSessionGap how long a cart without activity ends its session
+   */
+  public static List<Report<?, ?>> reports(Duration cartSessionGap) {
     return List.of(
-        SalesByProduct.REPORT, OrderFunnel.REPORT, PointsFlow.REPORT, ConnectionsPerDay.REPORT);
+        SalesByProduct.REPORT,
+        TopProducts.REPORT,
+        OrderFunnel.REPORT,
+        CartAbandonment.withGap(cartSessionGap),
+        PointsFlow.REPORT,
+        ConnectionsPerDay.REPORT,
+        StockOuts.REPORT);
   }
 
   /** Every view of the domain. */

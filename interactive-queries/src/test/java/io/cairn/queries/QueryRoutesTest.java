@@ -258,6 +258,39 @@ class QueryRoutesTest {
   }
 
   @Test
+  void shouldRankARankedReportsKeysInEachWindowPageByPage() {
+    driver.send(
+        "orders",
+        "o-1",
+        new PlaceOrder(
+            "c1",
+            "EUR",
+            List.of(new PlaceOrderLine("cake", 1, 300L), new PlaceOrderLine("tea", 2, 450L))));
+    String window =
+        "/api/v1/reports/top-products?from=2026-11-23T10:00:00Z&to=2026-11-23T10:05:00Z";
+
+    serve(
+        client -> {
+          JsonNode catalogue = json(client.get("/api/v1/reports"));
+          assertThat(catalogue.get("items").findValues("top"))
+              .extracting(JsonNode::asInt)
+              .containsExactly(10);
+          JsonNode page = json(client.get(window));
+          assertThat(page.get("items").findValuesAsText("key")).containsExactly("tea", "cake");
+          assertThat(page.at("/items/0/rank").asInt()).isEqualTo(1);
+          assertThat(page.at("/items/0/revenueMinor").asLong()).isEqualTo(900);
+          JsonNode first = json(client.get(window + "&limit=1"));
+          assertThat(first.get("items").findValuesAsText("key")).containsExactly("tea");
+          JsonNode second =
+              json(client.get(window + "&limit=1&cursor=" + first.get("nextCursor").asText()));
+          assertThat(second.get("items").findValuesAsText("key")).containsExactly("cake");
+          assertThat(second.at("/items/0/rank").asInt()).isEqualTo(2);
+          JsonNode cake = json(client.get(window + "&key=cake"));
+          assertThat(cake.get("items").findValuesAsText("key")).containsExactly("cake");
+        });
+  }
+
+  @Test
   void shouldRefuseWhatNoDeclarationNames() {
     serve(
         client -> {

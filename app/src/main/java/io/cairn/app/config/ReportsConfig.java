@@ -8,10 +8,12 @@ import java.time.Duration;
  *
  * @param grace how late after its window closes an event still counts in it
  * @param retention how long a window is kept for queries after it starts
+ * @param cartSessionGap how long a cart without activity ends its session, for cart abandonment
  */
-public record ReportsConfig(Duration grace, Duration retention) {
+public record ReportsConfig(Duration grace, Duration retention, Duration cartSessionGap) {
   private static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
   private static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  private static final Duration DEFAULT_GAP = Duration.ofMinutes(30);
 
   /** Checks the values. */
   public ReportsConfig {
@@ -20,6 +22,9 @@ public record ReportsConfig(Duration grace, Duration retention) {
     }
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("reports.retention must be positive");
+    }
+    if (cartSessionGap.isNegative() || cartSessionGap.isZero()) {
+      throw new IllegalArgumentException("reports.cart.session.gap must be positive");
     }
   }
 
@@ -35,9 +40,17 @@ public record ReportsConfig(Duration grace, Duration retention) {
             "reports.retention",
             DEFAULT_RETENTION,
             "How long a report's window is kept for queries after it starts.");
+    Duration gap =
+        settings.duration(
+            "reports.cart.session.gap",
+            DEFAULT_GAP,
+            "How long a cart without activity ends its session; one ended with items counts as"
+                + " abandoned.");
     return settings
-        .validated("reports.grace, reports.retention", () -> new ReportsConfig(grace, retention))
-        .orElse(new ReportsConfig(DEFAULT_GRACE, DEFAULT_RETENTION));
+        .validated(
+            "reports.grace, reports.retention, reports.cart.session.gap",
+            () -> new ReportsConfig(grace, retention, gap))
+        .orElse(new ReportsConfig(DEFAULT_GRACE, DEFAULT_RETENTION, DEFAULT_GAP));
   }
 
   /** The settings the reports are kept with. */

@@ -2,7 +2,9 @@ package io.cairn.commerce.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.commerce.carts.Carts;
 import io.cairn.commerce.customers.Customers;
+import io.cairn.commerce.inventory.Inventory;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.core.report.Report;
 import io.cairn.core.testing.AggregateHistory;
@@ -99,5 +101,81 @@ class ReportsTest {
     assertThat(spec.window(Report.ALL, day)).isEqualTo(new ConnectionsPerDay.Connections(1));
     assertThat(spec.window("off-1", day)).isEqualTo(new ConnectionsPerDay.Connections(1));
     assertThat(spec.window("cit-1", day)).isNull();
+  }
+
+  @Test
+  void theTopProductsAreTheTenWithTheMostRevenueInEachHourNetOfCancellations() {
+    List<AggregateHistory.Happened<?, ?>> events = new java.util.ArrayList<>();
+    for (int i = 1; i <= 11; i++) {
+      events.add(order("o-" + i, NINE).then(placed("p-" + i, 1, i * 100L)));
+    }
+    var big = order("o-big", NINE.plus(Duration.ofMinutes(3)));
+    events.add(big.then(placed("big", 1, 5_000)));
+    events.add(big.then(new Orders.OrderCancelled("changed_mind")));
+    var top =
+        ReportSpec.of(TopProducts.REPORT).given(events.toArray(AggregateHistory.Happened[]::new));
+
+    assertThat(top.top(NINE))
+        .containsExactly("p-11", "p-10", "p-9", "p-8", "p-7", "p-6", "p-5", "p-4", "p-3", "p-2");
+    // The hour from 8:05 saw the big order placed at 9:04 but not cancelled, at 9:05.
+    Instant fiveAfterEight = NINE.minus(Duration.ofMinutes(55));
+    assertThat(top.top(fiveAfterEight).getFirst()).isEqualTo("big");
+    assertThat(top.window("big", NINE)).isEqualTo(new TopProducts.Revenue(0, "EUR", 0));
+  }
+
+  private static AggregateHistory<Carts.Event, Carts.CartState> cart(String id, Instant at) {
+    return new AggregateHistory<>(Carts.TYPE, id, at);
+  }
+
+  @Test
+  void aCartLeftWithItemsForTheGapIsAbandonedInTheHourTheGapRunsOut() {
+    Instant ten = NINE.plus(Duration.ofHours(1));
+    var added = new Carts.ItemAdded("tea", 1);
+    var spec =
+        ReportSpec.of(CartAbandonment.REPORT)
+            .given(
+                cart("left", NINE).then(added),
+                cart("bought", NINE.plus(Duration.ofMinutes(10))).then(added),
+                cart("bought", NINE.plus(Duration.ofMinutes(11)))
+                    .then(new Carts.CartCheckedOut("ann", List.of(), null)),
+                cart("emptied", NINE.plus(Duration.ofMinutes(40))).then(added),
+                cart("emptied", NINE.plus(Duration.ofMinutes(41)))
+                    .then(new Carts.ItemRemoved("tea")),
+                cart("late", NINE.plus(Duration.ofMinutes(45))).then(added),
+                // The first cart, back after its session ended, starts another one.
+                cart("left", ten.plus(Duration.ofMinutes(30))).then(added),
+                cart("left", ten.plus(Duration.ofMinutes(31)))
+                    .then(new Carts.CartCheckedOut("ann", List.of(), null)))
+            .until(ten.plus(Duration.ofHours(2)));
+
+    assertThat(spec.window(Report.ALL, NINE)).isEqualTo(new CartAbandonment.Ended(1, 1));
+    assertThat(spec.window(Report.ALL, ten)).isEqualTo(new CartAbandonment.Ended(1, 1));
+    assertThat(CartAbandonment.REPORT.render(spec.window(Report.ALL, ten)))
+        .isEqualTo(new CartAbandonment.Abandonment(1, 1, 0.5));
+  }
+
+  @Test
+  void aStockOutCountsInTheDayItBeganAndItsLengthInTheDayItEnded() {
+    Instant day = Instant.parse("2026-12-02T00:00:00Z");
+    var tea = new AggregateHistory<>(Inventory.TYPE, "tea", NINE);
+    var spec =
+        ReportSpec.of(StockOuts.REPORT)
+            .given(
+                tea.then(new Inventory.StockReceived(2)),
+                tea.then(new Inventory.StockReserved("o-1", 2)),
+                tea.then(new Inventory.StockReleased("o-1", 2)),
+                tea.then(new Inventory.StockReserved("o-2", 2)));
+    // A history's events come a minute apart, from a minute after its start.
+    Instant outAt = NINE.plus(Duration.ofMinutes(4));
+    assertThat(spec.window("tea", day)).isEqualTo(new StockOuts.StockOutDay(2, 60, outAt));
+
+    var nextMorning = new AggregateHistory<>(Inventory.TYPE, "tea", day.plus(Duration.ofHours(32)));
+    spec.given(nextMorning.then(new Inventory.StockReceived(5)));
+    assertThat(spec.window("tea", day.plus(Duration.ofDays(1))))
+        .isEqualTo(
+            new StockOuts.StockOutDay(
+                0,
+                Duration.between(outAt, day.plus(Duration.ofHours(32)).plusSeconds(60)).toSeconds(),
+                null));
   }
 }

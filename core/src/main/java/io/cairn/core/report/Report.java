@@ -3,11 +3,14 @@ package io.cairn.core.report;
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.view.SourcedEvent;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -61,7 +64,8 @@ public final class Report<D, A> {
   private final Fold<A, D> fold;
   private final Function<A, ?> shown;
   private final Class<?> shownType;
-  private final Map<String, Source<D, ?, ?>> sources;
+  private final Map<String, Source<D>> sources;
+  private final Ranking<A> ranking;
 
   private Report(Builder<D, A> builder) {
     this.name = builder.name;
@@ -75,6 +79,7 @@ public final class Report<D, A> {
     this.shown = builder.shown;
     this.shownType = builder.shownType == null ? windows : builder.shownType;
     this.sources = Map.copyOf(builder.sources);
+    this.ranking = builder.ranking;
   }
 
   /**
@@ -135,6 +140,11 @@ public final class Report<D, A> {
     return sources.values().stream().<AggregateType<?, ?, ?>>map(Source::type).toList();
   }
 
+  /** How it ranks each window's keys, if it shows only the first few. */
+  public Optional<Ranking<A>> ranking() {
+    return Optional.ofNullable(ranking);
+  }
+
   /** A window before its first delta. */
   public A empty() {
     return empty;
@@ -151,18 +161,83 @@ public final class Report<D, A> {
   }
 
   /**
-   * What an event the engine read off the log adds; none if the report does not read its type.
+   * What an event the engine read off the log adds, when its type's contributions need no memory;
+   * none if the report does not read its type.
    *
    * @throws ClassCastException when the event or state is not of the named aggregate type
    */
   public List<Keyed<D>> contributions(String aggregateType, Object event, Aggregate<?> aggregate) {
-    Source<D, ?, ?> source = sources.get(aggregateType);
-    return source == null ? List.of() : source.of(event, aggregate);
+    return switch (sources.get(aggregateType)) {
+      case null -> List.of();
+      case Contributed<D, ?, ?> contributed -> contributed.of(event, aggregate);
+      case TrackedSource<D, ?, ?, ?> tracked -> List.of();
+    };
   }
 
-  private record Source<D, E, S>(AggregateType<?, E, S> type, Contribution<D, E, S> contribution) {
+  /** How the events of an aggregate type are tracked, if the report tracks them. */
+  public Optional<Tracked<D>> tracked(String aggregateType) {
+    return switch (sources.get(aggregateType)) {
+      case null -> Optional.empty();
+      case Contributed<D, ?, ?> contributed -> Optional.empty();
+      case TrackedSource<D, ?, ?, ?> tracked -> Optional.of(tracked);
+    };
+  }
+
+  /**
+   * A tracked aggregate type, as the engine drives it: events and memories it read off the log.
+   *
+   * @param <D> the report's deltas
+   */
+  public sealed interface Tracked<D> permits TrackedSource {
+    /** The record it remembers of each aggregate. */
+    Class<?> memory();
+
+    /**
+     * The step an event takes.
+     *
+     * @param memory what was remembered of the aggregate, null when nothing
+     * @throws ClassCastException when the memory, event or state is not of the tracked types
+     */
+    Tracking.Step<?, D> step(Object memory, Object event, Aggregate<?> aggregate);
+
+    /** How long without an event ends an aggregate's memory, if it ever does. */
+    Optional<Duration> idle();
+
+    /** What a memory adds as it ends for idleness. */
+    List<Keyed<D>> ended(Object memory);
+  }
+
+  private sealed interface Source<D> permits Contributed, TrackedSource {
+    AggregateType<?, ?, ?> type();
+  }
+
+  private record Contributed<D, E, S>(
+      AggregateType<?, E, S> type, Contribution<D, E, S> contribution) implements Source<D> {
     List<Keyed<D>> of(Object event, Aggregate<?> aggregate) {
       return List.copyOf(contribution.of(SourcedEvent.of(type, event, aggregate)));
+    }
+  }
+
+  private record TrackedSource<D, M, E, S>(
+      AggregateType<?, E, S> type, Tracking<M, D, E, S> tracking) implements Source<D>, Tracked<D> {
+    @Override
+    public Class<?> memory() {
+      return tracking.memory();
+    }
+
+    @Override
+    public Tracking.Step<?, D> step(Object memory, Object event, Aggregate<?> aggregate) {
+      return tracking.on(tracking.memory().cast(memory), SourcedEvent.of(type, event, aggregate));
+    }
+
+    @Override
+    public Optional<Duration> idle() {
+      return tracking.idle();
+    }
+
+    @Override
+    public List<Keyed<D>> ended(Object memory) {
+      return tracking.ended(tracking.memory().cast(memory));
     }
   }
 
@@ -176,7 +251,8 @@ public final class Report<D, A> {
     private final String name;
     private final Class<D> deltas;
     private final Class<A> windows;
-    private final Map<String, Source<D, ?, ?>> sources = new LinkedHashMap<>();
+    private final Map<String, Source<D>> sources = new LinkedHashMap<>();
+    private Ranking<A> ranking;
     private String description;
     private String key;
     private Windowing windowing;
@@ -206,10 +282,25 @@ public final class Report<D, A> {
 
     /** What an event of an aggregate type adds. */
     public <E, S> Builder<D, A> on(AggregateType<?, E, S> type, Contribution<D, E, S> adds) {
-      Objects.requireNonNull(adds, "contribution");
-      if (sources.putIfAbsent(type.name(), new Source<>(type, adds)) != null) {
-        throw new IllegalArgumentException(name + " reads " + type.name() + " twice");
+      return source(new Contributed<>(type, Objects.requireNonNull(adds, "contribution")));
+    }
+
+    /** What the events of an aggregate type add, remembering what each aggregate's did before. */
+    public <M, E, S> Builder<D, A> tracking(
+        AggregateType<?, E, S> type, Tracking<M, D, E, S> tracking) {
+      return source(new TrackedSource<>(type, Objects.requireNonNull(tracking, "tracking")));
+    }
+
+    private Builder<D, A> source(Source<D> source) {
+      if (sources.putIfAbsent(source.type().name(), source) != null) {
+        throw new IllegalArgumentException(name + " reads " + source.type().name() + " twice");
       }
+      return this;
+    }
+
+    /** Shows only the first keys of each window, in this order: a top ten. */
+    public Builder<D, A> ranked(int top, Comparator<A> order) {
+      this.ranking = new Ranking<>(top, order);
       return this;
     }
 

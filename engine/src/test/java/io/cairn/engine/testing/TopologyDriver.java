@@ -265,6 +265,14 @@ public final class TopologyDriver implements AutoCloseable {
     driver.advanceWallClockTime(duration);
   }
 
+  /**
+   * Moves only the clock the topology stamps with, as the events' time runs ahead of the wall clock
+   * in a replay.
+   */
+  public void advanceEventTime(Duration duration) {
+    clock.advance(duration);
+  }
+
   /** Moves the clock back, as a writer whose clock is behind the others' would stamp events. */
   public void rewind(Duration duration) {
     clock.advance(duration.negated());

@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/reports}: what reports there are, each with its description, key, windows
- * (size and advance, ISO-8601 durations), measures, the aggregate types it reads, and how many
- * windows it has left an event out of since the views started, the event arriving beyond the grace
- * period.
+ * (size and advance, ISO-8601 durations), measures, how many keys a ranked one shows of each window
+ * ({@code top}), the aggregate types it reads, and how many windows it has left an event out of
+ * since the views started, the event arriving beyond the grace period.
  */
 public final class ReportCatalog {
   private final List<Report<?, ?>> reports;
@@ -67,6 +67,7 @@ public final class ReportCatalog {
             "size", report.windowing().size().toString(),
             "advance", report.windowing().advance().toString()));
     entry.put("measures", report.measures());
+    report.ranking().ifPresent(ranking -> entry.put("top", ranking.top()));
     entry.put("sources", report.sources().stream().map(AggregateType::name).toList());
     entry.put("lateBeyondGrace", late);
     return entry;

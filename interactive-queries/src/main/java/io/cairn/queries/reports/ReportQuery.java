@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * {@code GET /api/v1/reports/{name}}: a page of a report's windows in key and time order, each
  * {@code {windowStart, windowEnd, key, ...measures}}, gathered from every instance like the lists
- * of the views.
+ * of the views; a ranked report's in time and rank order, with each key's {@code rank}.
  *
  * @param <A> the report's windows' values
  */
@@ -52,34 +52,56 @@ public final class ReportQuery<A> implements ListedQuery<ReportParams> {
   @Override
   public CompletableFuture<ListPart> part(
       StoreReader reader, Set<Integer> partitions, ReportParams params, ConsistencyWait wait) {
-    String from =
-        params
-            .after()
-            .map(after -> after + '\u0000')
-            .orElse(params.key().map(key -> ReportStores.slot(key, params.from())).orElse(null));
-    String to = params.key().map(key -> key + ReportStores.SEPARATOR + '\uffff').orElse(null);
     return CompletableFuture.completedFuture(
         reader.readPartitions(
             store,
             partitions,
             (Map<Integer, ReadOnlyKeyValueStore<String, A>> stores) ->
-                OrderedScan.part(
-                    stores,
-                    from,
-                    to,
-                    params.limit(),
-                    (String slot, A window) -> shown(slot, window, params))));
+                report.ranking().isPresent()
+                    ? RankedScan.part(
+                        stores,
+                        report,
+                        params,
+                        (rank, entry) -> ranked(rank, entry.key, entry.value, params))
+                    : byKey(stores, params)));
   }
 
-  private Object shown(String slot, A window, ReportParams params) {
-    Instant start = ReportStores.startOf(slot);
-    if (!params.lists(start)) {
+  private ListPart byKey(
+      Map<Integer, ReadOnlyKeyValueStore<String, A>> stores, ReportParams params) {
+    String from =
+        params
+            .after()
+            .map(after -> after + '\u0000')
+            .orElse(
+                params
+                    .key()
+                    .map(key -> ReportStores.slot(report, key, params.from()))
+                    .orElse(null));
+    String to = params.key().map(key -> key + ReportStores.SEPARATOR + '\uffff').orElse(null);
+    return OrderedScan.part(
+        stores,
+        from,
+        to,
+        params.limit(),
+        (String slot, A window) ->
+            params.lists(ReportStores.startOf(report, slot)) ? shown(slot, window) : null);
+  }
+
+  private Object ranked(int rank, String slot, A window, ReportParams params) {
+    if (params.key().isPresent() && !params.key().get().equals(ReportStores.keyOf(report, slot))) {
       return null;
     }
+    ObjectNode item = shown(slot, window);
+    item.put("rank", rank);
+    return item;
+  }
+
+  private ObjectNode shown(String slot, A window) {
+    Instant start = ReportStores.startOf(report, slot);
     ObjectNode item = ViewJson.MAPPER.createObjectNode();
     item.put("windowStart", start.toString());
     item.put("windowEnd", start.plus(report.windowing().size()).toString());
-    item.put("key", ReportStores.keyOf(slot));
+    item.put("key", ReportStores.keyOf(report, slot));
     item.setAll((ObjectNode) ViewJson.MAPPER.valueToTree(report.render(window)));
     return item;
   }
