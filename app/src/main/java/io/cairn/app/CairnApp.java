@@ -1,6 +1,7 @@
 package io.cairn.app;
 
 import io.cairn.analytics.ReportTopology;
+import io.cairn.analytics.changes.ReportFeeds;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.PaymentsConfig;
@@ -39,6 +40,8 @@ import io.cairn.queries.QueryServer;
 import io.cairn.queries.QuerySettings;
 import io.cairn.queries.deadletters.DeadLetterRoutes;
 import io.cairn.queries.reports.ReportCatalog;
+import io.cairn.queries.reports.ReportReads;
+import io.cairn.queries.reports.ReportStreams;
 import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
@@ -68,6 +71,10 @@ public final class CairnApp implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
   // The newest entries each instance lists; older ones stay in the topic and in the counts.
   private static final int DEAD_LETTERS_LISTED = 10_000;
+  // How many changes a report stream may fall behind before it is cut off, and how long one that
+  // resumes may take to catch up.
+  private static final int STREAM_BUFFER = 1_000;
+  private static final Duration STREAM_CATCH_UP = Duration.ofMinutes(1);
 
   private final Resources resources;
   private final HttpServer http;
@@ -189,6 +196,9 @@ public final class CairnApp implements AutoCloseable {
                   config.views().lagAlert(),
                   config.views().syncCheckInterval(),
                   Clock.systemUTC()));
+      // Closed before the HTTP server, once that is added, so that open streams end first.
+      ReportFeeds reportFeeds =
+          new ReportFeeds(kafka, ReadSide.APPLICATION_ID, STREAM_BUFFER, STREAM_CATCH_UP);
       QueryServer queries =
           resources.add(
               QueryServer.over(
@@ -197,7 +207,9 @@ public final class CairnApp implements AutoCloseable {
                   projections,
                   types,
                   managers.stream().map(ProcessManager::name).toList(),
-                  new ReportCatalog(declaredReports, reports::lateBeyondGrace),
+                  new ReportReads(
+                      new ReportCatalog(declaredReports, reports::lateBeyondGrace),
+                      new ReportStreams(reportFeeds, config.reports().streams())),
                   querySettings(config, self)));
       DeadLetterQueue deadLetters =
           resources.add(
@@ -214,6 +226,7 @@ public final class CairnApp implements AutoCloseable {
                   gateway,
                   new DeadLetterRoutes(deadLetters),
                   queries));
+      resources.add(reportFeeds);
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {

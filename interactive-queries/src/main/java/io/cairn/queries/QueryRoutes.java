@@ -14,6 +14,7 @@ import io.cairn.queries.processes.ProcessListQuery;
 import io.cairn.queries.processes.ProcessQuery;
 import io.cairn.queries.reports.ReportCatalog;
 import io.cairn.queries.reports.ReportQuery;
+import io.cairn.queries.reports.ReportReads;
 import io.cairn.queries.routing.KeyedQuery;
 import io.cairn.queries.views.ListQuery;
 import io.cairn.queries.views.PastViews;
@@ -41,13 +42,13 @@ final class QueryRoutes {
   private final HistoryReplay replay;
   private final PastViews past;
   private final List<String> managers;
-  private final ReportCatalog reports;
+  private final ReportReads reports;
   private final Clock clock;
 
   QueryRoutes(
       ViewCatalog catalog,
       List<String> managers,
-      ReportCatalog reports,
+      ReportReads reports,
       QuerySettings settings,
       OperationsHandlers operations) {
     this.catalog = catalog;
@@ -135,16 +136,21 @@ final class QueryRoutes {
   }
 
   private void installReports(RoutesConfig routes, QueryServer server) {
-    routes.get("/api/v1/reports", ctx -> ctx.json(reports.answer()));
-    for (Report<?, ?> report : reports.reports()) {
+    ReportCatalog catalog = reports.catalog();
+    routes.get("/api/v1/reports", ctx -> ctx.json(catalog.answer()));
+    for (Report<?, ?> report : catalog.reports()) {
       ReportQuery<?> query = new ReportQuery<>(report);
       routes.get("/api/v1/reports/" + report.name(), ctx -> server.list(ctx, query));
+      routes.get(
+          "/api/v1/reports/" + report.name() + "/stream",
+          ctx -> reports.streams().stream(ctx, report));
     }
-    routes.get(
-        "/api/v1/reports/{name}",
+    Handler unknown =
         ctx -> {
-          throw reports.unknown(ctx.pathParam("name"));
-        });
+          throw catalog.unknown(ctx.pathParam("name"));
+        };
+    routes.get("/api/v1/reports/{name}", unknown);
+    routes.get("/api/v1/reports/{name}/stream", unknown);
   }
 
   private static <P> void byKey(

@@ -7,7 +7,7 @@ import io.cairn.engine.views.ReadSide;
 import io.cairn.queries.operations.OperationsHandlers;
 import io.cairn.queries.operations.ReadSideOperations;
 import io.cairn.queries.operations.ViewsOperations;
-import io.cairn.queries.reports.ReportCatalog;
+import io.cairn.queries.reports.ReportReads;
 import io.cairn.queries.routing.AnswerWriter;
 import io.cairn.queries.routing.Forwarder;
 import io.cairn.queries.routing.KeyedQuery;
@@ -58,7 +58,7 @@ public final class QueryServer implements AutoCloseable {
       List<AggregateType<?, ?, ?>> types,
       ViewsAccess processes,
       List<String> managers,
-      ReportCatalog reports,
+      ReportReads reports,
       QuerySettings settings) {
     this.views = views;
     this.settings = settings;
@@ -83,7 +83,7 @@ public final class QueryServer implements AutoCloseable {
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
       List<String> managers,
-      ReportCatalog reports,
+      ReportReads reports,
       QuerySettings settings) {
     return new QueryServer(
         new ReadSideViews(readSide),

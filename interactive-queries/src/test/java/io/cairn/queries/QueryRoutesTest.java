@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.analytics.ReportSettings;
 import io.cairn.analytics.ReportTopology;
+import io.cairn.analytics.changes.ReportFeeds;
 import io.cairn.avro.carts.AddItem;
 import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.inventory.ReceiveStock;
@@ -20,8 +21,12 @@ import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.testing.TopologyDriver;
 import io.cairn.engine.views.RebuildStatus;
 import io.cairn.engine.views.ViewStatus;
+import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.queries.operations.ViewsOperations;
 import io.cairn.queries.reports.ReportCatalog;
+import io.cairn.queries.reports.ReportReads;
+import io.cairn.queries.reports.ReportStreams;
+import io.cairn.queries.reports.StreamSettings;
 import io.cairn.web.ApiException;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
@@ -407,7 +412,16 @@ class QueryRoutesTest {
             Commerce.aggregateTypes(),
             views,
             List.of(ShippingDeadline.NAME),
-            new ReportCatalog(Commerce.reports(), Map::of),
+            new ReportReads(
+                new ReportCatalog(Commerce.reports(), Map::of),
+                // No stream is opened here: the feeds would read a broker these tests do not run.
+                new ReportStreams(
+                    new ReportFeeds(
+                        new KafkaConnection("127.0.0.1:9", Map.of()),
+                        "topology-test",
+                        10,
+                        Duration.ofSeconds(1)),
+                    new StreamSettings(1, Duration.ofSeconds(15)))),
             new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),

@@ -1,6 +1,7 @@
 package io.cairn.app.config;
 
 import io.cairn.analytics.ReportSettings;
+import io.cairn.queries.reports.StreamSettings;
 import java.time.Duration;
 
 /**
@@ -9,11 +10,15 @@ import java.time.Duration;
  * @param grace how late after its window closes an event still counts in it
  * @param retention how long a window is kept for queries after it starts
  * @param cartSessionGap how long a cart without activity ends its session, for cart abandonment
+ * @param streams how the live streams of the reports run
  */
-public record ReportsConfig(Duration grace, Duration retention, Duration cartSessionGap) {
+public record ReportsConfig(
+    Duration grace, Duration retention, Duration cartSessionGap, StreamSettings streams) {
   private static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
   private static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
   private static final Duration DEFAULT_GAP = Duration.ofMinutes(30);
+  private static final StreamSettings DEFAULT_STREAMS =
+      new StreamSettings(1_000, Duration.ofSeconds(15));
 
   /** Checks the values. */
   public ReportsConfig {
@@ -46,11 +51,23 @@ public record ReportsConfig(Duration grace, Duration retention, Duration cartSes
             DEFAULT_GAP,
             "How long a cart without activity ends its session; one ended with items counts as"
                 + " abandoned.");
+    int streams =
+        settings.integer(
+            "reports.streams.max",
+            DEFAULT_STREAMS.max(),
+            1,
+            100_000,
+            "How many live report streams an instance serves at once; more are refused with 503.");
+    Duration heartbeat =
+        settings.duration(
+            "reports.streams.heartbeat",
+            DEFAULT_STREAMS.heartbeat(),
+            "How long a live report stream goes without a word before it sends a heartbeat.");
     return settings
         .validated(
-            "reports.grace, reports.retention, reports.cart.session.gap",
-            () -> new ReportsConfig(grace, retention, gap))
-        .orElse(new ReportsConfig(DEFAULT_GRACE, DEFAULT_RETENTION, DEFAULT_GAP));
+            "reports.*",
+            () -> new ReportsConfig(grace, retention, gap, new StreamSettings(streams, heartbeat)))
+        .orElse(new ReportsConfig(DEFAULT_GRACE, DEFAULT_RETENTION, DEFAULT_GAP, DEFAULT_STREAMS));
   }
 
   /** The settings the reports are kept with. */

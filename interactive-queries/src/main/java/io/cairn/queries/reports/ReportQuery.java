@@ -3,7 +3,6 @@ package io.cairn.queries.reports;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.analytics.ReportStores;
 import io.cairn.core.report.Report;
-import io.cairn.engine.views.stores.ViewJson;
 import io.cairn.kafka.stores.Store;
 import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.http.Parameters;
@@ -11,7 +10,6 @@ import io.cairn.queries.routing.ListPart;
 import io.cairn.queries.routing.ListedQuery;
 import io.cairn.queries.routing.OrderedScan;
 import io.cairn.queries.stores.StoreReader;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -97,12 +95,7 @@ public final class ReportQuery<A> implements ListedQuery<ReportParams> {
   }
 
   private ObjectNode shown(String slot, A window) {
-    Instant start = ReportStores.startOf(report, slot);
-    ObjectNode item = ViewJson.MAPPER.createObjectNode();
-    item.put("windowStart", start.toString());
-    item.put("windowEnd", start.plus(report.windowing().size()).toString());
-    item.put("key", ReportStores.keyOf(report, slot));
-    item.setAll((ObjectNode) ViewJson.MAPPER.valueToTree(report.render(window)));
-    return item;
+    return WindowItems.item(
+        report, ReportStores.keyOf(report, slot), ReportStores.startOf(report, slot), window);
   }
 }
