@@ -58,6 +58,19 @@ public final class ReportStores {
     return "%013d".formatted(at.toEpochMilli());
   }
 
+  /**
+   * The windows of a report still to be published, by when they close: {@code
+   * <closes>\u0000<slot>}.
+   */
+  static Store<String, String> closing(Report<?, ?> report) {
+    return new Store<>("report-" + report.name() + "-closing", Serdes.String(), Serdes.String());
+  }
+
+  /** Where a window that closes at an instant waits to be published. */
+  static String closingKey(Instant closes, String slot) {
+    return instant(closes) + SEPARATOR + slot;
+  }
+
   /** What a report remembers of each aggregate of a tracked type, by the aggregate's id. */
   static Store<String, Memory<Object>> memories(Report<?, ?> report, String type, Class<?> memory) {
     return new Store<>(

@@ -7,6 +7,7 @@ import io.cairn.engine.views.stores.DecodedEvent;
 import io.cairn.engine.views.stores.JsonSerde;
 import io.cairn.engine.views.stores.ViewJson;
 import io.cairn.kafka.stores.Store;
+import io.cairn.kafka.topics.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,28 +15,33 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The reports as a function of a StreamsBuilder, in the views application: each source's events
  * become the report's deltas, repartitioned by the report's key ({@code
- * cairn-views-report-<name>-repartition}), and folded into the report's windows. Called the same
- * way by the app and by TopologyTestDriver tests.
+ * cairn-views-report-<name>-repartition}), folded into the report's windows, and each window
+ * published to {@code cairn.reports.<name>} once it has closed. Called the same way by the app and
+ * by TopologyTestDriver tests.
  */
 public final class ReportTopology implements EventsTopology {
   private final List<Report<?, ?>> reports;
   private final ReportSettings settings;
+  private final ReportTopics topics;
   private final Map<String, LongAdder> late = new ConcurrentHashMap<>();
 
-  /** The topology of these reports, kept as the settings say. */
-  public ReportTopology(List<Report<?, ?>> reports, ReportSettings settings) {
+  /** The topology of these reports, kept as the settings say, publishing to these topics. */
+  public ReportTopology(List<Report<?, ?>> reports, ReportSettings settings, ReportTopics topics) {
     this.reports = List.copyOf(reports);
     this.settings = settings;
+    this.topics = topics;
   }
 
   /**
@@ -79,11 +85,21 @@ public final class ReportTopology implements EventsTopology {
           deltas == null ? stream : deltas.merge(stream, Named.as(name + "-merge-" + type.name()));
     }
     Store<String, A> windows = ReportStores.windows(report);
+    Store<String, String> closing = ReportStores.closing(report);
     builder.addStateStore(windows.persistent());
+    builder.addStateStore(closing.persistent());
+    Topic<String, GenericRecord> published = topics.of(report);
     deltas
         .repartition(Repartitioned.with(Serdes.String(), windowDeltas(report)).withName(name))
         .process(
-            () -> new WindowFold<>(report, settings), Named.as(name + "-fold"), windows.name());
+            () -> new WindowFold<>(report, settings),
+            Named.as(name + "-fold"),
+            windows.name(),
+            closing.name())
+        .to(
+            published.name(),
+            Produced.with(published.keySerde(), published.valueSerde())
+                .withName(name + "-published"));
   }
 
   private static <D> KStream<String, WindowDelta<D>> deltas(

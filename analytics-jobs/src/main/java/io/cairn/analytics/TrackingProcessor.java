@@ -21,15 +21,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Turns a tracked aggregate type's events into a report's deltas, keeping each aggregate's memory
  * between its events. Memories that end after an idle time end, in the order of their ends, as soon
  * as the partition's event time passes them, before the event that passed them is taken; so a
- * replay ends them at the same points. A partition that has had no event for {@link #SILENT} is
- * caught up, and its memories end by the clock instead, so that a quiet shop still sees its
+ * replay ends them at the same points. A partition that has had no event for {@link Silence#AFTER}
+ * is caught up, and its memories end by the clock instead, so that a quiet shop still sees its
  * sessions end.
  */
 final class TrackingProcessor<D>
     implements Processor<String, DecodedEvent, String, WindowDelta<D>> {
-  /** How long a partition without events is taken to be caught up with its log. */
-  static final Duration SILENT = Duration.ofMinutes(1);
-
   private static final Duration CLOCK_CHECK = Duration.ofSeconds(30);
 
   private final Report.Tracked<D> tracked;
@@ -41,7 +38,7 @@ final class TrackingProcessor<D>
   private KeyValueStore<String, ReportStores.Memory<Object>> memories;
   private KeyValueStore<String, String> idleEnds;
   private long seen = Long.MIN_VALUE;
-  private long lastEventClock;
+  private final Silence silence = new Silence();
 
   TrackingProcessor(
       Report.Tracked<D> tracked,
@@ -59,7 +56,6 @@ final class TrackingProcessor<D>
   public void init(ProcessorContext<String, WindowDelta<D>> context) {
     this.context = context;
     memories = memoriesStore.in(context);
-    lastEventClock = context.currentSystemTimeMs();
     if (idle.isPresent()) {
       idleEnds = idleEndsStore.in(context);
       context.schedule(CLOCK_CHECK, PunctuationType.WALL_CLOCK_TIME, this::endBySilence);
@@ -72,7 +68,7 @@ final class TrackingProcessor<D>
     long at = event.occurredAt().toEpochMilli();
     endIdleUpTo(at);
     seen = Math.max(seen, at);
-    lastEventClock = context.currentSystemTimeMs();
+    silence.heard();
     String id = event.aggregateId();
     ReportStores.Memory<Object> before = memories.get(id);
     Tracking.Step<?, D> step =
@@ -95,7 +91,7 @@ final class TrackingProcessor<D>
   }
 
   private void endBySilence(long now) {
-    if (now - lastEventClock >= SILENT.toMillis()) {
+    if (silence.silentAt(now)) {
       endIdleUpTo(now);
     }
   }

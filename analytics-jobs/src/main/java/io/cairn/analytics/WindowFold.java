@@ -4,48 +4,98 @@ import io.cairn.core.report.Report;
 import io.cairn.kafka.stores.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Adds each delta into its window, under its key. Windows older than the retention are dropped now
- * and then.
+ * Adds each delta into its window, under its key, and publishes each window once it has closed:
+ * once the grace period after its end has passed by the events' time this task has reached, or by
+ * the clock when the task has had no delta for {@link Silence#AFTER} and so is caught up. A window
+ * changed after it was published, by an event from a partition that lagged behind, is published
+ * again. Windows older than the retention are dropped now and then.
  */
-final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, Void, Void> {
+final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String, GenericRecord> {
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+  private static final Duration PUBLISH_EVERY = Duration.ofSeconds(5);
 
   private final Report<D, A> report;
-  private final Store<String, A> windows;
   private final ReportSettings settings;
-  private KeyValueStore<String, A> store;
+  private final ReportSchema<A> schema;
+  private ProcessorContext<String, GenericRecord> context;
+  private KeyValueStore<String, A> windows;
+  private KeyValueStore<String, String> closing;
+  private final Silence silence = new Silence();
+  // The latest event time of the deltas folded since the task started; after a restart, windows
+  // wait for the next delta, or for the task to fall silent.
+  private long eventTime = Long.MIN_VALUE;
 
   WindowFold(Report<D, A> report, ReportSettings settings) {
     this.report = report;
-    this.windows = ReportStores.windows(report);
     this.settings = settings;
+    this.schema = ReportSchema.of(report);
   }
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
-    store = windows.in(context);
+  public void init(ProcessorContext<String, GenericRecord> context) {
+    this.context = context;
+    windows = ReportStores.windows(report).in(context);
+    closing = ReportStores.closing(report).in(context);
     context.schedule(
         PURGE_EVERY,
         PunctuationType.WALL_CLOCK_TIME,
         now -> purge(Instant.ofEpochMilli(now).minus(settings.retention())));
+    context.schedule(PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME, this::publishClosed);
   }
 
   @Override
   public void process(Record<String, WindowDelta<D>> record) {
     WindowDelta<D> delta = record.value();
-    String slot = ReportStores.slot(report, delta.key(), Instant.ofEpochMilli(delta.start()));
-    A before = store.get(slot);
-    store.put(slot, report.add(before == null ? report.empty() : before, delta.delta()));
+    Instant start = Instant.ofEpochMilli(delta.start());
+    String slot = ReportStores.slot(report, delta.key(), start);
+    A before = windows.get(slot);
+    windows.put(slot, report.add(before == null ? report.empty() : before, delta.delta()));
+    Instant closes = start.plus(report.windowing().size()).plus(settings.grace());
+    closing.put(ReportStores.closingKey(closes, slot), slot);
+    silence.heard();
+    eventTime = Math.max(eventTime, record.timestamp());
+  }
+
+  private void publishClosed(long now) {
+    long upTo = silence.silentAt(now) ? Math.max(eventTime, now) : eventTime;
+    if (upTo == Long.MIN_VALUE) {
+      return;
+    }
+    List<KeyValue<String, String>> closed = new ArrayList<>();
+    try (KeyValueIterator<String, String> due =
+        closing.range(null, ReportStores.instant(Instant.ofEpochMilli(upTo)) + '\uffff')) {
+      due.forEachRemaining(closed::add);
+    }
+    for (KeyValue<String, String> entry : closed) {
+      closing.delete(entry.key);
+      A window = windows.get(entry.value);
+      if (window != null) {
+        publish(entry.value, window);
+      }
+    }
+  }
+
+  private void publish(String slot, A window) {
+    String key = ReportStores.keyOf(report, slot);
+    Instant start = ReportStores.startOf(report, slot);
+    Instant end = start.plus(report.windowing().size());
+    context.forward(
+        new Record<>(key + "@" + start, schema.record(key, start, window), end.toEpochMilli()));
   }
 
   private void purge(Instant before) {
-    Store.purge(store, (slot, window) -> ReportStores.startOf(report, slot).isBefore(before));
+    Store.purge(windows, (slot, window) -> ReportStores.startOf(report, slot).isBefore(before));
   }
 }

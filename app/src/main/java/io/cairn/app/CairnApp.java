@@ -1,11 +1,14 @@
 package io.cairn.app;
 
+import io.cairn.analytics.ReportSchema;
+import io.cairn.analytics.ReportTopics;
 import io.cairn.analytics.ReportTopology;
 import io.cairn.analytics.changes.ReportFeeds;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.PaymentsConfig;
 import io.cairn.app.config.RegistryConfig;
+import io.cairn.app.config.ReportsConfig;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
@@ -49,9 +52,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -109,6 +115,7 @@ public final class CairnApp implements AutoCloseable {
       List<AggregateType<?, ?, ?>> types =
           Commerce.aggregateTypes(config.reactions().subscriptionMinInterval());
       List<Projection<?>> projections = Commerce.projections();
+      List<Report<?, ?>> declaredReports = Commerce.reports(config.reports().cartSessionGap());
       List<ProcessManager<?, ?>> managers =
           Commerce.processManagers(
               config.reactions().shipWithin(), config.payments().authorizationTimeout());
@@ -125,11 +132,17 @@ public final class CairnApp implements AutoCloseable {
       resources.add(() -> admin.close(CLOSE_TIMEOUT));
       CairnTopics declared = new CairnTopics(config.topics());
       List<String> names = types.stream().map(AggregateType::name).toList();
+      Map<String, Schema> reportSchemas =
+          reportSchemas(declared, declaredReports, config.reports());
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
-          .ensure(declared(declared, names, config.registry()));
+          .ensure(declared(declared, names, declaredReports, config));
       URI registryUri = startRegistry(config.registry(), kafka, resources);
       ContractTopics topics =
-          publishContract(config.registry(), registryUri, declared, names, contract);
+          publishContract(
+              config.registry(),
+              registryUri,
+              new ContractSchemas(declared, names, contract).and(reportSchemas),
+              declared);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       Reactions reactions =
           Reactions.bind(
@@ -173,8 +186,11 @@ public final class CairnApp implements AutoCloseable {
                   topics,
                   processors::accepting,
                   Clock.systemUTC()));
-      List<Report<?, ?>> declaredReports = Commerce.reports(config.reports().cartSessionGap());
-      ReportTopology reports = new ReportTopology(declaredReports, config.reports().settings());
+      ReportTopology reports =
+          new ReportTopology(
+              declaredReports,
+              config.reports().settings(),
+              new ReportTopics(topics, config.reports().retention()));
       ReadSide views =
           resources.add(
               ReadSide.start(
@@ -261,14 +277,22 @@ public final class CairnApp implements AutoCloseable {
    * and gives the topics the serdes that write and read them.
    */
   private static ContractTopics publishContract(
-      RegistryConfig config,
-      URI registryUri,
-      CairnTopics declared,
-      List<String> aggregateTypes,
-      Contract contract) {
+      RegistryConfig config, URI registryUri, ContractSchemas contract, CairnTopics declared) {
     SchemaRegistryClient schemas = new SchemaRegistryClient(config.clientConfig(registryUri));
-    new ContractSchemas(declared, aggregateTypes, contract).publish(schemas, config.autoRegister());
+    contract.publish(schemas, config.autoRegister());
     return new ContractTopics(declared, schemas, config.autoRegister());
+  }
+
+  /** The topic of each report's closed windows, and the schema its declaration makes. */
+  private static Map<String, Schema> reportSchemas(
+      CairnTopics declared, List<Report<?, ?>> reports, ReportsConfig config) {
+    Map<String, Schema> schemas = new LinkedHashMap<>();
+    reports.forEach(
+        report ->
+            schemas.put(
+                declared.report(report.name(), config.retention()).name(),
+                ReportSchema.of(report).schema()));
+    return schemas;
   }
 
   private static QuerySettings querySettings(CairnConfig config, HostInfo self) {
@@ -307,11 +331,17 @@ public final class CairnApp implements AutoCloseable {
   }
 
   private static List<TopicSpec> declared(
-      CairnTopics topics, List<String> aggregateTypes, RegistryConfig registry) {
+      CairnTopics topics,
+      List<String> aggregateTypes,
+      List<Report<?, ?>> reports,
+      CairnConfig config) {
+    RegistryConfig registry = config.registry();
     List<TopicSpec> declared = new ArrayList<>(topics.all(aggregateTypes));
     Commerce.inboxes().forEach(inbox -> declared.add(topics.inbox(inbox.name())));
     Commerce.publications().forEach(p -> declared.add(topics.integration(p.name())));
     declared.add(topics.effectRequests(Commerce.paymentProvider().name()));
+    reports.forEach(
+        report -> declared.add(topics.report(report.name(), config.reports().retention())));
     if (registry.useEmbeddedRegistry()) {
       declared.add(topics.schemaLog(registry.topic()));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.analytics.ReportSettings;
+import io.cairn.analytics.ReportTopics;
 import io.cairn.analytics.ReportTopology;
 import io.cairn.analytics.changes.ReportFeeds;
 import io.cairn.avro.carts.AddItem;
@@ -71,10 +72,12 @@ class QueryRoutesTest {
         new TopologyDriver(
             Commerce.aggregateTypes(),
             Commerce.projections(),
-            List.of(
-                new ReportTopology(
-                    Commerce.reports(),
-                    new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)))),
+            topics ->
+                List.of(
+                    new ReportTopology(
+                        Commerce.reports(),
+                        new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)),
+                        new ReportTopics(topics, Duration.ofDays(30)))),
             new Reactions.Declared(
                 Commerce.policies(),
                 Commerce.processManagers(SHIP_WITHIN, Duration.ofSeconds(30)),

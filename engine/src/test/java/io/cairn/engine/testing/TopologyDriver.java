@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
@@ -90,24 +91,26 @@ public final class TopologyDriver implements AutoCloseable {
       List<Projection<?>> projections,
       Reactions.Declared reactions,
       Path stateDir) {
-    this(types, projections, List.of(), reactions, stateDir);
+    this(types, projections, topics -> List.of(), reactions, stateDir);
   }
 
   /**
    * @param types the aggregate types whose commands it processes
    * @param projections the views it folds their events into
-   * @param more what else reads the events in the views application, such as the reports
+   * @param more what else reads the events in the views application, such as the reports, made with
+   *     the driver's topics
    * @param reactions the policies, process managers, inboxes and publications
    * @param stateDir where the driver's RocksDB stores live
    */
   public TopologyDriver(
       List<AggregateType<?, ?, ?>> types,
       List<Projection<?>> projections,
-      List<EventsTopology> more,
+      Function<ContractTopics, List<EventsTopology>> more,
       Reactions.Declared reactions,
       Path stateDir) {
     CairnTopics declared = new CairnTopics(new TopicDefaults(1, (short) 1));
     this.topics = new ContractTopics(declared, registry, true);
+    List<EventsTopology> alongside = more.apply(topics);
     this.aggregates = BoundAggregate.all(types, Contract.load());
     StreamsBuilder builder = new StreamsBuilder();
     CommandTopology.build(
@@ -119,12 +122,12 @@ public final class TopologyDriver implements AutoCloseable {
             Reactions.bind(reactions, aggregates, declared),
             clock,
             new CommandTopology.Retention(RETENTION, PROCESS_RETENTION, INBOX_RETENTION)));
-    if (!projections.isEmpty() || !more.isEmpty()) {
+    if (!projections.isEmpty() || !alongside.isEmpty()) {
       ViewTopology.build(
           builder,
           aggregates,
           projections,
-          more,
+          alongside,
           new ViewTopology.Settings(topics, new ViewLag(clock), Duration.ofDays(7), clock));
     }
     Properties props = new Properties();
@@ -210,6 +213,12 @@ public final class TopologyDriver implements AutoCloseable {
     driver
         .createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
         .pipeInput(new TestRecord<>(key, value, headers, clock.instant()));
+  }
+
+  /** The records of a topic of any schema the registry holds, such as a report's windows. */
+  public TestOutputTopic<String, GenericRecord> generic(String topic) {
+    return driver.createOutputTopic(
+        topic, new StringDeserializer(), topics.anySchema().deserializer());
   }
 
   /** The records of a topic written as bytes, such as a publication's integration events. */

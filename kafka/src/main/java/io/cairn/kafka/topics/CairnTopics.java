@@ -75,6 +75,17 @@ public final class CairnTopics {
   }
 
   /**
+   * A report's windows, each once it has closed, for data teams: keyed by the window, compacted so
+   * that a window published again (after a rebuild, or corrected by an event that came late) keeps
+   * its latest value, and kept as long as the reports keep their windows.
+   */
+  public TopicSpec report(String report, Duration retention) {
+    return spec(
+        "cairn.reports." + report,
+        Map.of("cleanup.policy", "compact,delete", "retention.ms", millis(retention)));
+  }
+
+  /**
    * The dead-letter queue: every record an application could not read or process, with headers
    * saying where it came from and why. Kept until deleted, since nothing in it may be lost before
    * someone has looked at it.

@@ -41,6 +41,17 @@ public final class ContractSchemas {
   }
 
   /**
+   * These subjects too: records Cairn writes whose schemas its declarations make, such as the
+   * reports' windows.
+   *
+   * @param byTopic the schema of each topic's values
+   */
+  public ContractSchemas and(Map<String, Schema> byTopic) {
+    byTopic.forEach((topic, schema) -> bySubject.put(subject(topic), schema));
+    return this;
+  }
+
+  /**
    * Registers (or, without auto-registration, looks up) every schema.
    *
    * @throws ContractException naming the subject the registry refused, and why

@@ -4,6 +4,7 @@ import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.serde.SpecificAvroSerde;
+import java.time.Duration;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -62,6 +63,17 @@ public final class ContractTopics {
    */
   public <T extends SpecificRecord> Serde<T> storeSerde() {
     return new SpecificAvroSerde<>(registry, true, false);
+  }
+
+  /**
+   * The topic of a report's closed windows, whose records are of the schema the report's
+   * declaration makes.
+   */
+  public Topic<String, GenericRecord> report(String report, Duration retention) {
+    return new Topic<>(
+        declared.report(report, retention),
+        Serdes.String(),
+        new GenericAvroSerde(registry, autoRegister, false));
   }
 
   /**
