@@ -19,6 +19,7 @@ import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.report.Report;
 import io.cairn.core.view.Projection;
+import io.cairn.dashboard.DashboardRoutes;
 import io.cairn.engine.commands.CommandProcessors;
 import io.cairn.engine.commands.CommandTopology;
 import io.cairn.engine.deadletters.DeadLetterQueue;
@@ -327,6 +328,7 @@ public final class CairnApp implements AutoCloseable {
                 new HealthRoutes(readiness),
                 new CommandRoutes(gateway),
                 deadLetters,
+                DashboardRoutes.load(),
                 queries));
   }
 

@@ -1,14 +1,15 @@
 package io.cairn.app.http;
 
 import io.cairn.app.health.HealthRoutes;
+import io.cairn.dashboard.DashboardRoutes;
 import io.cairn.gateway.CommandRoutes;
 import io.cairn.queries.QueryServer;
 import io.cairn.queries.deadletters.DeadLetterRoutes;
 import io.javalin.config.JavalinConfig;
 
 /**
- * Every route of the app's HTTP API, in one place: health, commands, the dead-letter queue, then
- * queries, whose catch-alls come last.
+ * Every route of the app's HTTP API, in one place: health, commands, the dead-letter queue, the
+ * dashboard, then queries, whose catch-alls come last.
  */
 public final class ApiRoutes {
   private ApiRoutes() {}
@@ -19,11 +20,13 @@ public final class ApiRoutes {
       HealthRoutes health,
       CommandRoutes commands,
       DeadLetterRoutes deadLetters,
+      DashboardRoutes dashboard,
       QueryServer queries) {
     config.routes.get("/health/live", health::live);
     config.routes.get("/health/ready", health::ready);
     commands.install(config.routes);
     deadLetters.install(config.routes);
+    dashboard.install(config);
     queries.install(config.routes);
   }
 }

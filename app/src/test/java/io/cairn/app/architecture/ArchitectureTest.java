@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -61,6 +62,7 @@ class ArchitectureTest {
                 "io.cairn.gateway",
                 "io.cairn.provider",
                 "io.cairn.queries.routing",
+                "io.cairn.dashboard",
                 "io.cairn.app"))
         .allMatch(CAIRN::containPackage);
     assertThat(CAIRN.contain("io.cairn.commerce.architecture.KafkaMindedView"))
@@ -115,6 +117,15 @@ class ArchitectureTest {
             "io.cairn.engine.mapping..",
             "io.cairn.engine.views.topology..")
         .as("the query server imports neither the gateway nor the engine's internals")
+        .check(CAIRN);
+    noClasses()
+        .that()
+        .resideInAPackage("io.cairn.dashboard..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("io.cairn..")
+                .and(JavaClass.Predicates.resideOutsideOfPackage("io.cairn.dashboard..")))
+        .as("the dashboard speaks only the public HTTP API, so it imports nothing else of Cairn")
         .check(CAIRN);
     slices()
         .matching("io.cairn.queries.(*)..")

@@ -1,0 +1,133 @@
+package io.cairn.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cairn.app.RunningApp;
+import io.cairn.app.write.CommandClient;
+import io.cairn.testkit.WithRealKafka;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium, driven through its chromedriver,
+ * loads the page from the running app, shows the reports' charts with no console error, and shows
+ * an order sent over HTTP within seconds, from the report's stream. A screenshot of the page is
+ * kept as {@code app/target/dashboard.png}.
+ */
+@WithRealKafka
+class DashboardBrowserTest {
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+
+  @RegisterExtension static final RunningApp app = new RunningApp();
+
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void openBrowser() {
+    assertThat(new File(CHROMIUM))
+        .as("Debian's chromium and chromium-driver run this test; .ci/run installs them")
+        .exists();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,900");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private void placeOrder(String product, int units) {
+    CommandClient.Answer placed =
+        app.client()
+            .send(
+                "orders",
+                "o-" + UUID.randomUUID().toString().substring(0, 8),
+                "PlaceOrder",
+                "{\"customerId\":\"ann\",\"currency\":\"EUR\",\"lines\":[{\"productId\":\"%s\",\"quantity\":%d,\"unitPriceMinor\":450}]}"
+                    .formatted(product, units));
+    assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+  }
+
+  private List<WebElement> rowsOf(String product) {
+    return browser.findElements(By.cssSelector("#table tbody tr[data-key='" + product + "']"));
+  }
+
+  @Test
+  void theDashboardShowsTheReportsAndANewOrderWithinSeconds() throws IOException {
+    placeOrder("dashboard-tea", 2);
+    browser.get(app.httpUri().resolve("/dashboard#sales-by-product").toString());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !rowsOf("dashboard-tea").isEmpty());
+    assertThat(browser.findElements(By.cssSelector("#reports button")))
+        .extracting(WebElement::getText)
+        .contains("sales-by-product", "top-products", "order-funnel", "cart-abandonment");
+    assertThat(browser.findElements(By.cssSelector("#chart .uplot canvas"))).isNotEmpty();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> browser.findElements(By.cssSelector("#lag tbody tr")).size() > 0);
+
+    String fresh = "fresh-" + UUID.randomUUID().toString().substring(0, 6);
+    placeOrder(fresh, 3);
+    await().atMost(Duration.ofSeconds(5)).until(() -> !rowsOf(fresh).isEmpty());
+    assertThat(rowsOf(fresh).getFirst().getText()).contains(fresh, "3", "1,350");
+
+    keepScreenshot();
+    List<LogEntry> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .toList();
+    assertThat(errors).as("the browser's console errors").isEmpty();
+  }
+
+  @Test
+  void theRootShowsTheDashboardToo() {
+    browser.get(app.httpUri().resolve("/").toString());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> browser.findElements(By.cssSelector("#reports button")).size() >= 7);
+    assertThat(browser.getTitle()).isEqualTo("Cairn · reports");
+  }
+
+  private void keepScreenshot() throws IOException {
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.createDirectories(SCREENSHOT.getParent());
+    Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+  }
+}
