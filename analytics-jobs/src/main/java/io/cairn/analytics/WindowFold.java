@@ -82,17 +82,19 @@ final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String
       closing.delete(entry.key);
       A window = windows.get(entry.value);
       if (window != null) {
-        publish(entry.value, window);
+        publish(entry.value, window, now);
       }
     }
   }
 
-  private void publish(String slot, A window) {
+  /**
+   * Publishes a window, stamped with the time it is published: the topic's retention counts from
+   * then, so a window of a day long past, folded in a rebuild, is kept as long as a fresh one.
+   */
+  private void publish(String slot, A window, long now) {
     String key = ReportStores.keyOf(report, slot);
     Instant start = ReportStores.startOf(report, slot);
-    Instant end = start.plus(report.windowing().size());
-    context.forward(
-        new Record<>(key + "@" + start, schema.record(key, start, window), end.toEpochMilli()));
+    context.forward(new Record<>(key + "@" + start, schema.record(key, start, window), now));
   }
 
   private void purge(Instant before) {
