@@ -73,7 +73,8 @@ public final class StockOuts {
           : Step.remember(new Stock(available, null));
     }
     if (available > 0 && before.outSince() != null) {
-      long seconds = Duration.between(before.outSince(), at).toSeconds();
+      // Clocks that disagree can stamp the refill before the emptying: no negative stock-out.
+      long seconds = Math.max(0, Duration.between(before.outSince(), at).toSeconds());
       return Step.remember(
           new Stock(available, null), new Keyed<>(product, new Change(0, seconds, null)));
     }
