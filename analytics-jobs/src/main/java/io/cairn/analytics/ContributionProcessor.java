@@ -15,12 +15,14 @@ final class ContributionProcessor<D>
     implements Processor<String, DecodedEvent, String, WindowDelta<D>> {
   private final Report<D, ?> report;
   private final DeltaForwarder<D> forwarder;
+  private final ReportActivity activity;
   private ProcessorContext<String, WindowDelta<D>> context;
   private long seen = Long.MIN_VALUE;
 
-  ContributionProcessor(Report<D, ?> report, DeltaForwarder<D> forwarder) {
+  ContributionProcessor(Report<D, ?> report, DeltaForwarder<D> forwarder, ReportActivity activity) {
     this.report = report;
     this.forwarder = forwarder;
+    this.activity = activity;
   }
 
   @Override
@@ -30,10 +32,15 @@ final class ContributionProcessor<D>
 
   @Override
   public void process(Record<String, DecodedEvent> record) {
-    DecodedEvent event = record.value();
-    long at = event.occurredAt().toEpochMilli();
-    seen = Math.max(seen, at);
-    forwarder.forward(
-        context, report.contributions(event.type(), event.event(), event.aggregate()), at, seen);
+    long start = System.nanoTime();
+    try {
+      DecodedEvent event = record.value();
+      long at = event.occurredAt().toEpochMilli();
+      seen = Math.max(seen, at);
+      forwarder.forward(
+          context, report.contributions(event.type(), event.event(), event.aggregate()), at, seen);
+    } finally {
+      activity.spentSince(start);
+    }
   }
 }

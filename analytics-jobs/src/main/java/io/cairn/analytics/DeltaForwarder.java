@@ -5,7 +5,6 @@ import io.cairn.core.report.Report;
 import io.cairn.core.report.Windowing;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -18,12 +17,12 @@ import org.apache.kafka.streams.processor.api.Record;
 final class DeltaForwarder<D> {
   private final Report<D, ?> report;
   private final ReportSettings settings;
-  private final LongAdder late;
+  private final ReportActivity activity;
 
-  DeltaForwarder(Report<D, ?> report, ReportSettings settings, LongAdder late) {
+  DeltaForwarder(Report<D, ?> report, ReportSettings settings, ReportActivity activity) {
     this.report = report;
     this.settings = settings;
-    this.late = late;
+    this.activity = activity;
   }
 
   /**
@@ -38,9 +37,10 @@ final class DeltaForwarder<D> {
     for (Keyed<D> keyed : adds) {
       for (Instant start : windowing.startsOf(Instant.ofEpochMilli(at))) {
         if (start.plus(windowing.size()).plus(settings.grace()).toEpochMilli() <= seen) {
-          late.increment();
+          activity.late();
           continue;
         }
+        activity.delta();
         long from = start.toEpochMilli();
         context.forward(
             new Record<>(

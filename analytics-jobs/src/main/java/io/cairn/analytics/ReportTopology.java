@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,7 +34,7 @@ public final class ReportTopology implements EventsTopology {
   private final List<Report<?, ?>> reports;
   private final ReportSettings settings;
   private final ReportTopics topics;
-  private final Map<String, LongAdder> late = new ConcurrentHashMap<>();
+  private final Map<String, ReportActivity> activity = new ConcurrentHashMap<>();
 
   /** The topology of these reports, kept as the settings say, publishing to these topics. */
   public ReportTopology(List<Report<?, ?>> reports, ReportSettings settings, ReportTopics topics) {
@@ -45,20 +44,23 @@ public final class ReportTopology implements EventsTopology {
   }
 
   /**
-   * How many windows each report has left an event out of since the views started, the event
-   * arriving beyond the grace period.
+   * What each report has done since the views started or were last rebuilt: windows it left an
+   * event out of, the event arriving beyond the grace period, deltas, and its processors' time.
    */
-  public Map<String, Long> lateBeyondGrace() {
-    Map<String, Long> counts = new TreeMap<>();
-    reports.forEach(
-        r -> counts.put(r.name(), late.computeIfAbsent(r.name(), n -> new LongAdder()).sum()));
+  public Map<String, ReportActivity.Counts> activity() {
+    Map<String, ReportActivity.Counts> counts = new TreeMap<>();
+    reports.forEach(r -> counts.put(r.name(), activityOf(r).counts()));
     return counts;
   }
 
-  /** Builds the reports; their late counts start again, as a rebuild folds every event again. */
+  private ReportActivity activityOf(Report<?, ?> report) {
+    return activity.computeIfAbsent(report.name(), n -> new ReportActivity());
+  }
+
+  /** Builds the reports; their activity starts again, as a rebuild folds every event again. */
   @Override
   public void build(StreamsBuilder builder, Map<String, KStream<String, DecodedEvent>> events) {
-    late.clear();
+    activity.clear();
     for (Report<?, ?> report : reports) {
       add(builder, events, report);
     }
@@ -69,9 +71,8 @@ public final class ReportTopology implements EventsTopology {
       Map<String, KStream<String, DecodedEvent>> events,
       Report<D, A> report) {
     String name = "report-" + report.name();
-    DeltaForwarder<D> forwarder =
-        new DeltaForwarder<>(
-            report, settings, late.computeIfAbsent(report.name(), n -> new LongAdder()));
+    ReportActivity done = activityOf(report);
+    DeltaForwarder<D> forwarder = new DeltaForwarder<>(report, settings, done);
     KStream<String, WindowDelta<D>> deltas = null;
     for (AggregateType<?, ?, ?> type : report.sources()) {
       KStream<String, DecodedEvent> source = events.get(type.name());
@@ -80,7 +81,7 @@ public final class ReportTopology implements EventsTopology {
             report.name() + " reads " + type.name() + ", which the views do not");
       }
       KStream<String, WindowDelta<D>> stream =
-          deltas(builder, source, report, type.name(), forwarder);
+          deltas(builder, source, report, type.name(), forwarder, done);
       deltas =
           deltas == null ? stream : deltas.merge(stream, Named.as(name + "-merge-" + type.name()));
     }
@@ -92,7 +93,7 @@ public final class ReportTopology implements EventsTopology {
     deltas
         .repartition(Repartitioned.with(Serdes.String(), windowDeltas(report)).withName(name))
         .process(
-            () -> new WindowFold<>(report, settings),
+            () -> new WindowFold<>(report, settings, done),
             Named.as(name + "-fold"),
             windows.name(),
             closing.name())
@@ -107,11 +108,12 @@ public final class ReportTopology implements EventsTopology {
       KStream<String, DecodedEvent> source,
       Report<D, ?> report,
       String type,
-      DeltaForwarder<D> forwarder) {
+      DeltaForwarder<D> forwarder,
+      ReportActivity activity) {
     Named named = Named.as("report-" + report.name() + "-" + type);
     Optional<Report.Tracked<D>> tracked = report.tracked(type);
     if (tracked.isEmpty()) {
-      return source.process(() -> new ContributionProcessor<>(report, forwarder), named);
+      return source.process(() -> new ContributionProcessor<>(report, forwarder, activity), named);
     }
     var memories = ReportStores.memories(report, type, tracked.get().memory());
     var idleEnds = ReportStores.idleEnds(report, type);
@@ -122,7 +124,7 @@ public final class ReportTopology implements EventsTopology {
       stores.add(idleEnds.name());
     }
     return source.process(
-        () -> new TrackingProcessor<>(tracked.get(), memories, idleEnds, forwarder),
+        () -> new TrackingProcessor<>(tracked.get(), memories, idleEnds, forwarder, activity),
         named,
         stores.toArray(String[]::new));
   }

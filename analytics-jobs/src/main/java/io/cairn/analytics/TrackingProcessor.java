@@ -34,6 +34,7 @@ final class TrackingProcessor<D>
   private final Store<String, ReportStores.Memory<Object>> memoriesStore;
   private final Store<String, String> idleEndsStore;
   private final DeltaForwarder<D> forwarder;
+  private final ReportActivity activity;
   private ProcessorContext<String, WindowDelta<D>> context;
   private KeyValueStore<String, ReportStores.Memory<Object>> memories;
   private KeyValueStore<String, String> idleEnds;
@@ -44,12 +45,14 @@ final class TrackingProcessor<D>
       Report.Tracked<D> tracked,
       Store<String, ReportStores.Memory<Object>> memories,
       Store<String, String> idleEnds,
-      DeltaForwarder<D> forwarder) {
+      DeltaForwarder<D> forwarder,
+      ReportActivity activity) {
     this.tracked = tracked;
     this.idle = tracked.idle();
     this.memoriesStore = memories;
     this.idleEndsStore = idleEnds;
     this.forwarder = forwarder;
+    this.activity = activity;
   }
 
   @Override
@@ -64,6 +67,15 @@ final class TrackingProcessor<D>
 
   @Override
   public void process(Record<String, DecodedEvent> record) {
+    long start = System.nanoTime();
+    try {
+      take(record);
+    } finally {
+      activity.spentSince(start);
+    }
+  }
+
+  private void take(Record<String, DecodedEvent> record) {
     DecodedEvent event = record.value();
     long at = event.occurredAt().toEpochMilli();
     endIdleUpTo(at);
@@ -91,8 +103,13 @@ final class TrackingProcessor<D>
   }
 
   private void endBySilence(long now) {
-    if (silence.silentAt(now)) {
-      endIdleUpTo(now);
+    long start = System.nanoTime();
+    try {
+      if (silence.silentAt(now)) {
+        endIdleUpTo(now);
+      }
+    } finally {
+      activity.spentSince(start);
     }
   }
 

@@ -29,6 +29,7 @@ final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String
   private final Report<D, A> report;
   private final ReportSettings settings;
   private final ReportSchema<A> schema;
+  private final ReportActivity activity;
   private ProcessorContext<String, GenericRecord> context;
   private KeyValueStore<String, A> windows;
   private KeyValueStore<String, String> closing;
@@ -37,7 +38,8 @@ final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String
   // wait for the next delta, or for the task to fall silent.
   private long eventTime = Long.MIN_VALUE;
 
-  WindowFold(Report<D, A> report, ReportSettings settings) {
+  WindowFold(Report<D, A> report, ReportSettings settings, ReportActivity activity) {
+    this.activity = activity;
     this.report = report;
     this.settings = settings;
     this.schema = ReportSchema.of(report);
@@ -51,12 +53,26 @@ final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String
     context.schedule(
         PURGE_EVERY,
         PunctuationType.WALL_CLOCK_TIME,
-        now -> purge(Instant.ofEpochMilli(now).minus(settings.retention())));
-    context.schedule(PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME, this::publishClosed);
+        now -> timed(() -> purge(Instant.ofEpochMilli(now).minus(settings.retention()))));
+    context.schedule(
+        PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> timed(() -> publishClosed(now)));
   }
 
   @Override
   public void process(Record<String, WindowDelta<D>> record) {
+    timed(() -> fold(record));
+  }
+
+  private void timed(Runnable work) {
+    long start = System.nanoTime();
+    try {
+      work.run();
+    } finally {
+      activity.spentSince(start);
+    }
+  }
+
+  private void fold(Record<String, WindowDelta<D>> record) {
     WindowDelta<D> delta = record.value();
     Instant start = Instant.ofEpochMilli(delta.start());
     String slot = ReportStores.slot(report, delta.key(), start);

@@ -108,7 +108,7 @@ class ReportLatenessTest {
   }
 
   private long late(Report<?, ?> report) {
-    return reports.lateBeyondGrace().get(report.name());
+    return reports.activity().get(report.name()).lateBeyondGrace();
   }
 
   @Test

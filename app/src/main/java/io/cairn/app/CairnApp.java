@@ -225,7 +225,7 @@ public final class CairnApp implements AutoCloseable {
                   types,
                   managers.stream().map(ProcessManager::name).toList(),
                   new ReportReads(
-                      new ReportCatalog(declaredReports, reports::lateBeyondGrace),
+                      new ReportCatalog(declaredReports, reports::activity),
                       new ReportStreams(reportFeeds, config.reports().streams())),
                   querySettings(config, self)));
       DeadLetterQueue deadLetters =

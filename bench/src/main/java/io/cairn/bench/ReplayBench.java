@@ -63,6 +63,37 @@ final class ReplayBench {
     System.out.printf(
         "ratio: views replay time / bare count time = %.2f%n",
         viewsSeconds * 1000 / count.toMillis());
+    reportsShare(settings, http, viewsSeconds, count);
+  }
+
+  /**
+   * The reports' share of the replay, from their own figures in the catalogue, which count from the
+   * rebuild: the deltas their events made and the time their processors took.
+   */
+  private static void reportsShare(
+      BenchSettings settings, HttpClient http, double viewsSeconds, Duration count)
+      throws Exception {
+    JsonNode catalogue =
+        new ObjectMapper().readTree(Http.get(http, settings.api().resolve("/api/v1/reports")));
+    double seconds = 0;
+    long deltas = 0;
+    for (JsonNode report : catalogue.get("items")) {
+      seconds += report.get("processingSeconds").asDouble();
+      deltas += report.get("deltas").asLong();
+      System.out.printf(
+          "  report %-18s %,12d deltas, processors %6.1f s%n",
+          report.get("name").asText(),
+          report.get("deltas").asLong(),
+          report.get("processingSeconds").asDouble());
+    }
+    System.out.printf(
+        "reports: %,d deltas; their processors took %.1f s of stream-thread time, %.0f%% of the"
+            + " replay's %.1f s and %.2f times the whole bare count%n",
+        deltas,
+        seconds,
+        100 * seconds / viewsSeconds,
+        viewsSeconds,
+        seconds * 1000 / count.toMillis());
   }
 
   private static void append(BenchSettings settings, HttpClient http) throws Exception {

@@ -1,5 +1,6 @@
 package io.cairn.queries.reports;
 
+import io.cairn.analytics.ReportActivity;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.report.Report;
 import io.cairn.web.ApiException;
@@ -11,21 +12,25 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/v1/reports}: what reports there are, each with its description, key, windows
  * (size and advance, ISO-8601 durations), measures, how many keys a ranked one shows of each window
- * ({@code top}), the aggregate types it reads, and how many windows it has left an event out of
- * since the views started, the event arriving beyond the grace period.
+ * ({@code top}), the aggregate types it reads, and what it has done since the views started or were
+ * last rebuilt: windows it left an event out of for lateness ({@code lateBeyondGrace}), deltas sent
+ * to its windows, and its processors' time ({@code processingSeconds}).
  */
 public final class ReportCatalog {
+  private static final ReportActivity.Counts NONE = new ReportActivity.Counts(0, 0, 0);
+
   private final List<Report<?, ?>> reports;
-  private final Supplier<Map<String, Long>> late;
+  private final Supplier<Map<String, ReportActivity.Counts>> activity;
 
   /**
    * The catalogue of these reports.
    *
-   * @param late how many windows each has left an event out of, the event arriving too late
+   * @param activity what each has done since the views started or were last rebuilt
    */
-  public ReportCatalog(List<Report<?, ?>> reports, Supplier<Map<String, Long>> late) {
+  public ReportCatalog(
+      List<Report<?, ?>> reports, Supplier<Map<String, ReportActivity.Counts>> activity) {
     this.reports = List.copyOf(reports);
-    this.late = late;
+    this.activity = activity;
   }
 
   /** The reports. */
@@ -35,11 +40,11 @@ public final class ReportCatalog {
 
   /** The catalogue, as clients read it. */
   public Map<String, Object> answer() {
-    Map<String, Long> lateNow = late.get();
+    Map<String, ReportActivity.Counts> now = activity.get();
     return Map.of(
         "items",
         reports.stream()
-            .map(report -> entry(report, lateNow.getOrDefault(report.name(), 0L)))
+            .map(report -> entry(report, now.getOrDefault(report.name(), NONE)))
             .toList());
   }
 
@@ -56,7 +61,7 @@ public final class ReportCatalog {
     return reports.stream().map(Report::name).toList();
   }
 
-  private static Map<String, Object> entry(Report<?, ?> report, long late) {
+  private static Map<String, Object> entry(Report<?, ?> report, ReportActivity.Counts activity) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("name", report.name());
     entry.put("description", report.description());
@@ -69,7 +74,9 @@ public final class ReportCatalog {
     entry.put("measures", report.measures());
     report.ranking().ifPresent(ranking -> entry.put("top", ranking.top()));
     entry.put("sources", report.sources().stream().map(AggregateType::name).toList());
-    entry.put("lateBeyondGrace", late);
+    entry.put("lateBeyondGrace", activity.lateBeyondGrace());
+    entry.put("deltas", activity.deltas());
+    entry.put("processingSeconds", activity.processingSeconds());
     return entry;
   }
 }
