@@ -15,8 +15,6 @@ const state = {
   windows: new Map(),
   stream: null,
   plot: null,
-  renderPending: false,
-  reloadPending: false,
   lastChange: null,
 };
 
@@ -109,25 +107,22 @@ async function reload() {
   }
 }
 
-function scheduleReload() {
-  if (!state.reloadPending) {
-    state.reloadPending = true;
-    setTimeout(() => {
-      state.reloadPending = false;
-      reload();
-    }, 1000);
-  }
+/** A function that runs work once per schedule: calls while a run is pending join it. */
+function coalesced(work, schedule) {
+  let pending = false;
+  return () => {
+    if (!pending) {
+      pending = true;
+      schedule(() => {
+        pending = false;
+        work();
+      });
+    }
+  };
 }
 
-function scheduleRender() {
-  if (!state.renderPending) {
-    state.renderPending = true;
-    requestAnimationFrame(() => {
-      state.renderPending = false;
-      render();
-    });
-  }
-}
+const scheduleRender = coalesced(() => render(), requestAnimationFrame);
+const scheduleReload = coalesced(() => reload(), (run) => setTimeout(run, 1000));
 
 function numericMeasures(items) {
   return state.report.measures.filter((m) => items.some((item) => typeof item[m] === "number"));

@@ -5,7 +5,12 @@ import io.cairn.engine.views.stores.JsonSerde;
 import io.cairn.engine.views.stores.ViewJson;
 import io.cairn.kafka.stores.Store;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The stores of each report. Its windows are one entry per key and window: {@code
@@ -69,6 +74,24 @@ public final class ReportStores {
   /** Where a window that closes at an instant waits to be published. */
   static String closingKey(Instant closes, String slot) {
     return instant(closes) + SEPARATOR + slot;
+  }
+
+  /**
+   * The entries of a store of things due at instants, keyed {@code <instant>\u0000...}, that are
+   * due at or before a time, earliest first; read out before any is changed.
+   */
+  static List<KeyValue<String, String>> dueBy(KeyValueStore<String, String> due, long time) {
+    List<KeyValue<String, String>> entries = new ArrayList<>();
+    try (KeyValueIterator<String, String> range =
+        due.range(null, instant(Instant.ofEpochMilli(time)) + '\uffff')) {
+      range.forEachRemaining(entries::add);
+    }
+    return entries;
+  }
+
+  /** When an entry of a store of things due at instants is due, in milliseconds. */
+  static long dueAt(String key) {
+    return Long.parseLong(key.substring(0, key.indexOf(SEPARATOR)));
   }
 
   /** What a report remembers of each aggregate of a tracked type, by the aggregate's id. */

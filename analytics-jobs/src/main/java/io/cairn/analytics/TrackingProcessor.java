@@ -6,15 +6,12 @@ import io.cairn.engine.views.stores.DecodedEvent;
 import io.cairn.kafka.stores.Store;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -118,13 +115,8 @@ final class TrackingProcessor<D>
     if (idle.isEmpty()) {
       return;
     }
-    List<KeyValue<String, String>> ending = new ArrayList<>();
-    try (KeyValueIterator<String, String> ends =
-        idleEnds.range(null, ReportStores.instant(Instant.ofEpochMilli(time)) + '\uffff')) {
-      ends.forEachRemaining(ending::add);
-    }
-    for (KeyValue<String, String> end : ending) {
-      long endsAt = Long.parseLong(end.key.substring(0, end.key.indexOf(ReportStores.SEPARATOR)));
+    for (KeyValue<String, String> end : ReportStores.dueBy(idleEnds, time)) {
+      long endsAt = ReportStores.dueAt(end.key);
       ReportStores.Memory<Object> memory = memories.get(end.value);
       idleEnds.delete(end.key);
       memories.delete(end.value);

@@ -4,15 +4,12 @@ import io.cairn.core.report.Report;
 import io.cairn.kafka.stores.Store;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -89,12 +86,7 @@ final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String
     if (upTo == Long.MIN_VALUE) {
       return;
     }
-    List<KeyValue<String, String>> closed = new ArrayList<>();
-    try (KeyValueIterator<String, String> due =
-        closing.range(null, ReportStores.instant(Instant.ofEpochMilli(upTo)) + '\uffff')) {
-      due.forEachRemaining(closed::add);
-    }
-    for (KeyValue<String, String> entry : closed) {
+    for (KeyValue<String, String> entry : ReportStores.dueBy(closing, upTo)) {
       closing.delete(entry.key);
       A window = windows.get(entry.value);
       if (window != null) {

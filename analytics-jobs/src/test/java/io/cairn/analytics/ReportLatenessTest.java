@@ -13,7 +13,6 @@ import io.cairn.avro.orders.CancelOrder;
 import io.cairn.avro.orders.ConfirmOrder;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
-import io.cairn.commerce.Commerce;
 import io.cairn.commerce.reports.CartAbandonment;
 import io.cairn.commerce.reports.ConnectionsPerDay;
 import io.cairn.commerce.reports.OrderFunnel;
@@ -21,10 +20,6 @@ import io.cairn.commerce.reports.PointsFlow;
 import io.cairn.commerce.reports.StockOuts;
 import io.cairn.commerce.reports.TopProducts;
 import io.cairn.core.report.Report;
-import io.cairn.core.view.Projection;
-import io.cairn.engine.reactions.Reactions;
-import io.cairn.engine.testing.TopologyDriver;
-import io.cairn.engine.views.EventsTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,41 +43,20 @@ class ReportLatenessTest {
   private static final Instant NEXT_DAY = DAY.plus(Duration.ofDays(1));
 
   @TempDir Path stateDir;
-  private TopologyDriver driver;
-  private ReportTopology reports;
+  private ReportDriver reports;
 
   @BeforeEach
   void start() {
-    driver =
-        new TopologyDriver(
-            Commerce.aggregateTypes(),
-            List.<Projection<?>>of(),
-            topics -> {
-              reports =
-                  new ReportTopology(
-                      Commerce.reports(),
-                      new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)),
-                      new ReportTopics(topics, Duration.ofDays(30)));
-              return List.<EventsTopology>of(reports);
-            },
-            Reactions.Declared.none(),
-            stateDir);
+    reports = new ReportDriver(stateDir);
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    reports.close();
   }
 
-  /** Sends a command as of an instant, the events' clock moved there, back or forth. */
   private void sendAt(Instant at, String type, String id, SpecificRecord command) {
-    Duration by = Duration.between(driver.now(), at);
-    if (by.isNegative()) {
-      driver.rewind(by.negated());
-    } else {
-      driver.advanceEventTime(by);
-    }
-    driver.send(type, id, command);
+    reports.sendAt(at, type, id, command);
   }
 
   private static Instant ten(int minutes) {
@@ -102,13 +76,11 @@ class ReportLatenessTest {
   }
 
   private <A> A window(Report<?, A> report, String key, Instant start) {
-    return driver
-        .<String, A>store(ReportStores.windows(report))
-        .get(ReportStores.slot(report, key, start));
+    return reports.window(report, key, start);
   }
 
   private long late(Report<?, ?> report) {
-    return reports.activity().get(report.name()).lateBeyondGrace();
+    return reports.late(report.name());
   }
 
   @Test

@@ -12,7 +12,6 @@ import io.cairn.avro.inventory.ReserveStock;
 import io.cairn.avro.orders.CancelOrder;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.orders.PlaceOrderLine;
-import io.cairn.commerce.Commerce;
 import io.cairn.commerce.reports.CartAbandonment;
 import io.cairn.commerce.reports.ConnectionsPerDay;
 import io.cairn.commerce.reports.OrderFunnel;
@@ -21,10 +20,7 @@ import io.cairn.commerce.reports.SalesByProduct.ProductSales;
 import io.cairn.commerce.reports.StockOuts;
 import io.cairn.commerce.reports.TopProducts;
 import io.cairn.core.report.Report;
-import io.cairn.core.view.Projection;
-import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.testing.TopologyDriver;
-import io.cairn.engine.views.EventsTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,53 +42,34 @@ class ReportTopologyTest {
   private static final Instant ELEVEN = TEN.plus(Duration.ofHours(1));
 
   @TempDir Path stateDir;
+  private ReportDriver reports;
   private TopologyDriver driver;
-  private ReportTopology reports;
 
   @BeforeEach
   void start() {
-    driver =
-        new TopologyDriver(
-            Commerce.aggregateTypes(),
-            List.<Projection<?>>of(),
-            topics -> {
-              reports =
-                  new ReportTopology(
-                      Commerce.reports(),
-                      new ReportSettings(Duration.ofMinutes(10), Duration.ofDays(30)),
-                      new ReportTopics(topics, Duration.ofDays(30)));
-              return List.<EventsTopology>of(reports);
-            },
-            Reactions.Declared.none(),
-            stateDir);
+    reports = new ReportDriver(stateDir);
+    driver = reports.driver();
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    reports.close();
   }
 
   private void placeAt(Instant at, String order, int units) {
-    Duration by = Duration.between(driver.now(), at);
-    if (by.isNegative()) {
-      driver.rewind(by.negated());
-    } else {
-      driver.advance(by);
-    }
-    driver.send(
+    reports.sendAt(
+        at,
         "orders",
         order,
         new PlaceOrder("ann", "EUR", List.of(new PlaceOrderLine("tea", units, 450L))));
   }
 
   private <A> A window(Report<?, A> report, String key, Instant start) {
-    return driver
-        .<String, A>store(ReportStores.windows(report))
-        .get(ReportStores.slot(report, key, start));
+    return reports.window(report, key, start);
   }
 
   private long late(String report) {
-    return reports.activity().get(report).lateBeyondGrace();
+    return reports.late(report);
   }
 
   @Test

@@ -63,16 +63,6 @@ public final class SalesByProduct {
   }
 
   private static List<Keyed<Sale>> lines(Orders.OrderState order, int sign) {
-    return order.lines().stream()
-        .map(
-            line ->
-                new Keyed<>(
-                    line.productId(),
-                    new Sale(
-                        sign * (long) line.quantity(),
-                        sign * line.quantity() * line.unitPriceMinor(),
-                        order.currency(),
-                        sign)))
-        .toList();
+    return SignedLines.of(order, sign, Sale::new);
   }
 }

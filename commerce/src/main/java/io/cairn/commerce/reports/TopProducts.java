@@ -61,15 +61,9 @@ public final class TopProducts {
   }
 
   private static List<Keyed<Revenue>> lines(Orders.OrderState order, int sign) {
-    return order.lines().stream()
-        .map(
-            line ->
-                new Keyed<>(
-                    line.productId(),
-                    new Revenue(
-                        sign * line.quantity() * line.unitPriceMinor(),
-                        order.currency(),
-                        sign * (long) line.quantity())))
-        .toList();
+    return SignedLines.of(
+        order,
+        sign,
+        (units, revenueMinor, currency, one) -> new Revenue(revenueMinor, currency, units));
   }
 }
