@@ -103,7 +103,7 @@ public final class ReportTopology implements EventsTopology {
                 .withName(name + "-published"));
   }
 
-  private static <D> KStream<String, WindowDelta<D>> deltas(
+  private <D> KStream<String, WindowDelta<D>> deltas(
       StreamsBuilder builder,
       KStream<String, DecodedEvent> source,
       Report<D, ?> report,
@@ -124,7 +124,9 @@ public final class ReportTopology implements EventsTopology {
       stores.add(idleEnds.name());
     }
     return source.process(
-        () -> new TrackingProcessor<>(tracked.get(), memories, idleEnds, forwarder, activity),
+        () ->
+            new TrackingProcessor<>(
+                tracked.get(), memories, idleEnds, forwarder, activity, settings.caughtUpAfter()),
         named,
         stores.toArray(String[]::new));
   }

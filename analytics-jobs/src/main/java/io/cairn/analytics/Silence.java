@@ -8,23 +8,26 @@ import java.time.Duration;
  * replays a log hears records all the time.
  */
 final class Silence {
-  /** How long without a record makes a task silent. */
-  static final Duration AFTER = Duration.ofMinutes(1);
-
+  private final long afterMillis;
   private boolean heard = true;
   private long lastHeard;
+
+  /** A task's silence, which begins after this long without a record. */
+  Silence(Duration after) {
+    this.afterMillis = after.toMillis();
+  }
 
   /** A record came. */
   void heard() {
     heard = true;
   }
 
-  /** Whether the task has heard nothing since a punctuation at least {@link #AFTER} before now. */
+  /** Whether the task has heard nothing since a punctuation at least the silence's time ago. */
   boolean silentAt(long now) {
     if (heard) {
       heard = false;
       lastHeard = now;
     }
-    return now - lastHeard >= AFTER.toMillis();
+    return now - lastHeard >= afterMillis;
   }
 }

@@ -18,9 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Turns a tracked aggregate type's events into a report's deltas, keeping each aggregate's memory
  * between its events. Memories that end after an idle time end, in the order of their ends, as soon
  * as the partition's event time passes them, before the event that passed them is taken; so a
- * replay ends them at the same points. A partition that has had no event for {@link Silence#AFTER}
- * is caught up, and its memories end by the clock instead, so that a quiet shop still sees its
- * sessions end.
+ * replay ends them at the same points. A partition that has had no event for {@link
+ * ReportSettings#caughtUpAfter()} is caught up, and its memories end by the clock instead, so that
+ * a quiet shop still sees its sessions end.
  */
 final class TrackingProcessor<D>
     implements Processor<String, DecodedEvent, String, WindowDelta<D>> {
@@ -36,14 +36,16 @@ final class TrackingProcessor<D>
   private KeyValueStore<String, ReportStores.Memory<Object>> memories;
   private KeyValueStore<String, String> idleEnds;
   private long seen = Long.MIN_VALUE;
-  private final Silence silence = new Silence();
+  private final Silence silence;
 
   TrackingProcessor(
       Report.Tracked<D> tracked,
       Store<String, ReportStores.Memory<Object>> memories,
       Store<String, String> idleEnds,
       DeltaForwarder<D> forwarder,
-      ReportActivity activity) {
+      ReportActivity activity,
+      Duration caughtUpAfter) {
+    this.silence = new Silence(caughtUpAfter);
     this.tracked = tracked;
     this.idle = tracked.idle();
     this.memoriesStore = memories;

@@ -15,9 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Adds each delta into its window, under its key, and publishes each window once it has closed:
  * once the grace period after its end has passed by the events' time this task has reached, or by
- * the clock when the task has had no delta for {@link Silence#AFTER} and so is caught up. A window
- * changed after it was published, by an event from a partition that lagged behind, is published
- * again. Windows older than the retention are dropped now and then.
+ * the clock when the task has had no delta for {@link ReportSettings#caughtUpAfter()} and so is
+ * caught up. A window changed after it was published, by an event from a partition that lagged
+ * behind, is published again. Windows older than the retention are dropped now and then.
  */
 final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String, GenericRecord> {
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
@@ -30,7 +30,7 @@ final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String
   private ProcessorContext<String, GenericRecord> context;
   private KeyValueStore<String, A> windows;
   private KeyValueStore<String, String> closing;
-  private final Silence silence = new Silence();
+  private final Silence silence;
   // The latest event time of the deltas folded since the task started; after a restart, windows
   // wait for the next delta, or for the task to fall silent.
   private long eventTime = Long.MIN_VALUE;
@@ -40,6 +40,7 @@ final class WindowFold<D, A> implements Processor<String, WindowDelta<D>, String
     this.report = report;
     this.settings = settings;
     this.schema = ReportSchema.of(report);
+    this.silence = new Silence(settings.caughtUpAfter());
   }
 
   @Override

@@ -191,7 +191,7 @@ public final class CairnApp implements AutoCloseable {
           new ReportTopology(
               declaredReports,
               config.reports().settings(),
-              new ReportTopics(topics, config.reports().retention()));
+              new ReportTopics(topics, config.reports().settings().retention()));
       ReadSide views =
           resources.add(
               ReadSide.start(
@@ -291,7 +291,7 @@ public final class CairnApp implements AutoCloseable {
     reports.forEach(
         report ->
             schemas.put(
-                declared.report(report.name(), config.retention()).name(),
+                declared.report(report.name(), config.settings().retention()).name(),
                 ReportSchema.of(report).schema()));
     return schemas;
   }
@@ -343,7 +343,8 @@ public final class CairnApp implements AutoCloseable {
     Commerce.publications().forEach(p -> declared.add(topics.integration(p.name())));
     declared.add(topics.effectRequests(Commerce.paymentProvider().name()));
     reports.forEach(
-        report -> declared.add(topics.report(report.name(), config.reports().retention())));
+        report ->
+            declared.add(topics.report(report.name(), config.reports().settings().retention())));
     if (registry.useEmbeddedRegistry()) {
       declared.add(topics.schemaLog(registry.topic()));
     }

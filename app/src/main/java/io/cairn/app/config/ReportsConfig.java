@@ -5,15 +5,15 @@ import io.cairn.queries.reports.StreamSettings;
 import java.time.Duration;
 
 /**
- * How the reports are kept.
+ * How the reports are kept and streamed.
  *
- * @param grace how late after its window closes an event still counts in it
- * @param retention how long a window is kept for queries after it starts
+ * @param settings how late an event still counts, how long windows are kept, and when a quiet task
+ *     is taken to have caught up
  * @param cartSessionGap how long a cart without activity ends its session, for cart abandonment
  * @param streams how the live streams of the reports run
  */
 public record ReportsConfig(
-    Duration grace, Duration retention, Duration cartSessionGap, StreamSettings streams) {
+    ReportSettings settings, Duration cartSessionGap, StreamSettings streams) {
   private static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
   private static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
   private static final Duration DEFAULT_GAP = Duration.ofMinutes(30);
@@ -22,12 +22,6 @@ public record ReportsConfig(
 
   /** Checks the values. */
   public ReportsConfig {
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("reports.grace must be zero or more");
-    }
-    if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("reports.retention must be positive");
-    }
     if (cartSessionGap.isNegative() || cartSessionGap.isZero()) {
       throw new IllegalArgumentException("reports.cart.session.gap must be positive");
     }
@@ -44,7 +38,13 @@ public record ReportsConfig(
         settings.duration(
             "reports.retention",
             DEFAULT_RETENTION,
-            "How long a report's window is kept for queries after it starts.");
+            "How long a report's window is kept for queries, and on its topic, after it starts.");
+    Duration caughtUp =
+        settings.duration(
+            "reports.caught.up.after",
+            ReportSettings.CAUGHT_UP_AFTER,
+            "How long a task of the reports without events is taken to have caught up with the"
+                + " log; its cart sessions then end, and its windows are published, by the clock.");
     Duration gap =
         settings.duration(
             "reports.cart.session.gap",
@@ -66,12 +66,15 @@ public record ReportsConfig(
     return settings
         .validated(
             "reports.*",
-            () -> new ReportsConfig(grace, retention, gap, new StreamSettings(streams, heartbeat)))
-        .orElse(new ReportsConfig(DEFAULT_GRACE, DEFAULT_RETENTION, DEFAULT_GAP, DEFAULT_STREAMS));
-  }
-
-  /** The settings the reports are kept with. */
-  public ReportSettings settings() {
-    return new ReportSettings(grace, retention);
+            () ->
+                new ReportsConfig(
+                    new ReportSettings(grace, retention, caughtUp),
+                    gap,
+                    new StreamSettings(streams, heartbeat)))
+        .orElse(
+            new ReportsConfig(
+                new ReportSettings(DEFAULT_GRACE, DEFAULT_RETENTION),
+                DEFAULT_GAP,
+                DEFAULT_STREAMS));
   }
 }

@@ -47,7 +47,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScriptedDayTest {
   private static final Instant DAY = Instant.parse("2026-06-01T00:00:00Z");
 
-  @RegisterExtension static final RunningApp app = new RunningApp();
+  // The day's windows closed long ago: each task publishes them once it has been quiet this long.
+  @RegisterExtension
+  static final RunningApp app = new RunningApp(List.of("--reports.caught.up.after=PT2S"));
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final String tea = "sd-tea-" + run;
@@ -174,10 +176,10 @@ class ScriptedDayTest {
         .isEqualTo(9000);
     assertThat(stock.get("outSince").isNull()).isTrue();
 
-    // The windows closed long ago: each task publishes them once it has been silent a minute.
+    // The windows closed long ago: each task publishes them once it has been quiet two seconds.
     Map<String, GenericRecord> published =
         await()
-            .atMost(Duration.ofSeconds(180))
+            .atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofSeconds(2))
             .until(
                 () -> published(kafka),
