@@ -46,6 +46,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @WithRealKafka
 class ScriptedDayTest {
   private static final Instant DAY = Instant.parse("2026-06-01T00:00:00Z");
+  private static final List<String> REPORTS =
+      List.of(
+          "sales-by-product",
+          "top-products",
+          "order-funnel",
+          "cart-abandonment",
+          "points-flow",
+          "connections",
+          "stock-outs");
 
   // The day's windows closed long ago: each task publishes them once it has been quiet this long.
   @RegisterExtension
@@ -191,7 +200,10 @@ class ScriptedDayTest {
                                 "sales-by-product/" + this.tea + "@" + at("10:00"),
                                 "order-funnel/all@" + at("10:00"),
                                 "stock-outs/" + this.tea + "@" + DAY,
-                                "cart-abandonment/all@" + at("09:00"))));
+                                "cart-abandonment/all@" + at("09:00"),
+                                "top-products/" + this.tea + "@" + at("10:00"),
+                                "points-flow/all@" + DAY,
+                                "connections/" + officer + "@" + DAY)));
     GenericRecord sales = published.get("sales-by-product/" + this.tea + "@" + at("10:00"));
     assertThat(sales.get("unitsSold")).isEqualTo(6L);
     assertThat(sales.get("revenueMinor")).isEqualTo(2700L);
@@ -200,6 +212,10 @@ class ScriptedDayTest {
     assertThat(published.get("stock-outs/" + this.tea + "@" + DAY).get("secondsOutOfStock"))
         .isEqualTo(9000L);
     assertThat(published.get("cart-abandonment/all@" + at("09:00")).get("abandoned")).isEqualTo(1L);
+    assertThat(published.get("top-products/" + this.tea + "@" + at("10:00")).get("revenueMinor"))
+        .isEqualTo(2700L);
+    assertThat(published.get("points-flow/all@" + DAY).get("redeemed")).isEqualTo(5L);
+    assertThat(published.get("connections/" + officer + "@" + DAY).get("logged")).isEqualTo(1L);
     assertThat(client.get("/api/v1/reports").json().at("/items/0/lateBeyondGrace").asLong())
         .as("the day went in order")
         .isZero();
@@ -224,8 +240,7 @@ class ScriptedDayTest {
                         false)
                     .deserializer();
     Map<String, GenericRecord> latest = new HashMap<>();
-    for (String report :
-        List.of("sales-by-product", "order-funnel", "stock-outs", "cart-abandonment")) {
+    for (String report : REPORTS) {
       TopicReader.readAll(kafka, "cairn.reports." + report, values)
           .forEach(
               record -> latest.put(report + "/" + record.key(), (GenericRecord) record.value()));
