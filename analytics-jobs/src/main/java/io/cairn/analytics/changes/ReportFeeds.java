@@ -58,12 +58,20 @@ public final class ReportFeeds implements AutoCloseable {
       if (feed != null) {
         feed.close();
       }
-      feed =
-          new ReportFeed(
-              report.name(), new ChangelogReader(kafka, report, changelog(report)), capacity);
+      feed = start(report);
       feeds.put(report.name(), feed);
     }
     return feed.subscribe();
+  }
+
+  private ReportFeed start(Report<?, ?> report) {
+    ChangelogReader reader = new ChangelogReader(kafka, report, changelog(report));
+    try {
+      return new ReportFeed(report.name(), reader, capacity);
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
   }
 
   /**
