@@ -38,7 +38,8 @@ final class EventStreamClient implements AutoCloseable {
   private EventStreamClient(HttpClient http, HttpResponse<InputStream> response) {
     this.http = http;
     this.response = response;
-    this.reader = Thread.ofVirtual().start(this::read);
+    // Only a stream is read as events; any other answer is left whole for body().
+    this.reader = response.statusCode() == 200 ? Thread.ofVirtual().start(this::read) : null;
   }
 
   /** Opens a stream, resuming after an event when its id is given. */
@@ -99,7 +100,9 @@ final class EventStreamClient implements AutoCloseable {
   @Override
   public void close() throws IOException {
     response.body().close();
-    reader.interrupt();
+    if (reader != null) {
+      reader.interrupt();
+    }
     http.close();
   }
 }
