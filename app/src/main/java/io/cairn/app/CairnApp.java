@@ -214,8 +214,10 @@ public final class CairnApp implements AutoCloseable {
                   config.views().syncCheckInterval(),
                   Clock.systemUTC()));
       // Closed before the HTTP server, once that is added, so that open streams end first.
-      ReportFeeds reportFeeds =
-          new ReportFeeds(kafka, ReadSide.APPLICATION_ID, STREAM_BUFFER, STREAM_CATCH_UP);
+      ReportStreams reportStreams =
+          new ReportStreams(
+              new ReportFeeds(kafka, ReadSide.APPLICATION_ID, STREAM_BUFFER, STREAM_CATCH_UP),
+              config.reports().streams());
       QueryServer queries =
           resources.add(
               QueryServer.over(
@@ -225,8 +227,7 @@ public final class CairnApp implements AutoCloseable {
                   types,
                   managers.stream().map(ProcessManager::name).toList(),
                   new ReportReads(
-                      new ReportCatalog(declaredReports, reports::activity),
-                      new ReportStreams(reportFeeds, config.reports().streams())),
+                      new ReportCatalog(declaredReports, reports::activity), reportStreams),
                   querySettings(config, self)));
       DeadLetterQueue deadLetters =
           resources.add(
@@ -243,7 +244,7 @@ public final class CairnApp implements AutoCloseable {
                   gateway,
                   new DeadLetterRoutes(deadLetters),
                   queries));
-      resources.add(reportFeeds);
+      resources.add(reportStreams);
       return new CairnApp(
           resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {

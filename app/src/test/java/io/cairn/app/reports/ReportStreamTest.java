@@ -3,19 +3,31 @@ package io.cairn.app.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.app.CairnApp;
+import io.cairn.app.InProcessApp;
 import io.cairn.app.RunningApp;
 import io.cairn.app.write.CommandClient;
+import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live streams of the reports on the real broker: a client that goes away and comes back with
@@ -29,6 +41,20 @@ class ReportStreamTest {
   @RegisterExtension
   static final RunningApp app =
       new RunningApp(List.of("--reports.streams.max=2", "--reports.streams.heartbeat=PT1S"));
+
+  /** What Javalin logs, where a stream ended badly would show as an uncaught exception. */
+  private static final ListAppender<ILoggingEvent> JAVALIN = new ListAppender<>();
+
+  @BeforeAll
+  static void watchJavalin() {
+    JAVALIN.start();
+    ((Logger) LoggerFactory.getLogger("io.javalin.Javalin")).addAppender(JAVALIN);
+  }
+
+  @AfterAll
+  static void stopWatchingJavalin() {
+    ((Logger) LoggerFactory.getLogger("io.javalin.Javalin")).detachAppender(JAVALIN);
+  }
 
   private static URI stream(String report) {
     return app.httpUri().resolve("/api/v1/reports/" + report + "/stream");
@@ -122,18 +148,47 @@ class ReportStreamTest {
       assertThat(heartbeat).isNotNull();
       assertThat(heartbeat.type()).isEqualTo("comment");
     }
-    // The server frees a closed stream's slot at its next heartbeat.
+    // The server frees a closed stream's place once a heartbeat finds its client gone.
+    try (EventStreamClient again = openWhenFree("connections");
+        EventStreamClient more = openWhenFree("stock-outs")) {
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(more.status()).isEqualTo(200);
+    }
     await()
-        .atMost(Duration.ofSeconds(10))
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
         .until(
-            () -> {
-              try (EventStreamClient again = EventStreamClient.open(stream("connections"), "x")) {
-                return again.status();
-              }
-            },
-            status -> status == 400);
+            () ->
+                JAVALIN.list.stream()
+                    .noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN)));
+    try (EventStreamClient bad = EventStreamClient.open(stream("connections"), "x")) {
+      assertThat(bad.status()).isEqualTo(400);
+    }
     try (EventStreamClient unknown = EventStreamClient.open(stream("nothing"), null)) {
       assertThat(unknown.status()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void anAppThatStopsEndsItsStreamsWithAFinalEventAndNoErrorOfItsOwn(
+      KafkaTestCluster kafka, @TempDir Path dir) throws Exception {
+    JAVALIN.list.clear();
+    EventStreamClient.Event last = null;
+    try (CairnApp stopping = InProcessApp.start(kafka, dir);
+        EventStreamClient client =
+            EventStreamClient.open(
+                stopping.httpUri().resolve("/api/v1/reports/connections/stream"), null)) {
+      assertThat(client.status()).isEqualTo(200);
+      stopping.close();
+      for (EventStreamClient.Event event = client.next(Duration.ofSeconds(10));
+          event != null;
+          event = client.next(Duration.ofSeconds(2))) {
+        last = event;
+      }
+    }
+    assertThat(last).isNotNull();
+    assertThat(last.type()).isEqualTo("closed");
+    assertThat(last.data()).contains("\"reason\":\"ended\"");
+    assertThat(JAVALIN.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
   }
 }

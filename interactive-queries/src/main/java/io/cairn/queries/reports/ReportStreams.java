@@ -8,9 +8,12 @@ import io.cairn.web.ApiException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +24,15 @@ import org.slf4j.LoggerFactory;
  * reconnects with {@code Last-Event-ID} is first given every change it missed. Each stream writes
  * on a virtual thread of its own; at most {@link StreamSettings#max()} are open at once.
  */
-public final class ReportStreams {
+public final class ReportStreams implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReportStreams.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
   private final ReportFeeds feeds;
   private final StreamSettings settings;
   private final AtomicInteger open = new AtomicInteger();
+  private final Set<Thread> writers = ConcurrentHashMap.newKeySet();
 
   /** The streams of the reports these feeds read. */
   public ReportStreams(ReportFeeds feeds, StreamSettings settings) {
@@ -71,28 +76,60 @@ public final class ReportStreams {
     // thread write the response.
     ctx.future(
         () -> {
-          Thread.ofVirtual()
-              .name("cairn-report-stream-" + report.name())
-              .start(() -> write(ctx, stream, resume, () -> close(subscription, done)));
+          writers.add(
+              Thread.ofVirtual()
+                  .name("cairn-report-stream-" + report.name())
+                  .start(() -> write(ctx, stream, resume, subscription, done)));
           return done;
         });
   }
 
-  private static void write(
-      Context ctx, WindowStream<?> stream, Optional<FeedPosition> resume, Runnable closing) {
+  private void write(
+      Context ctx,
+      WindowStream<?> stream,
+      Optional<FeedPosition> resume,
+      FeedSubscription subscription,
+      CompletableFuture<Void> done) {
+    boolean clientThere = false;
     try {
-      stream.run(new SseWriter(ctx.res().getOutputStream()), resume);
+      clientThere = stream.run(new SseWriter(ctx.res().getOutputStream()), resume);
     } catch (IOException e) {
       log.debug("A client of a report stream went away before it began", e);
     } finally {
-      closing.run();
+      subscription.close();
+      open.decrementAndGet();
+      // Once a client has gone, Jetty has ended the exchange and recycled its request; finishing
+      // it again would have Javalin handle a request that no longer exists.
+      if (clientThere && exchangeOpen(ctx)) {
+        done.complete(null);
+      }
+      writers.remove(Thread.currentThread());
     }
   }
 
-  private void close(FeedSubscription subscription, CompletableFuture<Void> done) {
-    subscription.close();
-    open.decrementAndGet();
-    done.complete(null);
+  /**
+   * Ends every stream, each with its final event, and waits a little for them to be written: the
+   * HTTP server stops after this, and an exchange it ends itself cannot be finished cleanly.
+   */
+  @Override
+  public void close() {
+    feeds.close();
+    for (Thread writer : List.copyOf(writers)) {
+      try {
+        writer.join(CLOSE_WAIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static boolean exchangeOpen(Context ctx) {
+    try {
+      return ctx.req().isAsyncStarted();
+    } catch (RuntimeException recycled) {
+      return false;
+    }
   }
 
   private static Optional<FeedPosition> resumeFrom(Context ctx) {

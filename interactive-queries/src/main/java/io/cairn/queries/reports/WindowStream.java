@@ -45,21 +45,29 @@ final class WindowStream<A> {
     return new WindowStream<>(report, feeds, subscription, heartbeat);
   }
 
-  /** Writes the stream until it ends, from the position the client resumes from, if any. */
-  void run(SseWriter writer, Optional<FeedPosition> resume) {
+  /**
+   * Writes the stream until it ends, from the position the client resumes from, if any.
+   *
+   * @return whether the client was still there at the end: false when a write failed, and the
+   *     server has then already ended the exchange
+   */
+  boolean run(SseWriter writer, Optional<FeedPosition> resume) {
     try {
       writer.retry(RETRY_MILLIS);
       lastWord = System.nanoTime();
       cursor = resume.orElse(subscription.from());
       if (resume.isPresent() && !catchUp(writer)) {
         closed(writer, "catch_up_too_long", "Catching up took too long; resume from the last id.");
-        return;
+        return true;
       }
       live(writer);
+      return true;
     } catch (IOException | UncheckedIOException e) {
       log.debug("A client of the {} stream went away", report.name(), e);
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return true;
     }
   }
 
