@@ -3,10 +3,12 @@ package io.cairn.analytics.changes;
 import io.cairn.analytics.ReportStores;
 import io.cairn.core.report.Report;
 import io.cairn.kafka.client.KafkaConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,7 +56,7 @@ final class ChangelogReader implements AutoCloseable {
   }
 
   private FeedPosition position(List<TopicPartition> partitions) {
-    Map<Integer, Long> next = new java.util.TreeMap<>();
+    Map<Integer, Long> next = new TreeMap<>();
     partitions.forEach(p -> next.put(p.partition(), consumer.position(p)));
     return new FeedPosition(next);
   }
@@ -77,7 +79,7 @@ final class ChangelogReader implements AutoCloseable {
       if (record.value() == null || record.key() == null) {
         continue;
       }
-      String slot = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+      String slot = new String(record.key(), StandardCharsets.UTF_8);
       changes.add(
           new WindowChange(
               record.partition(),

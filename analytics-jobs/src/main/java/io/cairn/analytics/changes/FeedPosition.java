@@ -1,5 +1,6 @@
 package io.cairn.analytics.changes;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ public record FeedPosition(Map<Integer, Long> next) {
 
   /** Copies the offsets, in partition order. */
   public FeedPosition {
-    next = java.util.Collections.unmodifiableMap(new TreeMap<>(next));
+    next = Collections.unmodifiableMap(new TreeMap<>(next));
   }
 
   /** A position read from its text; empty when the text is not one. */

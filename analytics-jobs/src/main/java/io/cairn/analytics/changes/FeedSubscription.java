@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One reader's share of a report's live changes: those read after it subscribed, queued up to a
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class FeedSubscription implements AutoCloseable {
   private final BlockingQueue<WindowChange> queue;
   private final FeedPosition from;
-  private final Runnable unsubscribe;
+  private final Consumer<FeedSubscription> unsubscribe;
   private volatile boolean overflowed;
   private volatile String ended;
 
@@ -25,7 +26,7 @@ public final class FeedSubscription implements AutoCloseable {
    * @param capacity how many changes it queues before it counts as overflowed
    * @param unsubscribe what closing it does
    */
-  public FeedSubscription(int capacity, FeedPosition from, Runnable unsubscribe) {
+  public FeedSubscription(int capacity, FeedPosition from, Consumer<FeedSubscription> unsubscribe) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.from = from;
     this.unsubscribe = unsubscribe;
@@ -65,6 +66,6 @@ public final class FeedSubscription implements AutoCloseable {
 
   @Override
   public void close() {
-    unsubscribe.run();
+    unsubscribe.accept(this);
   }
 }

@@ -37,13 +37,12 @@ final class ReportFeed implements AutoCloseable {
 
   /** A subscription to every change read from now on, and where they begin. */
   synchronized FeedSubscription subscribe() {
-    FeedSubscription[] created = new FeedSubscription[1];
-    created[0] = new FeedSubscription(capacity, position, () -> subscriptions.remove(created[0]));
+    FeedSubscription created = new FeedSubscription(capacity, position, subscriptions::remove);
     if (!running) {
-      created[0].end(STOPPED);
+      created.end(STOPPED);
     }
-    subscriptions.add(created[0]);
-    return created[0];
+    subscriptions.add(created);
+    return created;
   }
 
   private void read() {

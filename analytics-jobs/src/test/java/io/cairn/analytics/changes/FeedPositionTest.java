@@ -2,6 +2,7 @@ package io.cairn.analytics.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,12 @@ class FeedPositionTest {
 
   @Test
   void aSubscriptionThatCannotQueueAChangeCountsAsOverflowed() throws InterruptedException {
-    FeedSubscription subscription = new FeedSubscription(1, new FeedPosition(Map.of()), () -> {});
+    FeedSubscription subscription =
+        new FeedSubscription(1, new FeedPosition(Map.of()), ignored -> {});
     subscription.offer(change(0, 0));
     assertThat(subscription.overflowed()).isFalse();
     subscription.offer(change(0, 1));
     assertThat(subscription.overflowed()).isTrue();
-    assertThat(subscription.next(java.time.Duration.ZERO)).contains(change(0, 0));
+    assertThat(subscription.next(Duration.ZERO)).contains(change(0, 0));
   }
 }

@@ -11,6 +11,7 @@ import io.cairn.core.testing.AggregateHistory;
 import io.cairn.core.testing.ReportSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class ReportsTest {
 
   @Test
   void theTopProductsAreTheTenWithTheMostRevenueInEachHourNetOfCancellations() {
-    List<AggregateHistory.Happened<?, ?>> events = new java.util.ArrayList<>();
+    List<AggregateHistory.Happened<?, ?>> events = new ArrayList<>();
     for (int i = 1; i <= 11; i++) {
       events.add(order("o-" + i, NINE).then(placed("p-" + i, 1, i * 100L)));
     }

@@ -40,11 +40,6 @@ public final class ReportStreams implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** How many streams are open now. */
-  public int open() {
-    return open.get();
-  }
-
   /** Opens a stream of a report's changes on the request. */
   public void stream(Context ctx, Report<?, ?> report) {
     Optional<FeedPosition> resume = resumeFrom(ctx);

@@ -42,7 +42,7 @@ class WindowStreamTest {
   @Test
   void changesGoOutInOrderWithThePositionAfterEachAsTheirId() {
     FeedSubscription subscription =
-        new FeedSubscription(10, new FeedPosition(Map.of(0, 0L)), () -> {});
+        new FeedSubscription(10, new FeedPosition(Map.of(0, 0L)), ignored -> {});
     subscription.offer(sale(0, 1));
     subscription.offer(sale(1, 3));
     subscription.end("The app stops.");
@@ -63,7 +63,7 @@ class WindowStreamTest {
   @Test
   void aClientTooSlowForItsQueueIsCutOffWithAFinalEventSayingWhy() throws Exception {
     FeedSubscription subscription =
-        new FeedSubscription(2, new FeedPosition(Map.of(0, 0L)), () -> {});
+        new FeedSubscription(2, new FeedPosition(Map.of(0, 0L)), ignored -> {});
     CountDownLatch reading = new CountDownLatch(1);
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     OutputStream stalled =
