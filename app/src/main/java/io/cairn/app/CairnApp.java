@@ -206,6 +206,12 @@ public final class CairnApp implements AutoCloseable {
                       topics,
                       self),
                   admin));
+      if (config.views().standbyReplicas() > 0) {
+        log.info(
+            "Views keep {} standby copy of each partition on other instances once they run"
+                + " (views.standby.replicas), to answer from while a partition moves",
+            config.views().standbyReplicas());
+      }
       SyncMonitor sync =
           resources.add(
               SyncMonitor.start(

@@ -5,6 +5,7 @@ import io.cairn.app.cli.RebuildViewsCommand;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.ConfigException;
 import io.cairn.app.config.Settings;
+import io.cairn.app.logging.LogFormat;
 import io.cairn.avro.registry.SchemaRegistryException;
 import io.cairn.engine.mapping.MappingException;
 import io.cairn.kafka.client.KafkaOperationException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +89,7 @@ public final class Main {
       err.println("Cairn cannot start: " + e.getMessage());
       return USAGE;
     }
+    config.logFormat().apply();
     CairnApp app;
     try {
       app = CairnApp.start(config);
@@ -98,17 +101,20 @@ public final class Main {
       return FAILED;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    // In JSON, every line of the output is a log object, for a shipper to read.
+    boolean console = config.logFormat() == LogFormat.TEXT;
+    Consumer<String> say = console ? out::println : log::info;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  out.println("Stopping Cairn...");
+                  say.accept("Stopping Cairn...");
                   app.close();
-                  out.println("Cairn stopped.");
+                  say.accept("Cairn stopped.");
                   stopped.countDown();
                 },
                 "cairn-shutdown"));
-    new StartupBanner(out).print(app);
+    new StartupBanner(console, say).print(app);
     try {
       stopped.await();
     } catch (InterruptedException e) {

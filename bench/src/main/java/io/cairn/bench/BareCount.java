@@ -78,6 +78,10 @@ final class BareCount {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     // Kafka 5's default; set, it keeps a warning per start out of the report.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+        true);
     return props;
   }
 

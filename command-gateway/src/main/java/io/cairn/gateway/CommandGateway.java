@@ -7,6 +7,7 @@ import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.Topic;
 import io.cairn.web.ApiException;
+import io.cairn.web.RequestLogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.MDC;
 
 /**
  * The write side's front door: checks a command at the edge, sends it to Kafka, and waits, without
@@ -104,6 +106,11 @@ public final class CommandGateway implements AutoCloseable {
    */
   public CompletableFuture<CommandReply> submit(CommandRequests.Http http) {
     CommandRequest request = requests.read(http);
+    MDC.put(RequestLogContext.COMMAND_ID, request.commandId());
+    if (http.correlationId() == null) {
+      // The command's correlation id is then its own id, and its log lines say so too.
+      MDC.put(RequestLogContext.CORRELATION_ID, request.commandId());
+    }
     if (!processingReady.getAsBoolean() || !listener.isRunning()) {
       throw ApiException.unavailable(
           "not_ready",

@@ -2,8 +2,10 @@ package io.cairn.gateway;
 
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.web.ErrorResponses;
+import io.cairn.web.RequestLogContext;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.concurrent.CompletableFuture;
 
 /** The command endpoint: POST /api/v1/{type}/{id}/commands. */
 public final class CommandRoutes {
@@ -30,7 +32,13 @@ public final class CommandRoutes {
             ctx.header("Idempotency-Key"),
             ctx.header("Correlation-Id"),
             ctx.header("Actor"));
-    ctx.future(() -> gateway.submit(http).handle((reply, failure) -> answer(ctx, reply, failure)));
+    ctx.future(
+        () -> {
+          CompletableFuture<CommandReply> reply = gateway.submit(http);
+          RequestLogContext.remember(ctx);
+          return reply.handle(
+              RequestLogContext.carried(ctx, (outcome, failure) -> answer(ctx, outcome, failure)));
+        });
   }
 
   private static Void answer(Context ctx, CommandReply reply, Throwable failure) {

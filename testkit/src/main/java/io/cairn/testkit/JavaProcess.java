@@ -35,9 +35,24 @@ public final class JavaProcess implements AutoCloseable {
    */
   public static JavaProcess start(
       String mainClass, List<String> args, Map<String, String> env, Path output) {
+    return start(mainClass, List.of(), args, env, output);
+  }
+
+  /**
+   * Starts {@code mainClass} as {@link #start(String, List, Map, Path)} does, with these options
+   * for its JVM besides, such as a system property.
+   */
+  public static JavaProcess start(
+      String mainClass,
+      List<String> jvmOptions,
+      List<String> args,
+      Map<String, String> env,
+      Path output) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass));
+    command.add("-Xmx512m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(output.toFile());

@@ -63,7 +63,15 @@ public final class ErrorResponses {
 
   private static void unexpected(Exception e, Context ctx) {
     String reference = UUID.randomUUID().toString();
-    log.error("Unexpected failure of {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
+    RequestLogContext.during(
+        ctx,
+        () ->
+            log.error(
+                "Unexpected failure of {} {} (reference {})",
+                ctx.method(),
+                ctx.path(),
+                reference,
+                e));
     send(
         ctx,
         500,

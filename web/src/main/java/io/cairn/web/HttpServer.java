@@ -69,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
               http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
+          RequestLogContext.install(javalinConfig);
           routes.accept(javalinConfig);
         });
   }

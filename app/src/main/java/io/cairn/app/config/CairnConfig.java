@@ -1,5 +1,6 @@
 package io.cairn.app.config;
 
+import io.cairn.app.logging.LogFormat;
 import io.cairn.kafka.embedded.BrokerSettings;
 import io.cairn.kafka.topics.TopicDefaults;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param reactions how policies and process managers run
  * @param payments how checkouts pay
  * @param reports how the reports are kept
+ * @param logFormat how log lines are written
  */
 public record CairnConfig(
     HttpConfig http,
@@ -31,7 +33,8 @@ public record CairnConfig(
     ViewsConfig views,
     ReactionsConfig reactions,
     PaymentsConfig payments,
-    ReportsConfig reports) {
+    ReportsConfig reports,
+    LogFormat logFormat) {
 
   /**
    * Loads the configuration from its sources.
@@ -62,9 +65,26 @@ public record CairnConfig(
     ReactionsConfig reactions = ReactionsConfig.read(settings);
     PaymentsConfig payments = PaymentsConfig.read(settings);
     ReportsConfig reports = ReportsConfig.read(settings);
+    LogFormat logFormat =
+        settings.parsed(
+            "log.format",
+            LogFormat.TEXT,
+            "How log lines are written: text, for a person, or json, one object per line with"
+                + " the MDC's correlation and command ids, for a log shipper.",
+            LogFormat::parse);
     settings.requireValid();
     return new CairnConfig(
-        http, kafka, broker, topics, registry, processing, views, reactions, payments, reports);
+        http,
+        kafka,
+        broker,
+        topics,
+        registry,
+        processing,
+        views,
+        reactions,
+        payments,
+        reports,
+        logFormat);
   }
 
   private static BrokerSettings readBroker(Settings settings) {

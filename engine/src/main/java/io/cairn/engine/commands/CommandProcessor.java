@@ -26,6 +26,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The shell around an aggregate's decider: load the state, check the Idempotency-Key and If-Match,
@@ -98,6 +99,19 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
     reply(reply, command, record);
   }
 
+  /** Logs with the command's ids in the MDC, under the keys the HTTP edge gives them. */
+  private void logFailure(IncomingCommand command, RuntimeException e) {
+    try (var commandId = MDC.putCloseable("command_id", command.commandId());
+        var correlationId = MDC.putCloseable("correlation_id", command.correlationId())) {
+      log.error(
+          "Command {} to {} {} failed",
+          command.commandId(),
+          aggregate.name(),
+          command.aggregateId(),
+          e);
+    }
+  }
+
   private CommandReply handle(
       IncomingCommand command, Snapshot<S> current, CommandReplies.Origin origin) {
     if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
@@ -109,12 +123,7 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
       decision = aggregate.type().decider().decide(decoded, current.state());
     } catch (RuntimeException e) {
       // A bug in one command must not stop the partition: answer, append nothing, keep going.
-      log.error(
-          "Command {} to {} {} failed",
-          command.commandId(),
-          aggregate.name(),
-          command.aggregateId(),
-          e);
+      logFailure(command, e);
       return replies.rejected(
           command,
           current.version(),

@@ -44,7 +44,13 @@ public final class StreamsProperties {
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
     batching(props, config);
     // Kafka 5 turns this on; turned on now, it stops Kafka Streams warning of it at every start.
+    // The main consumer's partition assignor reads its own copy of the Streams settings, made
+    // from the consumer's, and warns again unless it is given the setting too.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+        true);
     deadLettering(props, skipped, deadLetters);
     return props;
   }
