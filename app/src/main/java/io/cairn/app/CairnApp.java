@@ -12,6 +12,9 @@ import io.cairn.app.config.ReportsConfig;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
+import io.cairn.app.metrics.MeteredParts;
+import io.cairn.app.metrics.Metrics;
+import io.cairn.app.metrics.MetricsRoutes;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.Commerce;
@@ -47,6 +50,7 @@ import io.cairn.queries.reports.ReportCatalog;
 import io.cairn.queries.reports.ReportReads;
 import io.cairn.queries.reports.ReportStreams;
 import io.cairn.registry.EmbeddedSchemaRegistry;
+import io.cairn.web.HttpMetrics;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
 import java.net.URI;
@@ -113,6 +117,7 @@ public final class CairnApp implements AutoCloseable {
     // The views advertise the HTTP port before the server starts, so it is chosen first.
     HttpConfig httpConfig = config.http().withPortChosen();
     try {
+      Metrics metrics = resources.add(Metrics.start());
       List<AggregateType<?, ?, ?>> types =
           Commerce.aggregateTypes(config.reactions().subscriptionMinInterval());
       List<Projection<?>> projections = Commerce.projections();
@@ -186,7 +191,8 @@ public final class CairnApp implements AutoCloseable {
                   kafka,
                   topics,
                   processors::accepting,
-                  Clock.systemUTC()));
+                  Clock.systemUTC(),
+                  metrics.registry()));
       ReportTopology reports =
           new ReportTopology(
               declaredReports,
@@ -239,9 +245,19 @@ public final class CairnApp implements AutoCloseable {
           resources.add(
               DeadLetterQueue.start(
                   kafka, declared.deadLetters().name(), DEAD_LETTERS_LISTED, Clock.systemUTC()));
+      metrics.bind(
+          new MeteredParts(
+              processors,
+              managers.stream().map(ProcessManager::name).toList(),
+              views,
+              declaredReports,
+              reports::activity,
+              declared,
+              deadLetters));
       HttpServer http =
           resources.add(
               startHttp(
+                  metrics,
                   httpConfig,
                   admin,
                   processors,
@@ -309,6 +325,7 @@ public final class CairnApp implements AutoCloseable {
   }
 
   private static HttpServer startHttp(
+      Metrics metrics,
       HttpConfig httpConfig,
       Admin admin,
       CommandProcessors processors,
@@ -329,14 +346,17 @@ public final class CairnApp implements AutoCloseable {
     return HttpServer.start(
         httpConfig.server(),
         Json.newMapper(),
-        routes ->
-            ApiRoutes.install(
-                routes,
-                new HealthRoutes(readiness),
-                new CommandRoutes(gateway),
-                deadLetters,
-                DashboardRoutes.load(),
-                queries));
+        routes -> {
+          HttpMetrics.install(routes, metrics.registry());
+          ApiRoutes.install(
+              routes,
+              new HealthRoutes(readiness),
+              new MetricsRoutes(metrics),
+              new CommandRoutes(gateway),
+              deadLetters,
+              DashboardRoutes.load(),
+              queries);
+        });
   }
 
   private static List<TopicSpec> declared(

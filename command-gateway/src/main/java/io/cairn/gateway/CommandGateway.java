@@ -8,6 +8,7 @@ import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.Topic;
 import io.cairn.web.ApiException;
 import io.cairn.web.RequestLogContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ public final class CommandGateway implements AutoCloseable {
   private final Duration timeout;
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final CommandMetrics metrics;
+  private final List<AutoCloseable> clientMetrics;
 
   /**
    * How the gateway behaves.
@@ -60,13 +63,16 @@ public final class CommandGateway implements AutoCloseable {
       CommandSender sender,
       ReplyListener listener,
       BooleanSupplier processingReady,
-      Settings settings) {
+      Settings settings,
+      MeterRegistry registry) {
     this.requests = requests;
     this.sender = sender;
     this.listener = listener;
     this.processingReady = processingReady;
     this.timeout = settings.commandTimeout();
     this.maxInFlight = settings.maxInFlight();
+    this.metrics = new CommandMetrics(registry);
+    this.clientMetrics = List.of(sender.bindMetrics(registry), listener.bindMetrics(registry));
   }
 
   /**
@@ -76,6 +82,7 @@ public final class CommandGateway implements AutoCloseable {
    * @param contract the envelopes their commands travel in
    * @param topics the topics, with the contract's serdes
    * @param processingReady whether the command processors are up, so a command can be answered
+   * @param registry where the commands and the gateway's Kafka clients are measured
    */
   public static CommandGateway start(
       Settings settings,
@@ -84,7 +91,8 @@ public final class CommandGateway implements AutoCloseable {
       KafkaConnection kafka,
       ContractTopics topics,
       BooleanSupplier processingReady,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     ReplyListener listener = new ReplyListener(kafka, topics.replies(), settings.commandTimeout());
     listener.start();
     Map<String, Topic<String, SpecificRecord>> commandTopics = new HashMap<>();
@@ -95,7 +103,12 @@ public final class CommandGateway implements AutoCloseable {
     }
     CommandSender sender = new CommandSender(kafka, commandTopics, settings.commandTimeout());
     return new CommandGateway(
-        new CommandRequests(envelopes, clock), sender, listener, processingReady, settings);
+        new CommandRequests(envelopes, clock),
+        sender,
+        listener,
+        processingReady,
+        settings,
+        registry);
   }
 
   /**
@@ -105,12 +118,34 @@ public final class CommandGateway implements AutoCloseable {
    *     fails with one for a command whose outcome does not come in time
    */
   public CompletableFuture<CommandReply> submit(CommandRequests.Http http) {
+    long received = System.nanoTime();
     CommandRequest request = requests.read(http);
     MDC.put(RequestLogContext.COMMAND_ID, request.commandId());
     if (http.correlationId() == null) {
       // The command's correlation id is then its own id, and its log lines say so too.
       MDC.put(RequestLogContext.CORRELATION_ID, request.commandId());
     }
+    try {
+      checkAccepting();
+    } catch (ApiException refusal) {
+      metrics.refused(request, refusal, received);
+      throw refusal;
+    }
+    try {
+      return send(request)
+          .whenComplete(
+              (answer, failure) -> {
+                inFlight.decrementAndGet();
+                metrics.answered(request, answer, failure, received);
+              });
+    } catch (RuntimeException e) {
+      inFlight.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /** Takes a place among the commands in flight, or refuses when none can be taken now. */
+  private void checkAccepting() {
     if (!processingReady.getAsBoolean() || !listener.isRunning()) {
       throw ApiException.unavailable(
           "not_ready",
@@ -126,12 +161,6 @@ public final class CommandGateway implements AutoCloseable {
               + " commands waiting for their outcome, its limit (commands.max.in.flight); nothing"
               + " was written. Retry shortly.",
           RETRY_AFTER);
-    }
-    try {
-      return send(request).whenComplete((answer, failure) -> inFlight.decrementAndGet());
-    } catch (RuntimeException e) {
-      inFlight.decrementAndGet();
-      throw e;
     }
   }
 
@@ -173,7 +202,16 @@ public final class CommandGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    clientMetrics.forEach(CommandGateway::closeQuietly);
     sender.close();
     listener.close();
+  }
+
+  private static void closeQuietly(AutoCloseable metrics) {
+    try {
+      metrics.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop measuring a Kafka client", e);
+    }
   }
 }

@@ -92,7 +92,7 @@ final class CommandRequests {
     String commandId = UUID.randomUUID().toString();
     SpecificRecord envelope =
         envelope(envelopeSchema, commandId, http, expectedVersion, payload.record());
-    return new CommandRequest(http.type(), http.id(), commandId, envelope);
+    return new CommandRequest(http.type(), payloadSchema.getName(), http.id(), commandId, envelope);
   }
 
   private JsonNode parseJson(byte[] body) {

@@ -2,6 +2,8 @@ package io.cairn.gateway;
 
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.topics.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +60,13 @@ final class CommandSender implements AutoCloseable {
           }
         });
     return acknowledged;
+  }
+
+  /** Measures this client's own Kafka metrics in the registry until the returned binder closes. */
+  AutoCloseable bindMetrics(MeterRegistry registry) {
+    KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+    metrics.bindTo(registry);
+    return metrics;
   }
 
   @Override

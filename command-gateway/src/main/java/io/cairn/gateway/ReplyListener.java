@@ -3,6 +3,8 @@ package io.cairn.gateway;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.topics.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +135,13 @@ final class ReplyListener implements AutoCloseable {
         answering.execute(() -> pending.reply().completeExceptionally(new TimeoutException()));
       }
     }
+  }
+
+  /** Measures this client's own Kafka metrics in the registry until the returned binder closes. */
+  AutoCloseable bindMetrics(MeterRegistry registry) {
+    KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+    metrics.bindTo(registry);
+    return metrics;
   }
 
   @Override

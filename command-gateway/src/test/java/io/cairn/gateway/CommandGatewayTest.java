@@ -15,6 +15,7 @@ import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import io.cairn.web.ApiException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,7 +118,8 @@ class CommandGatewayTest {
         kafka,
         new ContractTopics(TOPICS, client, true),
         ready,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new SimpleMeterRegistry());
   }
 
   private static CommandRequests.Http addItem(String cart) {

@@ -1,6 +1,7 @@
 package io.cairn.app.http;
 
 import io.cairn.app.health.HealthRoutes;
+import io.cairn.app.metrics.MetricsRoutes;
 import io.cairn.dashboard.DashboardRoutes;
 import io.cairn.gateway.CommandRoutes;
 import io.cairn.queries.QueryServer;
@@ -8,8 +9,8 @@ import io.cairn.queries.deadletters.DeadLetterRoutes;
 import io.javalin.config.JavalinConfig;
 
 /**
- * Every route of the app's HTTP API, in one place: health, commands, the dead-letter queue, the
- * dashboard, then queries, whose catch-alls come last.
+ * Every route of the app's HTTP API, in one place: health, metrics, commands, the dead-letter
+ * queue, the dashboard, then queries, whose catch-alls come last.
  */
 public final class ApiRoutes {
   private ApiRoutes() {}
@@ -18,12 +19,14 @@ public final class ApiRoutes {
   public static void install(
       JavalinConfig config,
       HealthRoutes health,
+      MetricsRoutes metrics,
       CommandRoutes commands,
       DeadLetterRoutes deadLetters,
       DashboardRoutes dashboard,
       QueryServer queries) {
     config.routes.get("/health/live", health::live);
     config.routes.get("/health/ready", health::ready);
+    metrics.install(config.routes);
     commands.install(config.routes);
     deadLetters.install(config.routes);
     dashboard.install(config);

@@ -77,4 +77,15 @@ public record Store<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
             .withPartition(partition);
     return streams.store(stale ? query.enableStaleStores() : query);
   }
+
+  /**
+   * Every partition of the store that is active on this instance, as one read-only store.
+   *
+   * @throws org.apache.kafka.streams.errors.InvalidStateStoreException when the store cannot be
+   *     read here now, as during a rebalance
+   */
+  public ReadOnlyKeyValueStore<K, V> local(KafkaStreams streams) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+  }
 }
