@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.app.CairnApp;
 import io.cairn.app.InProcessApp;
-import io.cairn.app.cli.InboxCommand;
+import io.cairn.app.InboxEvents;
 import io.cairn.app.write.CommandClient;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -168,20 +164,12 @@ class MetricsTest {
 
   /** Points for a customer no one registered: the rewards inbox dead-letters them. */
   private static void sendRewardFor(String customer) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        new InboxCommand(
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(
-                List.of(
-                    "rewards",
-                    "rewards.PointsAwarded",
-                    "{\"customerId\":\"%s\",\"points\":5,\"reason\":\"survey\"}"
-                        .formatted(customer),
-                    "--id=" + UUID.randomUUID(),
-                    "--key=" + customer,
-                    "--bootstrap=" + kafka.bootstrapServers()));
-    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    InboxEvents.send(
+        kafka.bootstrapServers(),
+        "rewards",
+        "rewards.PointsAwarded",
+        "{\"customerId\":\"%s\",\"points\":5,\"reason\":\"survey\"}".formatted(customer),
+        UUID.randomUUID().toString(),
+        customer);
   }
 }

@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.CairnApp;
 import io.cairn.app.InProcessApp;
-import io.cairn.app.cli.InboxCommand;
+import io.cairn.app.InboxEvents;
 import io.cairn.app.write.CommandClient;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -125,22 +122,7 @@ class ProfilesTest {
 
   /** Sends another service's event with the command a user would type. */
   private static void inbox(String source, String type, String data, String eventId, String key) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        new InboxCommand(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(
-                List.of(
-                    source,
-                    type,
-                    data,
-                    "--id=" + eventId,
-                    "--key=" + key,
-                    "--bootstrap=" + kafka.bootstrapServers()));
-    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Sent " + eventId + " to ");
+    InboxEvents.send(kafka.bootstrapServers(), source, type, data, eventId, key);
   }
 
   private static String donation(String to, long points) {
