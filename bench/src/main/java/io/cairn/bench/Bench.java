@@ -1,5 +1,6 @@
 package io.cairn.bench;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,10 @@ public final class Bench {
   /** Runs the benchmark the arguments name and prints its report. */
   public static void main(String[] args) throws Exception {
     List<String> rest = Arrays.asList(args);
+    if (rest.contains("--help") || rest.contains("-h")) {
+      printUsage(System.out);
+      return;
+    }
     String which = "commands";
     if (!rest.isEmpty() && !rest.getFirst().startsWith("--")) {
       which = rest.getFirst();
@@ -43,10 +48,16 @@ public final class Bench {
 
   private static void usage(String problem) {
     System.err.println("bench: " + problem);
-    System.err.println(
-        "usage: bin/cairn bench [commands|queries|replay|reactions|checkout] [--key=value ...], with keys:");
-    BenchSettings.FLAGS.forEach(flag -> System.err.println("  " + flag));
+    printUsage(System.err);
     System.exit(2);
+  }
+
+  private static void printUsage(PrintStream to) {
+    to.println();
+    to.println(
+        "Usage: cairn bench [BENCHMARK] [--key=value ...]: BENCHMARK is commands (the default),"
+            + " queries, replay, reactions or checkout; the keys:");
+    BenchSettings.FLAGS.forEach(flag -> to.println("  " + flag));
   }
 
   /** Prints the report's first lines: what runs, when, on which machine. */

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +18,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cairn inbox <source> <type> <data> [--key=K] [--id=ID] [--bootstrap=HOST:PORT]}: sends one
@@ -25,38 +31,80 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * given type and data, a fresh id unless one is named (the same id sent again is applied once), and
  * {@code /<source>} as its source.
  */
-public final class InboxCommand {
+@Command(
+    name = "inbox",
+    description = {
+      "Send one CloudEvent to cairn.inbox.<SOURCE>, as another service would: the given type and"
+          + " JSON data, a fresh id unless one is named."
+    },
+    synopsisHeading = "%nUsage: ",
+    sortOptions = false)
+public final class InboxCommand implements Callable<Integer> {
   /** The exit status of an event that could not be sent. */
   public static final int FAILED = 1;
 
-  /** The exit status of a usage mistake. */
-  public static final int USAGE = 2;
-
-  private static final String USAGE_LINE =
-      "Usage: cairn inbox <source> <type> '<data as JSON>' [--key=K] [--id=ID]"
-          + " [--bootstrap=127.0.0.1:9092]";
   private static final Duration PATIENCE = Duration.ofSeconds(15);
 
   private final PrintStream out;
   private final PrintStream err;
   private final ObjectMapper json = new ObjectMapper();
 
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
+  private boolean help;
+
+  @Parameters(index = "0", paramLabel = "SOURCE", description = "The inbox, such as rewards.")
+  private String source;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "TYPE",
+      description = "The event's type, such as rewards.PointsAwarded.")
+  private String type;
+
+  @Parameters(index = "2", paramLabel = "DATA", description = "The event's data, as JSON.")
+  private String data;
+
+  @Option(names = "--key", paramLabel = "KEY", description = "The record's key; the id if none.")
+  private String key;
+
+  @Option(
+      names = "--id",
+      paramLabel = "ID",
+      description = "The event's id; a fresh one if none. The same id sent again is applied once.")
+  private String id;
+
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "HOST:PORT",
+      defaultValue = "127.0.0.1:9092",
+      description = "The Kafka cluster (default ${DEFAULT-VALUE}).")
+  private String bootstrap;
+
   public InboxCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
   }
 
-  /** The event to send, as the flags say. */
+  /** The event to send, as the arguments say. */
   record Sending(String bootstrap, String topic, String key, String id, String event) {}
 
-  /** Runs the command with its arguments; returns the exit status. */
+  /** Runs the command with its arguments, as {@code cairn inbox} would; returns the exit status. */
   public int run(List<String> args) {
+    return Cli.executeAlone(this, args, out, err);
+  }
+
+  @Override
+  public Integer call() {
     Sending sending;
     try {
-      sending = parse(args);
+      sending = sending();
     } catch (IllegalArgumentException e) {
-      err.println(e.getMessage() + " " + USAGE_LINE);
-      return USAGE;
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (KafkaProducer<byte[], byte[]> producer = producer(sending.bootstrap())) {
       ProducerRecord<byte[], byte[]> record =
@@ -82,46 +130,27 @@ public final class InboxCommand {
     }
   }
 
-  Sending parse(List<String> args) {
-    List<String> positional = new ArrayList<>();
-    String bootstrap = "127.0.0.1:9092";
-    String key = null;
-    String id = UUID.randomUUID().toString();
-    for (String arg : args) {
-      if (arg.startsWith("--bootstrap=")) {
-        bootstrap = arg.substring("--bootstrap=".length());
-      } else if (arg.startsWith("--key=")) {
-        key = arg.substring("--key=".length());
-      } else if (arg.startsWith("--id=")) {
-        id = arg.substring("--id=".length());
-      } else if (arg.startsWith("--")) {
-        throw new IllegalArgumentException("Unknown flag '" + arg + "'.");
-      } else {
-        positional.add(arg);
-      }
-    }
-    if (positional.size() != 3) {
-      throw new IllegalArgumentException("It takes a source, a type and the data.");
-    }
-    String source = positional.get(0);
+  /** The event the parsed arguments describe. */
+  Sending sending() {
     if (!source.matches("[a-z][a-z0-9-]{0,63}")) {
       throw new IllegalArgumentException("'" + source + "' is not an inbox's name.");
     }
-    JsonNode data;
+    JsonNode parsed;
     try {
-      data = json.readTree(positional.get(2));
+      parsed = json.readTree(data);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("The data is not JSON: " + e.getOriginalMessage() + ".");
     }
+    String eventId = id == null ? UUID.randomUUID().toString() : id;
     ObjectNode event = json.createObjectNode();
     event.put("specversion", "1.0");
-    event.put("id", id);
+    event.put("id", eventId);
     event.put("source", "/" + source);
-    event.put("type", positional.get(1));
+    event.put("type", type);
     event.put("datacontenttype", "application/json");
-    event.set("data", data);
+    event.set("data", parsed);
     return new Sending(
-        bootstrap, "cairn.inbox." + source, key == null ? id : key, id, event.toString());
+        bootstrap, "cairn.inbox." + source, key == null ? eventId : key, eventId, event.toString());
   }
 
   private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

@@ -11,20 +11,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cairn rebuild-views [--url=URL]}: asks a running Cairn to rebuild its views from the whole
  * event log, and shows the replay's progress until it ends, then its figures. On a terminal the
  * progress line is rewritten in place; otherwise a line is printed every few seconds.
  */
-public final class RebuildViewsCommand {
+@Command(
+    name = "rebuild-views",
+    description = {
+      "Ask a running Cairn to rebuild its views from the whole event log, and show the replay's"
+          + " progress and figures. Commands go on meanwhile; queries answer 503 views_rebuilding"
+          + " until the views have caught up."
+    },
+    synopsisHeading = "%nUsage: ",
+    sortOptions = false)
+public final class RebuildViewsCommand implements Callable<Integer> {
   /** The exit status of a rebuild that failed or could not begin. */
   public static final int FAILED = 1;
 
-  /** The exit status of a usage mistake. */
-  public static final int USAGE = 2;
-
-  private static final String DEFAULT_URL = "http://127.0.0.1:8080";
   private static final Duration LOOK_EVERY = Duration.ofMillis(500);
   private static final int LINE_EVERY_LOOKS = 10;
 
@@ -35,6 +43,19 @@ public final class RebuildViewsCommand {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
+  private boolean help;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      defaultValue = "http://127.0.0.1:8080",
+      description = "The running Cairn (default ${DEFAULT-VALUE}).")
+  private String given;
+
   /**
    * @param terminal whether {@code out} is a terminal, where a line can be rewritten
    */
@@ -44,18 +65,14 @@ public final class RebuildViewsCommand {
     this.terminal = terminal;
   }
 
-  /** Runs the command with its flags; returns the exit status. */
+  /** Runs the command with its flags, as {@code cairn rebuild-views} would; the exit status. */
   public int run(List<String> flags) {
-    String url = DEFAULT_URL;
-    for (String flag : flags) {
-      if (flag.startsWith("--url=") && flag.length() > "--url=".length()) {
-        url = flag.substring("--url=".length()).replaceFirst("/+$", "");
-      } else {
-        err.println(
-            "Unknown flag '" + flag + "'. Usage: cairn rebuild-views [--url=" + DEFAULT_URL + "]");
-        return USAGE;
-      }
-    }
+    return Cli.executeAlone(this, flags, out, err);
+  }
+
+  @Override
+  public Integer call() {
+    String url = given.replaceFirst("/+$", "");
     URI rebuild = URI.create(url + "/api/v1/views/rebuild");
     try {
       JsonNode begun =

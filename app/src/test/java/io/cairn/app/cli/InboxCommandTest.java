@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class InboxCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -17,8 +18,8 @@ class InboxCommandTest {
   @Test
   void makesAStructuredCloudEventOfTheInboxsSource() {
     InboxCommand.Sending sending =
-        command.parse(
-            List.of("rewards", "rewards.PointsAwarded", "{\"points\":3}", "--id=e-1", "--key=c-1"));
+        parsed("rewards", "rewards.PointsAwarded", "{\"points\":3}", "--id=e-1", "--key=c-1")
+            .sending();
 
     assertThat(sending.topic()).isEqualTo("cairn.inbox.rewards");
     assertThat(sending.key()).isEqualTo("c-1");
@@ -31,11 +32,17 @@ class InboxCommandTest {
 
   @Test
   void refusesWhatIsNotAnEventWithAUsageLine() {
-    assertThatThrownBy(() -> command.parse(List.of("rewards", "t", "{not json")))
+    assertThatThrownBy(() -> parsed("rewards", "t", "{not json").sending())
         .hasMessageStartingWith("The data is not JSON");
-    assertThat(command.run(List.of("rewards", "t"))).isEqualTo(InboxCommand.USAGE);
+    assertThat(command.run(List.of("Rewards!", "t", "{}"))).isEqualTo(Cli.USAGE);
+    assertThat(command.run(List.of("rewards", "t"))).isEqualTo(Cli.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("It takes a source, a type and the data.")
+        .contains("'Rewards!' is not an inbox's name.")
+        .contains("Missing required parameter: 'DATA'")
         .contains("Usage: cairn inbox");
+  }
+
+  private InboxCommand parsed(String... args) {
+    return CommandLine.populateCommand(command, args);
   }
 }
