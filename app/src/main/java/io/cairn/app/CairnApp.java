@@ -1,6 +1,5 @@
 package io.cairn.app;
 
-import io.cairn.analytics.ReportSchema;
 import io.cairn.analytics.ReportTopics;
 import io.cairn.analytics.ReportTopology;
 import io.cairn.analytics.changes.ReportFeeds;
@@ -8,7 +7,8 @@ import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.PaymentsConfig;
 import io.cairn.app.config.RegistryConfig;
-import io.cairn.app.config.ReportsConfig;
+import io.cairn.app.contract.ContractRoutes;
+import io.cairn.app.contract.DeclaredContract;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
 import io.cairn.app.http.ApiRoutes;
@@ -40,7 +40,6 @@ import io.cairn.kafka.topics.CairnTopics;
 import io.cairn.kafka.topics.ContractSchemas;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.TopicProvisioner;
-import io.cairn.kafka.topics.TopicSpec;
 import io.cairn.provider.HttpPaymentProvider;
 import io.cairn.provider.SimulatedPaymentProvider;
 import io.cairn.queries.QueryServer;
@@ -56,13 +55,9 @@ import io.cairn.web.Json;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -137,18 +132,11 @@ public final class CairnApp implements AutoCloseable {
       // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
       resources.add(() -> admin.close(CLOSE_TIMEOUT));
       CairnTopics declared = new CairnTopics(config.topics());
-      List<String> names = types.stream().map(AggregateType::name).toList();
-      Map<String, Schema> reportSchemas =
-          reportSchemas(declared, declaredReports, config.reports());
-      new TopicProvisioner(admin, ADMIN_TIMEOUT)
-          .ensure(declared(declared, names, declaredReports, config));
+      DeclaredContract published = DeclaredContract.of(config, types, declaredReports, contract);
+      new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
       URI registryUri = startRegistry(config.registry(), kafka, resources);
       ContractTopics topics =
-          publishContract(
-              config.registry(),
-              registryUri,
-              new ContractSchemas(declared, names, contract).and(reportSchemas),
-              declared);
+          publishContract(config.registry(), registryUri, published.schemas(), declared);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       Reactions reactions =
           Reactions.bind(
@@ -258,6 +246,8 @@ public final class CairnApp implements AutoCloseable {
           resources.add(
               startHttp(
                   metrics,
+                  new ContractRoutes(
+                      published.asyncApi(Json.newMapper(), kafka.bootstrapServers())),
                   httpConfig,
                   admin,
                   processors,
@@ -307,18 +297,6 @@ public final class CairnApp implements AutoCloseable {
     return new ContractTopics(declared, schemas, config.autoRegister());
   }
 
-  /** The topic of each report's closed windows, and the schema its declaration makes. */
-  private static Map<String, Schema> reportSchemas(
-      CairnTopics declared, List<Report<?, ?>> reports, ReportsConfig config) {
-    Map<String, Schema> schemas = new LinkedHashMap<>();
-    reports.forEach(
-        report ->
-            schemas.put(
-                declared.report(report.name(), config.settings().retention()).name(),
-                ReportSchema.of(report).schema()));
-    return schemas;
-  }
-
   private static QuerySettings querySettings(CairnConfig config, HostInfo self) {
     return new QuerySettings(
         config.topics().partitions(), config.views().versionsRetention(), Clock.systemUTC(), self);
@@ -326,6 +304,7 @@ public final class CairnApp implements AutoCloseable {
 
   private static HttpServer startHttp(
       Metrics metrics,
+      ContractRoutes contract,
       HttpConfig httpConfig,
       Admin admin,
       CommandProcessors processors,
@@ -352,30 +331,12 @@ public final class CairnApp implements AutoCloseable {
               routes,
               new HealthRoutes(readiness),
               new MetricsRoutes(metrics),
+              contract,
               new CommandRoutes(gateway),
               deadLetters,
               DashboardRoutes.load(),
               queries);
         });
-  }
-
-  private static List<TopicSpec> declared(
-      CairnTopics topics,
-      List<String> aggregateTypes,
-      List<Report<?, ?>> reports,
-      CairnConfig config) {
-    RegistryConfig registry = config.registry();
-    List<TopicSpec> declared = new ArrayList<>(topics.all(aggregateTypes));
-    Commerce.inboxes().forEach(inbox -> declared.add(topics.inbox(inbox.name())));
-    Commerce.publications().forEach(p -> declared.add(topics.integration(p.name())));
-    declared.add(topics.effectRequests(Commerce.paymentProvider().name()));
-    reports.forEach(
-        report ->
-            declared.add(topics.report(report.name(), config.reports().settings().retention())));
-    if (registry.useEmbeddedRegistry()) {
-      declared.add(topics.schemaLog(registry.topic()));
-    }
-    return declared;
   }
 
   private static URI startRegistry(

@@ -62,7 +62,7 @@ public final class Main {
   int run(String[] args, Map<String, String> env) {
     // bin/cairn says whether the output is a terminal, which Java 21 cannot tell reliably.
     boolean terminal = Boolean.getBoolean("cairn.terminal");
-    return Cli.commandLine(settings -> runApp(settings, env), out, err, terminal)
+    return Cli.commandLine(settings -> runApp(settings, env), env, out, err, terminal)
         .execute(args.length == 0 ? new String[] {"help"} : args);
   }
 

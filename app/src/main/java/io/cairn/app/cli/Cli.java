@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,17 +62,23 @@ public final class Cli {
    * Every command, ready to run.
    *
    * @param app runs the app with the settings of {@code cairn run}; answers its exit status
+   * @param env the environment, whose CAIRN_ variables are settings
    * @param terminal whether the output is a terminal, where rebuild-views rewrites its line
    */
   public static CommandLine commandLine(
-      ToIntFunction<List<String>> app, PrintStream out, PrintStream err, boolean terminal) {
+      ToIntFunction<List<String>> app,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      boolean terminal) {
     CommandLine run = new CommandLine(new RunCommand(app));
     run.getCommandSpec().usageMessage().footer(configurationKeys());
     CommandLine cli =
         new CommandLine(new Cairn())
             .addSubcommand(run)
             .addSubcommand(new RebuildViewsCommand(out, err, terminal))
-            .addSubcommand(new InboxCommand(out, err));
+            .addSubcommand(new InboxCommand(out, err))
+            .addSubcommand(new ContractCommand(env, out, err));
     ScriptCommands.all().forEach(cli::addSubcommand);
     cli.addSubcommand(new HelpCommand());
     return configured(cli, out, err);

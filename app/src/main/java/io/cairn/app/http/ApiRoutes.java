@@ -1,5 +1,6 @@
 package io.cairn.app.http;
 
+import io.cairn.app.contract.ContractRoutes;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.metrics.MetricsRoutes;
 import io.cairn.dashboard.DashboardRoutes;
@@ -9,8 +10,8 @@ import io.cairn.queries.deadletters.DeadLetterRoutes;
 import io.javalin.config.JavalinConfig;
 
 /**
- * Every route of the app's HTTP API, in one place: health, metrics, commands, the dead-letter
- * queue, the dashboard, then queries, whose catch-alls come last.
+ * Every route of the app's HTTP API, in one place: health, metrics, the contract, commands, the
+ * dead-letter queue, the dashboard, then queries, whose catch-alls come last.
  */
 public final class ApiRoutes {
   private ApiRoutes() {}
@@ -20,6 +21,7 @@ public final class ApiRoutes {
       JavalinConfig config,
       HealthRoutes health,
       MetricsRoutes metrics,
+      ContractRoutes contract,
       CommandRoutes commands,
       DeadLetterRoutes deadLetters,
       DashboardRoutes dashboard,
@@ -27,6 +29,7 @@ public final class ApiRoutes {
     config.routes.get("/health/live", health::live);
     config.routes.get("/health/ready", health::ready);
     metrics.install(config.routes);
+    contract.install(config.routes);
     commands.install(config.routes);
     deadLetters.install(config.routes);
     dashboard.install(config);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The command line's help and usage mistakes, the same for every command. */
 class CliTest {
   private static final List<String> COMMANDS =
-      List.of("run", "rebuild-views", "inbox", "test", "build", "cluster", "bench", "help");
+      List.of(
+          "run", "rebuild-views", "inbox", "contract", "test", "build", "cluster", "bench", "help");
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -29,7 +31,8 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "rebuild-views", "inbox", "test", "build", "cluster", "bench"})
+  @ValueSource(
+      strings = {"run", "rebuild-views", "inbox", "contract", "test", "build", "cluster", "bench"})
   void shouldShowEachCommandsOptionsAlikeWithHelpOrDashDashHelp(String command) {
     assertThat(execute(command, "--help")).isZero();
     String dashDashHelp = out();
@@ -84,6 +87,7 @@ class CliTest {
               appRuns.add(settings);
               return 0;
             },
+            Map.of(),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             false)

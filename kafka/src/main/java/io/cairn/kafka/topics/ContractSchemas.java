@@ -51,6 +51,11 @@ public final class ContractSchemas {
     return this;
   }
 
+  /** Every subject with its schema. */
+  public Map<String, Schema> bySubject() {
+    return Map.copyOf(bySubject);
+  }
+
   /**
    * Registers (or, without auto-registration, looks up) every schema.
    *
