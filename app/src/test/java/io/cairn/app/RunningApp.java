@@ -1,6 +1,7 @@
 package io.cairn.app;
 
 import io.cairn.app.write.CommandClient;
+import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.RealKafkaExtension;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,7 @@ public final class RunningApp implements BeforeAllCallback, AfterAllCallback {
   private Path stateDir;
   private CairnApp app;
   private CommandClient client;
+  private KafkaTestCluster kafka;
 
   /** The app as it runs by default. */
   public RunningApp() {
@@ -37,7 +39,8 @@ public final class RunningApp implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     stateDir = Files.createTempDirectory("cairn-test-state-");
-    app = InProcessApp.start(RealKafkaExtension.cluster(context), stateDir, flags);
+    kafka = RealKafkaExtension.cluster(context);
+    app = InProcessApp.start(kafka, stateDir, flags);
     client = new CommandClient(app.httpUri());
   }
 
@@ -51,6 +54,11 @@ public final class RunningApp implements BeforeAllCallback, AfterAllCallback {
         Files.deleteIfExists(file);
       }
     }
+  }
+
+  /** The broker the app runs on, for what a test reads or writes there beside the app. */
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
   }
 
   /** A client of the app's HTTP API. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -26,11 +26,7 @@ import picocli.CommandLine.Unmatched;
 public final class RunCommand implements Callable<Integer> {
   private final ToIntFunction<List<String>> app;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help, with every configuration key.")
-  private boolean help;
+  @Mixin private HelpOption help;
 
   @Unmatched private List<String> settings = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package io.cairn.app.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,11 +26,7 @@ public final class ScriptCommands {
   abstract static class ThroughScript implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help.")
-    boolean help;
+    @Mixin HelpOption help;
 
     @Override
     public Integer call() {

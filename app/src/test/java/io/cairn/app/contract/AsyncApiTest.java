@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
-import io.cairn.app.CairnApp;
-import io.cairn.app.InProcessApp;
+import io.cairn.app.RunningApp;
 import io.cairn.app.config.CairnConfig;
-import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +20,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /asyncapi.json of a running app: a valid AsyncAPI 3.0 document, checked against the
@@ -37,22 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AsyncApiTest {
   private static final ObjectMapper json = new ObjectMapper();
 
-  @TempDir static Path stateDir;
-  private static KafkaTestCluster kafka;
-  private static CairnApp app;
-
-  @BeforeAll
-  static void start(KafkaTestCluster cluster) {
-    kafka = cluster;
-    app = InProcessApp.start(kafka, stateDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
+  @RegisterExtension static final RunningApp app = new RunningApp();
 
   @Test
   void shouldServeADocumentTheAsyncApiSchemaAccepts() throws Exception {
@@ -102,7 +82,7 @@ class AsyncApiTest {
   void shouldWriteTheSameDocumentOfflineFromTheConfiguration() throws Exception {
     JsonNode offline =
         DeclaredContract.of(CairnConfig.load(List.of("--topics.partitions=1"), Map.of()))
-            .asyncApi(json, kafka.bootstrapServers());
+            .asyncApi(json, app.bootstrapServers());
 
     assertThat(AsyncApiSchema.errors(offline)).isEmpty();
     // Compared as written: in memory a replica count is a short, read back an int.
@@ -112,8 +92,7 @@ class AsyncApiTest {
 
   private static Set<String> cairnTopicsOnTheBroker() throws Exception {
     try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()))) {
       return admin.listTopics().names().get().stream()
           .filter(topic -> !topic.startsWith("__"))
           // Kafka Streams' own: its stores' changelogs and its repartitions.

@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.app.CairnApp;
-import io.cairn.app.InProcessApp;
 import io.cairn.app.InboxEvents;
+import io.cairn.app.RunningApp;
 import io.cairn.app.write.CommandClient;
-import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +19,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /metrics of a running app, in Prometheus's format, moving as commands come. */
 @WithRealKafka
@@ -38,24 +34,9 @@ class MetricsTest {
   private static final int MOST_SERIES = 3_000;
   private static final String ADD_ITEM = "{\"productId\":\"p-1\",\"quantity\":1}";
 
-  @TempDir static Path stateDir;
-  private static KafkaTestCluster kafka;
-  private static CairnApp app;
-  private static CommandClient client;
+  @RegisterExtension static final RunningApp app = new RunningApp();
 
-  @BeforeAll
-  static void start(KafkaTestCluster cluster) {
-    kafka = cluster;
-    app = InProcessApp.start(kafka, stateDir);
-    client = new CommandClient(app.httpUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
+  private final CommandClient client = app.client();
 
   @Test
   void shouldCountCommandsByTypeCommandAndOutcomeWithTheirLatency() throws Exception {
@@ -165,7 +146,7 @@ class MetricsTest {
   /** Points for a customer no one registered: the rewards inbox dead-letters them. */
   private static void sendRewardFor(String customer) {
     InboxEvents.send(
-        kafka.bootstrapServers(),
+        app.bootstrapServers(),
         "rewards",
         "rewards.PointsAwarded",
         "{\"customerId\":\"%s\",\"points\":5,\"reason\":\"survey\"}".formatted(customer),
