@@ -3,6 +3,7 @@ package io.cairn.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.web.ApiException;
+import io.cairn.web.HttpExchanges;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
 import io.javalin.http.Context;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A payment provider for development and tests, run in-process by {@code bin/cairn run} unless a
@@ -22,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class SimulatedPaymentProvider implements AutoCloseable {
   /** How long a call with a {@code tok_timeout} token is held before the provider gives up. */
   private static final Duration HOLD = Duration.ofMinutes(2);
+
+  private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
 
   private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
@@ -39,6 +44,19 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
    * @param limitMinor the largest amount it authorises, in minor units
    */
   public static SimulatedPaymentProvider start(String host, int port, long limitMinor) {
+    return start(host, port, limitMinor, HOLD);
+  }
+
+  /**
+   * Starts the provider, holding a {@code tok_timeout} call this long.
+   *
+   * @param host the address to bind
+   * @param port the port; 0 picks a free one
+   * @param limitMinor the largest amount it authorises, in minor units
+   * @param hold how long it holds a call it never answers in time
+   */
+  public static SimulatedPaymentProvider start(
+      String host, int port, long limitMinor, Duration hold) {
     SimulatedLedger ledger = new SimulatedLedger(limitMinor);
     ObjectMapper mapper = Json.newMapper();
     HttpServer server =
@@ -47,7 +65,7 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
             mapper,
             config -> {
               config.routes.post(
-                  "/v1/payments/{paymentId}/{operation}", ctx -> call(ctx, ledger, mapper));
+                  "/v1/payments/{paymentId}/{operation}", ctx -> call(ctx, ledger, mapper, hold));
               config.routes.get(
                   "/v1/payments/{paymentId}",
                   ctx ->
@@ -64,7 +82,7 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
     return new SimulatedPaymentProvider(server);
   }
 
-  private static void call(Context ctx, SimulatedLedger ledger, ObjectMapper mapper)
+  private static void call(Context ctx, SimulatedLedger ledger, ObjectMapper mapper, Duration hold)
       throws IOException {
     String key = ctx.header(HttpPaymentProvider.IDEMPOTENCY_KEY);
     if (key == null || key.isBlank()) {
@@ -81,12 +99,22 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
                 body.path("currency").asText(null),
                 body.path("paymentToken").asText(null)));
     if (answer.status() == 0) {
-      // Never answers within any sane client timeout; the connection is let go eventually.
-      ctx.future(
-          () ->
-              CompletableFuture.runAsync(
-                  () -> ctx.status(504),
-                  CompletableFuture.delayedExecutor(HOLD.toMillis(), TimeUnit.MILLISECONDS)));
+      // Never answers within any sane client timeout; the connection is let go eventually. A
+      // client that gave up first, or a server stopped meanwhile, has ended the exchange: it is
+      // left alone then, never answered.
+      CompletableFuture<Void> held = new CompletableFuture<>();
+      String path = ctx.path();
+      CompletableFuture.delayedExecutor(hold.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(
+              () -> {
+                if (HttpExchanges.isOpen(ctx)) {
+                  ctx.status(504);
+                  held.complete(null);
+                } else {
+                  log.debug("The held call {} had already ended", path);
+                }
+              });
+      ctx.future(() -> held);
       return;
     }
     ctx.status(answer.status());

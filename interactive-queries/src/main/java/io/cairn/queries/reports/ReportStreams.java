@@ -5,6 +5,7 @@ import io.cairn.analytics.changes.FeedSubscription;
 import io.cairn.analytics.changes.ReportFeeds;
 import io.cairn.core.report.Report;
 import io.cairn.web.ApiException;
+import io.cairn.web.HttpExchanges;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
@@ -95,7 +96,7 @@ public final class ReportStreams implements AutoCloseable {
       open.decrementAndGet();
       // Once a client has gone, Jetty has ended the exchange and recycled its request; finishing
       // it again would have Javalin handle a request that no longer exists.
-      if (clientThere && exchangeOpen(ctx)) {
+      if (clientThere && HttpExchanges.isOpen(ctx)) {
         done.complete(null);
       }
       writers.remove(Thread.currentThread());
@@ -116,14 +117,6 @@ public final class ReportStreams implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  private static boolean exchangeOpen(Context ctx) {
-    try {
-      return ctx.req().isAsyncStarted();
-    } catch (RuntimeException recycled) {
-      return false;
     }
   }
 
