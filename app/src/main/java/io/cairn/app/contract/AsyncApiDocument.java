@@ -14,7 +14,6 @@ import org.apache.avro.Schema;
  */
 public final class AsyncApiDocument {
   private static final String ASYNCAPI_VERSION = "3.0.0";
-  private static final String KAFKA_BINDING_VERSION = "0.5.0";
   private static final String COMPATIBILITY =
       "Cairn's event log as a contract. Avro topics are in Confluent's wire format under the"
           + " subject <topic>-value (TopicNameStrategy). Each envelope stays FULL_TRANSITIVE"
@@ -85,7 +84,7 @@ public final class AsyncApiDocument {
     kafka.put("partitions", topic.spec().partitions());
     kafka.put("replicas", topic.spec().replicationFactor());
     kafka.set("topicConfiguration", topicConfiguration(topic));
-    kafka.put("bindingVersion", KAFKA_BINDING_VERSION);
+    kafka.put("bindingVersion", AsyncApiMessages.KAFKA_BINDING_VERSION);
     return channel;
   }
 

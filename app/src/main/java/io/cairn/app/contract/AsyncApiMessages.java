@@ -16,7 +16,8 @@ final class AsyncApiMessages {
   /** The schema format of an Avro schema in AsyncAPI. */
   static final String AVRO_FORMAT = "application/vnd.apache.avro+json;version=1.9.0";
 
-  private static final String KAFKA_BINDING_VERSION = "0.5.0";
+  /** The version of AsyncAPI's Kafka bindings the channels and messages follow. */
+  static final String KAFKA_BINDING_VERSION = "0.5.0";
 
   private final ObjectMapper json;
   private final Map<String, Schema> valueSchemas;
