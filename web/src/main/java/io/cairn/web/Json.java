@@ -13,8 +13,8 @@ public final class Json {
   private Json() {}
 
   /**
-   * A mapper that writes instants as ISO-8601 strings, and refuses unknown properties, so that a
-   * client's typo is an error rather than a silently ignored field.
+   * A mapper that writes instants and durations as ISO-8601 strings, and refuses unknown
+   * properties, so that a client's typo is an error rather than a silently ignored field.
    */
   public static ObjectMapper newMapper() {
     return JsonMapper.builder(
@@ -25,6 +25,7 @@ public final class Json {
                 .build())
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
   }
