@@ -42,6 +42,11 @@ public final class CartProjection implements Projection<CartView> {
   }
 
   @Override
+  public Class<CartView.Shown> shownType() {
+    return CartView.Shown.class;
+  }
+
+  @Override
   public CartView.Shown render(CartView cart, ViewLookup views) {
     List<CartView.Line> lines = new ArrayList<>();
     for (Carts.CartLine line : cart.lines()) {

@@ -84,6 +84,11 @@ public final class OrderProjection implements Projection<OrderView> {
   }
 
   @Override
+  public Class<OrderView.Shown> shownType() {
+    return OrderView.Shown.class;
+  }
+
+  @Override
   public OrderView.Shown render(OrderView order, ViewLookup views) {
     List<OrderView.Line> lines =
         order.lines().stream()

@@ -41,6 +41,11 @@ public final class ProductProjection implements Projection<ProductView> {
   }
 
   @Override
+  public Class<ProductView.Shown> shownType() {
+    return ProductView.Shown.class;
+  }
+
+  @Override
   public ProductView.Shown render(ProductView view, ViewLookup views) {
     return view.shown();
   }

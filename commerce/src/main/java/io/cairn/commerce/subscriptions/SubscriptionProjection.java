@@ -98,6 +98,11 @@ public final class SubscriptionProjection implements Projection<SubscriptionView
   }
 
   @Override
+  public Class<SubscriptionView.Shown> shownType() {
+    return SubscriptionView.Shown.class;
+  }
+
+  @Override
   public SubscriptionView.Shown render(SubscriptionView view, ViewLookup views) {
     return new SubscriptionView.Shown(
         view.id(),

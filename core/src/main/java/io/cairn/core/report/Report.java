@@ -155,6 +155,11 @@ public final class Report<D, A> {
     return fold.add(window, delta);
   }
 
+  /** The record a window is shown as: the window's own, or what {@code shownAs} names. */
+  public Class<?> shownType() {
+    return shownType;
+  }
+
   /** A window as analysts see it: its value, or what the report makes of it (a top ten). */
   public Object render(A window) {
     return shown == null ? window : shown.apply(window);

@@ -45,6 +45,11 @@ public interface Projection<V> {
     return true;
   }
 
+  /** The record clients are shown: what {@link #render} returns, the view's own by default. */
+  default Class<?> shownType() {
+    return viewType();
+  }
+
   /** What clients are shown of a view, completed from other views if it needs them. */
   default Object render(V view, ViewLookup views) {
     return view;
