@@ -7,6 +7,7 @@ import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.PaymentsConfig;
 import io.cairn.app.config.RegistryConfig;
+import io.cairn.app.contract.ApiDocument;
 import io.cairn.app.contract.ContractRoutes;
 import io.cairn.app.contract.DeclaredContract;
 import io.cairn.app.health.HealthRoutes;
@@ -42,6 +43,7 @@ import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.provider.HttpPaymentProvider;
 import io.cairn.provider.SimulatedPaymentProvider;
+import io.cairn.queries.QueryApi;
 import io.cairn.queries.QueryServer;
 import io.cairn.queries.QuerySettings;
 import io.cairn.queries.deadletters.DeadLetterRoutes;
@@ -247,7 +249,10 @@ public final class CairnApp implements AutoCloseable {
               startHttp(
                   metrics,
                   new ContractRoutes(
-                      published.asyncApi(Json.newMapper(), kafka.bootstrapServers())),
+                      published.asyncApi(Json.newMapper(), kafka.bootstrapServers()),
+                      ApiDocument.of(
+                          new QueryApi.Declared(
+                              projections, types, managers, declaredReports, contract))),
                   httpConfig,
                   admin,
                   processors,

@@ -1,15 +1,18 @@
 package io.cairn.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.ConfigException;
+import io.cairn.app.contract.ApiDocument;
 import io.cairn.app.contract.DeclaredContract;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Unmatched;
     description = {
       "Write Cairn's contract, as cairn run with the same settings serves it, without starting"
           + " anything: asyncapi.json (AsyncAPI 3.0: every topic with its key, Avro schema,"
-          + " headers, partitions and retention)."
+          + " headers, partitions and retention) and openapi.json (OpenAPI 3.1: every HTTP"
+          + " route with its parameters, bodies, answers and error codes)."
     },
     synopsisHeading = "%nUsage: ",
     customSynopsis = "cairn contract [-h] [--dir=DIR] [--key=value ...]",
@@ -73,15 +77,20 @@ public final class ContractCommand implements Callable<Integer> {
     String bootstrap =
         config.kafka().bootstrapServers().orElseGet(() -> config.broker().bootstrapServers());
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Path asyncApi = dir.resolve("asyncapi.json");
-    try {
-      Files.createDirectories(dir);
-      json.writeValue(asyncApi.toFile(), DeclaredContract.of(config).asyncApi(json, bootstrap));
-    } catch (IOException e) {
-      err.println("Cannot write " + asyncApi + ": " + e.getMessage());
-      return FAILED;
+    Map<String, JsonNode> documents = new LinkedHashMap<>();
+    documents.put("asyncapi.json", DeclaredContract.of(config).asyncApi(json, bootstrap));
+    documents.put("openapi.json", ApiDocument.of(config));
+    for (Map.Entry<String, JsonNode> document : documents.entrySet()) {
+      Path file = dir.resolve(document.getKey());
+      try {
+        Files.createDirectories(dir);
+        json.writeValue(file.toFile(), document.getValue());
+      } catch (IOException e) {
+        err.println("Cannot write " + file + ": " + e.getMessage());
+        return FAILED;
+      }
+      out.println("Wrote " + file.toAbsolutePath().normalize());
     }
-    out.println("Wrote " + asyncApi.toAbsolutePath().normalize());
     return 0;
   }
 }

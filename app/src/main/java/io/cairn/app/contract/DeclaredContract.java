@@ -82,7 +82,8 @@ public record DeclaredContract(PublishedTopics topics, ContractSchemas schemas) 
     return new AsyncApiDocument(json).of(topics.all(), byTopic, bootstrapServers, version());
   }
 
-  private static String version() {
+  /** The version of Cairn that declares the contract: the packaged one, or development. */
+  static String version() {
     String packaged = DeclaredContract.class.getPackage().getImplementationVersion();
     return packaged == null ? "development" : packaged;
   }

@@ -26,6 +26,8 @@ public final class ApiRoutes {
       DeadLetterRoutes deadLetters,
       DashboardRoutes dashboard,
       QueryServer queries) {
+    // The dashboard's chart library and the API page's Swagger UI come from WebJars.
+    config.staticFiles.enableWebjars();
     config.routes.get("/health/live", health::live);
     config.routes.get("/health/ready", health::ready);
     metrics.install(config.routes);

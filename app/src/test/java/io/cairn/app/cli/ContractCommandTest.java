@@ -32,6 +32,17 @@ class ContractCommandTest {
   }
 
   @Test
+  void shouldWriteTheOpenApiDocumentBesideIt() throws Exception {
+    int status = run(List.of("--dir=" + dir), Map.of());
+
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("openapi.json");
+    JsonNode document = new ObjectMapper().readTree(dir.resolve("openapi.json").toFile());
+    assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(document.at("/paths").has("/api/v1/orders/{id}/commands")).isTrue();
+  }
+
+  @Test
   void shouldReadTheClustersAddressFromTheEnvironmentAsRunDoes() throws Exception {
     run(List.of("--dir=" + dir), Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker-1:9093"));
 

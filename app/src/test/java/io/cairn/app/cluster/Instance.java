@@ -1,6 +1,7 @@
 package io.cairn.app.cluster;
 
 import io.cairn.app.Main;
+import io.cairn.app.contract.OpenApiConformance;
 import io.cairn.testkit.FreePorts;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.ReadinessWait;
@@ -23,6 +24,8 @@ final class Instance implements AutoCloseable {
   private final String name;
   private final URI api;
   private final JavaProcess process;
+  // Read from the instance on its first answer: every answer it gives is held to it.
+  private volatile OpenApiConformance conformance;
 
   private Instance(String name, URI api, JavaProcess process) {
     this.name = name;
@@ -80,8 +83,20 @@ final class Instance implements AutoCloseable {
 
   private HttpResponse<String> send(String path, HttpRequest.Builder request) {
     try {
-      return HTTP.send(
-          request.timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(40)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (conformance == null) {
+        conformance = OpenApiConformance.servedBy(api);
+      }
+      conformance.check(
+          response.request().method(),
+          response.request().uri(),
+          response.statusCode(),
+          response.headers().firstValue("Content-Type"),
+          response.body());
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(name + " did not answer " + path, e);
     } catch (InterruptedException e) {

@@ -3,31 +3,22 @@ package io.cairn.app.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cairn.app.HeadlessChromium;
 import io.cairn.app.RunningApp;
 import io.cairn.app.write.CommandClient;
 import io.cairn.testkit.WithRealKafka;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium, driven through its chromedriver,
@@ -37,39 +28,23 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 @WithRealKafka
 class DashboardBrowserTest {
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
 
   @RegisterExtension static final RunningApp app = new RunningApp();
 
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
 
   @BeforeEach
   void openBrowser() {
-    assertThat(new File(CHROMIUM))
-        .as("Debian's chromium and chromium-driver run this test; .ci/run installs them")
-        .exists();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,900");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.open();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -108,12 +83,8 @@ class DashboardBrowserTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> !rowsOf(fresh).isEmpty());
     assertThat(rowsOf(fresh).getFirst().getText()).contains(fresh, "3", "1,350");
 
-    keepScreenshot();
-    List<LogEntry> errors =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .toList();
-    assertThat(errors).as("the browser's console errors").isEmpty();
+    chromium.screenshot(SCREENSHOT);
+    assertThat(chromium.consoleErrors()).as("the browser's console errors").isEmpty();
   }
 
   @Test
@@ -123,11 +94,5 @@ class DashboardBrowserTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> browser.findElements(By.cssSelector("#reports button")).size() >= 7);
     assertThat(browser.getTitle()).isEqualTo("Cairn · reports");
-  }
-
-  private void keepScreenshot() throws IOException {
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.createDirectories(SCREENSHOT.getParent());
-    Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.app.contract.OpenApiConformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Sends commands and queries to the HTTP API as a client would, and reads the answers. */
@@ -19,6 +21,8 @@ public final class CommandClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
+  // Read from the app on its first answer; the same document for every later one.
+  private volatile OpenApiConformance conformance;
 
   public CommandClient(URI base) {
     this.base = base;
@@ -66,19 +70,39 @@ public final class CommandClient {
         .thenApply(
             response ->
                 new Answer(
-                    response.statusCode(),
+                    conforming(response, Optional.of(body)).statusCode(),
                     response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Idempotent-Replayed").isPresent(),
                     response.body()));
+  }
+
+  /** The answer, once it is found to be as the app's OpenAPI document says. */
+  private HttpResponse<String> conforming(HttpResponse<String> response) {
+    return conforming(response, Optional.empty());
+  }
+
+  private HttpResponse<String> conforming(
+      HttpResponse<String> response, Optional<String> requestBody) {
+    if (conformance == null) {
+      conformance = OpenApiConformance.servedBy(base);
+    }
+    conformance.check(
+        response.request().method(),
+        response.request().uri(),
+        requestBody,
+        response.statusCode(),
+        response.headers().firstValue("Content-Type"),
+        response.body());
+    return response;
   }
 
   /** GETs a path of the API. */
   public Answer get(String path) {
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .thenApply(response -> new Answer(response.statusCode(), null, false, response.body()))
-        .join();
+    HttpResponse<String> response =
+        conforming(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join());
+    return new Answer(response.statusCode(), null, false, response.body());
   }
 
   /** POSTs to a path of the API without a body. */
@@ -88,9 +112,9 @@ public final class CommandClient {
             .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .thenApply(response -> new Answer(response.statusCode(), null, false, response.body()))
-        .join();
+    HttpResponse<String> response =
+        conforming(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join());
+    return new Answer(response.statusCode(), null, false, response.body());
   }
 
   static String json(Object value) {
