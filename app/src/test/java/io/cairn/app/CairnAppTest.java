@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.app.write.CommandClient;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.net.http.HttpClient;
@@ -27,10 +28,12 @@ class CairnAppTest {
   private static final HttpClient http = HttpClient.newHttpClient();
   @TempDir static Path stateDir;
   private static CairnApp app;
+  private static CommandClient client;
 
   @BeforeAll
   static void start(KafkaTestCluster kafka) {
     app = InProcessApp.start(kafka, stateDir);
+    client = new CommandClient(app.httpUri());
   }
 
   @AfterAll
@@ -73,19 +76,19 @@ class CairnAppTest {
 
   @Test
   void shouldAnswerLiveness() throws Exception {
-    HttpResponse<String> response = get("/health/live");
+    CommandClient.Answer response = client.get("/health/live");
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(mapper.readTree(response.body()).get("status").asText()).isEqualTo("live");
   }
 
   @Test
   void shouldBeReadyWhenKafkaAnswers() throws Exception {
     // A stream thread joining after the others makes one more rebalance, which readiness reports.
-    HttpResponse<String> response =
+    CommandClient.Answer response =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> get("/health/ready"), answer -> answer.statusCode() == 200);
+            .until(() -> client.get("/health/ready"), answer -> answer.status() == 200);
 
     JsonNode body = mapper.readTree(response.body());
     assertThat(body.get("status").asText()).isEqualTo("ready");
@@ -94,18 +97,12 @@ class CairnAppTest {
 
   @Test
   void shouldAnswerUnknownPathInTheErrorShape() throws Exception {
-    HttpResponse<String> response = get("/api/v2/nothing-here");
+    CommandClient.Answer response = client.get("/api/v2/nothing-here");
 
-    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.status()).isEqualTo(404);
     JsonNode body = mapper.readTree(response.body());
     assertThat(body.get("error").asText()).isEqualTo("not_found");
     assertThat(body.has("message")).isTrue();
     assertThat(body.has("details")).isTrue();
-  }
-
-  private static HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(app.httpUri().resolve(path)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }
