@@ -1,7 +1,5 @@
 package io.cairn.gateway;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.contract.Envelopes;
@@ -58,37 +56,34 @@ public final class CommandApi {
   }
 
   private static ObjectNode commands(OpenApi api, String type, Schema union) {
-    ObjectNode body = Schemas.anything();
-    ArrayNode any = body.putArray("oneOf");
-    for (Schema command : union.getTypes()) {
-      String name = type + "." + command.getName() + ".command";
-      api.schema(name, typed(command.getName(), AvroJsonSchema.read(command)));
-      any.add(Schemas.reference(name));
-    }
-    return body;
+    return Schemas.oneOfEach(
+        union.getTypes(),
+        command -> {
+          String name = type + "." + command.getName() + ".command";
+          api.schema(name, typed(command.getName(), AvroJsonSchema.read(command)));
+          return Schemas.reference(name);
+        });
   }
 
   private static ObjectNode events(OpenApi api, String type, Envelopes envelopes) {
-    ObjectNode event = Schemas.anything();
-    ArrayNode any = event.putArray("oneOf");
-    for (Schema payload : envelopes.events().getTypes()) {
-      String name = Schemas.eventName(type, payload.getName());
-      api.schema(name, AvroJsonSchema.written(payload));
-      any.add(
-          Schemas.object(
+    return Schemas.oneOfEach(
+        envelopes.events().getTypes(),
+        payload -> {
+          String name = Schemas.eventName(type, payload.getName());
+          api.schema(name, AvroJsonSchema.written(payload));
+          return Schemas.object(
               Schemas.ordered(
-                  "type", constant(payload.getName()),
+                  "type", Schemas.constant(payload.getName()),
                   "version", Schemas.integer(),
                   "occurredAt", Schemas.instant(),
-                  "payload", Schemas.reference(name))));
-    }
-    return event;
+                  "payload", Schemas.reference(name)));
+        });
   }
 
   private static ObjectNode accepted(String type, ObjectNode event) {
     return Schemas.object(
         Schemas.ordered(
-            "type", constant(type),
+            "type", Schemas.constant(type),
             "id", Schemas.string(),
             "version", Schemas.integer(),
             "commandId", Schemas.string(),
@@ -99,10 +94,6 @@ public final class CommandApi {
   }
 
   private static ObjectNode typed(String command, ObjectNode payload) {
-    return Schemas.object(Schemas.ordered("type", constant(command), "payload", payload));
-  }
-
-  private static ObjectNode constant(String value) {
-    return JsonNodeFactory.instance.objectNode().put("const", value);
+    return Schemas.object(Schemas.ordered("type", Schemas.constant(command), "payload", payload));
   }
 }

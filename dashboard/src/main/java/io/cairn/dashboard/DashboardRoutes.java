@@ -34,7 +34,7 @@ public final class DashboardRoutes {
     }
   }
 
-  /** Installs the page, its assets and the WebJars on the server being configured. */
+  /** Installs the page and its assets; its chart library is served from its WebJar. */
   public void install(JavalinConfig config) {
     config.staticFiles.add(
         files -> {
@@ -42,7 +42,6 @@ public final class DashboardRoutes {
           files.directory = "/dashboard/assets";
           files.location = Location.CLASSPATH;
         });
-    config.staticFiles.enableWebjars();
     config.routes.get("/", this::page);
     config.routes.get("/dashboard", this::page);
   }

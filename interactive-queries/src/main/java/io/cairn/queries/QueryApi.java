@@ -1,6 +1,5 @@
 package io.cairn.queries;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.json.AvroJsonSchema;
@@ -18,7 +17,6 @@ import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 import io.cairn.web.openapi.Schemas;
 import java.util.List;
-import org.apache.avro.Schema;
 
 /**
  * The query routes in the OpenAPI document, as {@link QueryRoutes} installs them from the same
@@ -100,7 +98,7 @@ public final class QueryApi {
     ObjectNode state =
         Schemas.object(
             Schemas.ordered(
-                "type", Schemas.oneOf(List.of(type.name())),
+                "type", Schemas.constant(type.name()),
                 "id", Schemas.string(),
                 "version", Schemas.integer(),
                 "createdAt", Schemas.instant(),
@@ -137,23 +135,21 @@ public final class QueryApi {
 
   private static ObjectNode historyItem(
       OpenApi api, AggregateType<?, ?, ?> type, Contract contract) {
-    ObjectNode item = Schemas.anything();
-    ArrayNode any = item.putArray("oneOf");
-    for (Schema payload : contract.envelopes(type.name()).events().getTypes()) {
-      String name = Schemas.eventName(type.name(), payload.getName());
-      api.schema(name, AvroJsonSchema.written(payload));
-      any.add(
-          Schemas.object(
+    return Schemas.oneOfEach(
+        contract.envelopes(type.name()).events().getTypes(),
+        payload -> {
+          String name = Schemas.eventName(type.name(), payload.getName());
+          api.schema(name, AvroJsonSchema.written(payload));
+          return Schemas.object(
               Schemas.ordered(
-                  "type", Schemas.oneOf(List.of(payload.getName())),
+                  "type", Schemas.constant(payload.getName()),
                   "version", Schemas.integer(),
                   "occurredAt", Schemas.instant(),
                   "correlationId", Schemas.nullableString(),
                   "causationId", Schemas.nullableString(),
                   "actor", Schemas.nullableString(),
-                  "payload", Schemas.reference(name))));
-    }
-    return item;
+                  "payload", Schemas.reference(name)));
+        });
   }
 
   private static Operation found(Operation operation, ObjectNode answer) {

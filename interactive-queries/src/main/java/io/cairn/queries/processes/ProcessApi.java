@@ -54,7 +54,7 @@ public final class ProcessApi {
       OpenApi api, ProcessManager<?, ?> manager, List<String> statuses) {
     return Schemas.object(
         Schemas.ordered(
-            "name", Schemas.oneOf(List.of(manager.name())),
+            "name", Schemas.constant(manager.name()),
             "id", Schemas.string(),
             "status", Schemas.oneOf(statuses),
             "state", api.records().reference(manager.state()),

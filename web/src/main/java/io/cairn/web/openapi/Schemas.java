@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Small JSON Schemas (draft 2020-12) that routes describe their answers with. */
 public final class Schemas {
@@ -54,6 +55,19 @@ public final class Schemas {
     ObjectNode node = typed("string");
     ArrayNode symbols = node.putArray("enum");
     values.forEach(symbols::add);
+    return node;
+  }
+
+  /** Exactly this value. */
+  public static ObjectNode constant(String value) {
+    return NODES.objectNode().put("const", value);
+  }
+
+  /** Exactly one of the shapes, one made for each of the values (each command of a type). */
+  public static <T> ObjectNode oneOfEach(Iterable<T> values, Function<T, ObjectNode> shape) {
+    ObjectNode node = NODES.objectNode();
+    ArrayNode shapes = node.putArray("oneOf");
+    values.forEach(value -> shapes.add(shape.apply(value)));
     return node;
   }
 
