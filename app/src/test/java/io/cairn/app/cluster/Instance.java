@@ -25,7 +25,7 @@ final class Instance implements AutoCloseable {
   private final URI api;
   private final JavaProcess process;
   // Read from the instance on its first answer: every answer it gives is held to it.
-  private volatile OpenApiConformance conformance;
+  private OpenApiConformance conformance;
 
   private Instance(String name, URI api, JavaProcess process) {
     this.name = name;
@@ -87,15 +87,13 @@ final class Instance implements AutoCloseable {
           HTTP.send(
               request.timeout(Duration.ofSeconds(40)).build(),
               HttpResponse.BodyHandlers.ofString());
-      if (conformance == null) {
-        conformance = OpenApiConformance.servedBy(api);
-      }
-      conformance.check(
-          response.request().method(),
-          response.request().uri(),
-          response.statusCode(),
-          response.headers().firstValue("Content-Type"),
-          response.body());
+      conformance()
+          .check(
+              response.request().method(),
+              response.request().uri(),
+              response.statusCode(),
+              response.headers().firstValue("Content-Type"),
+              response.body());
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(name + " did not answer " + path, e);
@@ -103,6 +101,14 @@ final class Instance implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The instance's document, read once, on its first answer. */
+  private synchronized OpenApiConformance conformance() {
+    if (conformance == null) {
+      conformance = OpenApiConformance.servedBy(HTTP, api);
+    }
+    return conformance;
   }
 
   /** Ends the process with SIGKILL, as a crash would. */

@@ -69,14 +69,18 @@ public final class OpenApiConformance {
 
   /** The conformance to the document the app at this address serves. */
   public static OpenApiConformance servedBy(URI base) {
+    return servedBy(HttpClient.newHttpClient(), base);
+  }
+
+  /** The conformance to the document the app at this address serves, read with this client. */
+  public static OpenApiConformance servedBy(HttpClient http, URI base) {
     try {
       HttpResponse<String> answer =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(base.resolve("/openapi.json"))
-                      .timeout(Duration.ofSeconds(30))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/openapi.json"))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() != 200) {
         throw new AssertionError("/openapi.json answered " + answer.statusCode());
       }

@@ -22,7 +22,7 @@ public final class CommandClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
   // Read from the app on its first answer; the same document for every later one.
-  private volatile OpenApiConformance conformance;
+  private OpenApiConformance conformance;
 
   public CommandClient(URI base) {
     this.base = base;
@@ -81,18 +81,24 @@ public final class CommandClient {
     return conforming(response, Optional.empty());
   }
 
+  /** The app's document, read once, on the first answer, when the app is surely up. */
+  private synchronized OpenApiConformance conformance() {
+    if (conformance == null) {
+      conformance = OpenApiConformance.servedBy(http, base);
+    }
+    return conformance;
+  }
+
   private HttpResponse<String> conforming(
       HttpResponse<String> response, Optional<String> requestBody) {
-    if (conformance == null) {
-      conformance = OpenApiConformance.servedBy(base);
-    }
-    conformance.check(
-        response.request().method(),
-        response.request().uri(),
-        requestBody,
-        response.statusCode(),
-        response.headers().firstValue("Content-Type"),
-        response.body());
+    conformance()
+        .check(
+            response.request().method(),
+            response.request().uri(),
+            requestBody,
+            response.statusCode(),
+            response.headers().firstValue("Content-Type"),
+            response.body());
     return response;
   }
 
