@@ -54,6 +54,7 @@ import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.web.HttpMetrics;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
+import io.cairn.web.auth.Authenticator;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -254,6 +255,7 @@ public final class CairnApp implements AutoCloseable {
                           new QueryApi.Declared(
                               projections, types, managers, declaredReports, contract))),
                   httpConfig,
+                  config.auth().authenticator(),
                   admin,
                   processors,
                   views,
@@ -311,6 +313,7 @@ public final class CairnApp implements AutoCloseable {
       Metrics metrics,
       ContractRoutes contract,
       HttpConfig httpConfig,
+      Authenticator authenticator,
       Admin admin,
       CommandProcessors processors,
       ReadSide views,
@@ -330,6 +333,7 @@ public final class CairnApp implements AutoCloseable {
     return HttpServer.start(
         httpConfig.server(),
         Json.newMapper(),
+        authenticator,
         routes -> {
           HttpMetrics.install(routes, metrics.registry());
           ApiRoutes.install(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.contract.Envelopes;
 import io.cairn.avro.json.AvroJsonSchema;
+import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 import io.cairn.web.openapi.Schemas;
@@ -37,6 +38,7 @@ public final class CommandApi {
 
   private static Operation operation(String type, ObjectNode body, ObjectNode events) {
     return Operation.of(TAG, "Send a command to one of the " + type, DESCRIPTION)
+        .requires(Scope.COMMAND)
         .pathParameter("id", "The aggregate's id: 1 to 64 of A-Z, a-z, 0-9, '.', '_', ':', '-'")
         .header(
             "If-Match", "The version the aggregate must be at, such as \"3\"; \"0\": new", false)

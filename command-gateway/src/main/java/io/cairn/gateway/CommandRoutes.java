@@ -3,6 +3,8 @@ package io.cairn.gateway;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.web.ErrorResponses;
 import io.cairn.web.RequestLogContext;
+import io.cairn.web.auth.Principal;
+import io.cairn.web.auth.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +20,7 @@ public final class CommandRoutes {
 
   /** Installs the command route. */
   public void install(RoutesConfig routes) {
-    routes.post("/api/v1/{type}/{id}/commands", this::command);
+    routes.post("/api/v1/{type}/{id}/commands", this::command, Scope.COMMAND);
   }
 
   private void command(Context ctx) {
@@ -31,7 +33,7 @@ public final class CommandRoutes {
             ctx.header("If-Match"),
             ctx.header("Idempotency-Key"),
             ctx.header("Correlation-Id"),
-            ctx.header("Actor"));
+            actor(ctx));
     ctx.future(
         () -> {
           CompletableFuture<CommandReply> reply = gateway.submit(http);
@@ -39,6 +41,14 @@ public final class CommandRoutes {
           return reply.handle(
               RequestLogContext.carried(ctx, (outcome, failure) -> answer(ctx, outcome, failure)));
         });
+  }
+
+  /**
+   * Who sends the command, for the audit trail: the token's subject when requests are
+   * authenticated, else what the Actor header says.
+   */
+  private static String actor(Context ctx) {
+    return Principal.of(ctx).subject().orElse(ctx.header("Actor"));
   }
 
   private static Void answer(Context ctx, CommandReply reply, Throwable failure) {

@@ -3,6 +3,7 @@ package io.cairn.dashboard;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.security.RouteRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,16 +35,20 @@ public final class DashboardRoutes {
     }
   }
 
-  /** Installs the page and its assets; its chart library is served from its WebJar. */
-  public void install(JavalinConfig config) {
+  /**
+   * Installs the page and its assets; its chart library is served from its WebJar.
+   *
+   * @param access who may load the page, which holds no data of its own
+   */
+  public void install(JavalinConfig config, RouteRole... access) {
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/dashboard/assets";
           files.directory = "/dashboard/assets";
           files.location = Location.CLASSPATH;
         });
-    config.routes.get("/", this::page);
-    config.routes.get("/dashboard", this::page);
+    config.routes.get("/", this::page, access);
+    config.routes.get("/dashboard", this::page, access);
   }
 
   private void page(Context ctx) {

@@ -13,6 +13,7 @@ import io.cairn.queries.http.Documented;
 import io.cairn.queries.operations.OperationsApi;
 import io.cairn.queries.processes.ProcessApi;
 import io.cairn.queries.reports.ReportApi;
+import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 import io.cairn.web.openapi.Schemas;
@@ -57,6 +58,7 @@ public final class QueryApi {
     ObjectNode shown = api.records().reference(view.shownType());
     Operation one =
         Operation.of(VIEWS, "Read one of the " + view.name(), "")
+            .requires(Scope.READ)
             .pathParameter("id", "Its key")
             .query(
                 "asOf",
@@ -67,7 +69,9 @@ public final class QueryApi {
         "get",
         found(Documented.badParameters(Documented.consistency(one)), shown)
             .fails(410, "asOf is older than the history kept", "history_expired"));
-    Operation list = Operation.of(VIEWS, "List the " + view.name(), "In key order, by pages");
+    Operation list =
+        Operation.of(VIEWS, "List the " + view.name(), "In key order, by pages")
+            .requires(Scope.READ);
     for (String filter : view.filters()) {
       list.query(filter, "Only those whose " + filter + " is this", Schemas.string());
     }
@@ -81,6 +85,7 @@ public final class QueryApi {
   private static void rows(OpenApi api, ListProjection<?> rows) {
     Operation operation =
         Operation.of(VIEWS, "List the " + rows.segment() + " of one of the " + rows.parent(), "")
+            .requires(Scope.READ)
             .pathParameter("id", "The key of the " + rows.parent());
     for (String filter : rows.filters()) {
       operation.query(filter, "Only those whose " + filter + " is this", Schemas.string());
@@ -111,6 +116,7 @@ public final class QueryApi {
     }
     Operation history =
         Operation.of(AGGREGATES, "The events of one of the " + type.name(), "Oldest first")
+            .requires(Scope.READ)
             .pathParameter("id", "The aggregate's id")
             .query(
                 "fromVersion", "The version the page starts at (1 by default)", Schemas.integer());
@@ -125,6 +131,7 @@ public final class QueryApi {
   private static Operation stateOperation(AggregateType<?, ?, ?> type, ObjectNode state) {
     Operation operation =
         Operation.of(AGGREGATES, "The state of one of the " + type.name(), "As its decider has it")
+            .requires(Scope.READ)
             .pathParameter("id", "The aggregate's id")
             .query(
                 "asOf",

@@ -21,6 +21,7 @@ import io.cairn.queries.views.PastViews;
 import io.cairn.queries.views.RowsQuery;
 import io.cairn.queries.views.ViewQuery;
 import io.cairn.web.ApiException;
+import io.cairn.web.auth.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.time.Clock;
@@ -65,16 +66,16 @@ final class QueryRoutes {
   }
 
   void install(RoutesConfig routes, QueryServer server) {
-    routes.get("/api/v1/views/status", operations::status);
-    routes.post("/api/v1/views/rebuild", operations::rebuild);
-    routes.get("/api/v1/views/rebuild", operations::rebuildStatus);
-    routes.post(ReadSide.PAUSE, operations::pause);
-    routes.post(ReadSide.RESUME, operations::resume);
+    routes.get("/api/v1/views/status", operations::status, Scope.READ, Scope.ADMIN);
+    routes.post("/api/v1/views/rebuild", operations::rebuild, Scope.ADMIN);
+    routes.get("/api/v1/views/rebuild", operations::rebuildStatus, Scope.READ, Scope.ADMIN);
+    routes.post(ReadSide.PAUSE, operations::pause, Scope.ADMIN);
+    routes.post(ReadSide.RESUME, operations::resume, Scope.ADMIN);
     installProcesses(routes, server);
     installReports(routes, server);
     for (Projection<?> view : catalog.views()) {
       ListQuery list = new ListQuery(view, readYourWrites);
-      routes.get("/api/v1/" + view.name(), ctx -> server.list(ctx, list));
+      routes.get("/api/v1/" + view.name(), ctx -> server.list(ctx, list), Scope.READ);
       byKey(
           routes,
           server,
@@ -104,25 +105,31 @@ final class QueryRoutes {
         "/api/v1/{name}",
         ctx -> {
           throw catalog.unknownView(ctx.pathParam("name"));
-        });
+        },
+        Scope.READ);
     routes.get(
         "/api/v1/{name}/{id}",
         ctx -> {
           throw catalog.unknownView(ctx.pathParam("name"));
-        });
+        },
+        Scope.READ);
     routes.get(
         "/api/v1/{name}/{id}/{child}",
         ctx -> {
           throw catalog.unknownChild(ctx.pathParam("name"), ctx.pathParam("child"));
-        });
+        },
+        Scope.READ);
   }
 
   private void installProcesses(RoutesConfig routes, QueryServer server) {
     for (String manager : managers) {
       ProcessListQuery list = new ProcessListQuery(manager, clock);
       ProcessQuery one = new ProcessQuery(manager);
-      routes.get("/api/v1/processes/" + manager, ctx -> server.processList(ctx, list));
-      routes.get("/api/v1/processes/" + manager + "/{id}", ctx -> server.processByKey(ctx, one));
+      routes.get("/api/v1/processes/" + manager, ctx -> server.processList(ctx, list), Scope.READ);
+      routes.get(
+          "/api/v1/processes/" + manager + "/{id}",
+          ctx -> server.processByKey(ctx, one),
+          Scope.READ);
     }
     Handler unknown =
         ctx -> {
@@ -131,30 +138,31 @@ final class QueryRoutes {
               "unknown_process_manager",
               "There is no process manager " + ctx.pathParam("name") + "; there are " + managers);
         };
-    routes.get("/api/v1/processes/{name}", unknown);
-    routes.get("/api/v1/processes/{name}/{id}", unknown);
+    routes.get("/api/v1/processes/{name}", unknown, Scope.READ);
+    routes.get("/api/v1/processes/{name}/{id}", unknown, Scope.READ);
   }
 
   private void installReports(RoutesConfig routes, QueryServer server) {
     ReportCatalog catalog = reports.catalog();
-    routes.get("/api/v1/reports", ctx -> ctx.json(catalog.answer()));
+    routes.get("/api/v1/reports", ctx -> ctx.json(catalog.answer()), Scope.REPORT);
     for (Report<?, ?> report : catalog.reports()) {
       ReportQuery<?> query = new ReportQuery<>(report);
-      routes.get("/api/v1/reports/" + report.name(), ctx -> server.list(ctx, query));
+      routes.get("/api/v1/reports/" + report.name(), ctx -> server.list(ctx, query), Scope.REPORT);
       routes.get(
           "/api/v1/reports/" + report.name() + "/stream",
-          ctx -> reports.streams().stream(ctx, report));
+          ctx -> reports.streams().stream(ctx, report),
+          Scope.REPORT);
     }
     Handler unknown =
         ctx -> {
           throw catalog.unknown(ctx.pathParam("name"));
         };
-    routes.get("/api/v1/reports/{name}", unknown);
-    routes.get("/api/v1/reports/{name}/stream", unknown);
+    routes.get("/api/v1/reports/{name}", unknown, Scope.REPORT);
+    routes.get("/api/v1/reports/{name}/stream", unknown, Scope.REPORT);
   }
 
   private static <P> void byKey(
       RoutesConfig routes, QueryServer server, String path, KeyedQuery<P> query) {
-    routes.get(path, ctx -> server.byKey(ctx, query));
+    routes.get(path, ctx -> server.byKey(ctx, query), Scope.READ);
   }
 }

@@ -1,6 +1,8 @@
 package io.cairn.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.web.auth.AccessControl;
+import io.cairn.web.auth.Authenticator;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -40,7 +42,23 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(
       Settings config, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
-    Javalin javalin = configured(config.maxRequestBytes(), mapper, routes);
+    return start(config, mapper, Authenticator.none(), routes);
+  }
+
+  /**
+   * Starts the server, each request checked against the scopes its route declares.
+   *
+   * @param config where to listen, and the limits
+   * @param mapper the JSON mapper of every request and response
+   * @param authenticator who a request's token says sends it
+   * @param routes installs the routes, each with the {@link io.cairn.web.auth.Scope}s it needs
+   */
+  public static HttpServer start(
+      Settings config,
+      ObjectMapper mapper,
+      Authenticator authenticator,
+      Consumer<JavalinConfig> routes) {
+    Javalin javalin = configured(config.maxRequestBytes(), mapper, authenticator, routes);
     javalin.start(config.host(), config.port());
     return new HttpServer(javalin, config.host());
   }
@@ -55,6 +73,22 @@ public final class HttpServer implements AutoCloseable {
    */
   public static Javalin configured(
       int maxRequestBytes, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
+    return configured(maxRequestBytes, mapper, Authenticator.none(), routes);
+  }
+
+  /**
+   * The server as configured, with its requests authenticated, not started.
+   *
+   * @param maxRequestBytes the largest request body accepted; a larger one is a 413
+   * @param mapper the JSON mapper of every request and response
+   * @param authenticator who a request's token says sends it
+   * @param routes installs the routes
+   */
+  public static Javalin configured(
+      int maxRequestBytes,
+      ObjectMapper mapper,
+      Authenticator authenticator,
+      Consumer<JavalinConfig> routes) {
     return Javalin.create(
         javalinConfig -> {
           javalinConfig.startup.showJavalinBanner = false;
@@ -70,6 +104,7 @@ public final class HttpServer implements AutoCloseable {
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
           RequestLogContext.install(javalinConfig);
+          AccessControl.install(javalinConfig, authenticator);
           routes.accept(javalinConfig);
         });
   }

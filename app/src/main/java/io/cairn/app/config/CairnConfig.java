@@ -12,6 +12,7 @@ import java.util.Map;
  * and handed down through constructors from there.
  *
  * @param http where the HTTP API listens
+ * @param auth who may call the HTTP API
  * @param kafka which cluster to use
  * @param broker how the embedded broker runs, when it does
  * @param topics how Cairn's topics are partitioned and replicated
@@ -25,6 +26,7 @@ import java.util.Map;
  */
 public record CairnConfig(
     HttpConfig http,
+    AuthConfig auth,
     KafkaConfig kafka,
     BrokerSettings broker,
     TopicDefaults topics,
@@ -56,6 +58,13 @@ public record CairnConfig(
 
   private static CairnConfig read(Settings settings) {
     HttpConfig http = HttpConfig.read(settings);
+    AuthConfig auth = AuthConfig.read(settings);
+    settings.validated(
+        "auth.mode",
+        () -> {
+          auth.checkExposure(http.host());
+          return auth;
+        });
     KafkaConfig kafka = KafkaConfig.read(settings);
     BrokerSettings broker = readBroker(settings);
     TopicDefaults topics = readTopics(settings);
@@ -75,6 +84,7 @@ public record CairnConfig(
     settings.requireValid();
     return new CairnConfig(
         http,
+        auth,
         kafka,
         broker,
         topics,

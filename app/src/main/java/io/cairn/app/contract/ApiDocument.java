@@ -6,6 +6,7 @@ import io.cairn.avro.contract.Contract;
 import io.cairn.commerce.Commerce;
 import io.cairn.gateway.CommandApi;
 import io.cairn.queries.QueryApi;
+import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 import io.cairn.web.openapi.Schemas;
@@ -53,12 +54,14 @@ public final class ApiDocument {
         "/health/live",
         "get",
         Operation.of(TAG, "Liveness: the process answers", "")
+            .requires(Scope.OPEN)
             .answers(
                 200, "Live", Schemas.object(Schemas.ordered("status", Schemas.constant("live")))));
     api.path(
         "/health/ready",
         "get",
         Operation.of(TAG, "Readiness: Kafka is reachable and every stream application runs", "")
+            .requires(Scope.OPEN)
             .answers(
                 200,
                 "Ready",
@@ -68,19 +71,26 @@ public final class ApiDocument {
                         "checks", Schemas.mapOf(Schemas.string()),
                         "sync", Schemas.mapOf(Schemas.string()))))
             .fails(503, "Not ready: details name each failing check", "not_ready"));
-    text(api, "/metrics", "Prometheus metrics", "text/plain");
-    text(api, "/asyncapi.json", "The AsyncAPI 3.0 document of the topics", "application/json");
-    text(api, "/openapi.json", "This document", "application/json");
-    text(api, "/docs", "This document, to browse (Swagger UI)", "text/html");
-    text(api, "/", "The analysts' dashboard", "text/html");
-    text(api, "/dashboard", "The analysts' dashboard", "text/html");
+    text(api, "/metrics", "Prometheus metrics", "text/plain", Scope.READ);
+    text(
+        api,
+        "/asyncapi.json",
+        "The AsyncAPI 3.0 document of the topics",
+        "application/json",
+        Scope.OPEN);
+    text(api, "/openapi.json", "This document", "application/json", Scope.OPEN);
+    text(api, "/docs", "This document, to browse (Swagger UI)", "text/html", Scope.OPEN);
+    text(api, "/", "The analysts' dashboard", "text/html", Scope.OPEN);
+    text(api, "/dashboard", "The analysts' dashboard", "text/html", Scope.OPEN);
   }
 
-  private static void text(OpenApi api, String path, String summary, String mediaType) {
+  private static void text(
+      OpenApi api, String path, String summary, String mediaType, Scope scope) {
     api.path(
         path,
         "get",
         Operation.of(TAG, summary, "")
+            .requires(scope)
             .answers(
                 200,
                 summary,

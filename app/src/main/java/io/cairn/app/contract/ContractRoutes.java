@@ -1,6 +1,7 @@
 package io.cairn.app.contract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.web.auth.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -31,9 +32,10 @@ public final class ContractRoutes {
 
   /** Installs the routes. */
   public void install(RoutesConfig routes) {
-    routes.get("/asyncapi.json", ctx -> json(ctx, asyncApi));
-    routes.get("/openapi.json", ctx -> json(ctx, openApi));
-    routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+    routes.get("/asyncapi.json", ctx -> json(ctx, asyncApi), Scope.OPEN);
+    routes.get("/openapi.json", ctx -> json(ctx, openApi), Scope.OPEN);
+    routes.get(
+        "/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(page), Scope.OPEN);
   }
 
   private static void json(Context ctx, String document) {

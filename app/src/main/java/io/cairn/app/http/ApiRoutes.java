@@ -7,6 +7,7 @@ import io.cairn.dashboard.DashboardRoutes;
 import io.cairn.gateway.CommandRoutes;
 import io.cairn.queries.QueryServer;
 import io.cairn.queries.deadletters.DeadLetterRoutes;
+import io.cairn.web.auth.Scope;
 import io.javalin.config.JavalinConfig;
 
 /**
@@ -28,13 +29,13 @@ public final class ApiRoutes {
       QueryServer queries) {
     // The dashboard's chart library and the API page's Swagger UI come from WebJars.
     config.staticFiles.enableWebjars();
-    config.routes.get("/health/live", health::live);
-    config.routes.get("/health/ready", health::ready);
+    config.routes.get("/health/live", health::live, Scope.OPEN);
+    config.routes.get("/health/ready", health::ready, Scope.OPEN);
     metrics.install(config.routes);
     contract.install(config.routes);
     commands.install(config.routes);
     deadLetters.install(config.routes);
-    dashboard.install(config);
+    dashboard.install(config, Scope.OPEN);
     queries.install(config.routes);
   }
 }

@@ -1,5 +1,6 @@
 package io.cairn.app.metrics;
 
+import io.cairn.web.auth.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -16,7 +17,7 @@ public final class MetricsRoutes {
 
   /** Installs the route. */
   public void install(RoutesConfig routes) {
-    routes.get("/metrics", this::scrape);
+    routes.get("/metrics", this::scrape, Scope.READ);
   }
 
   private void scrape(Context ctx) {

@@ -61,6 +61,56 @@ class CairnConfigTest {
   }
 
   @Test
+  void shouldRefuseToServeOtherMachinesWithNobodyAuthenticatedUnlessAskedTo() {
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--http.host=0.0.0.0"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("auth.allow.anonymous=true");
+
+    assertThat(
+            CairnConfig.load(
+                    List.of("--http.host=0.0.0.0", "--auth.allow.anonymous=true"), Map.of())
+                .auth()
+                .mode())
+        .isEqualTo(AuthConfig.Mode.NONE);
+    assertThat(
+            CairnConfig.load(
+                    List.of(
+                        "--http.host=0.0.0.0",
+                        "--auth.mode=jwt",
+                        "--auth.jwt.issuer=https://id.example",
+                        "--auth.jwt.jwks.url=https://id.example/jwks.json"),
+                    Map.of())
+                .auth()
+                .keys())
+        .isPresent();
+  }
+
+  @Test
+  void shouldRefuseJwtWithoutItsIssuerOrWithTwoSourcesOfKeysOrAShortSecret() {
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--auth.mode=jwt"), Map.of()))
+        .hasMessageContaining("auth.jwt.issuer");
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(
+                    List.of(
+                        "--auth.mode=jwt",
+                        "--auth.jwt.issuer=https://id.example",
+                        "--auth.jwt.jwks.url=https://id.example/jwks.json",
+                        "--auth.jwt.hs256.secret=0123456789abcdef0123456789abcdef"),
+                    Map.of()))
+        .hasMessageContaining("give one of");
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(
+                    List.of(
+                        "--auth.mode=jwt",
+                        "--auth.jwt.issuer=https://id.example",
+                        "--auth.jwt.hs256.secret=short"),
+                    Map.of()))
+        .hasMessageContaining("32 bytes");
+  }
+
+  @Test
   void shouldNameUnknownKeyItsOriginAndTheKeyMeant() {
     assertThatThrownBy(() -> CairnConfig.load(List.of(), Map.of("CAIRN_HTTP_PROT", "8080")))
         .isInstanceOf(ConfigException.class)

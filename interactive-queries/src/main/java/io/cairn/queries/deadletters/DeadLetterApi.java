@@ -1,6 +1,7 @@
 package io.cairn.queries.deadletters;
 
 import io.cairn.queries.http.Documented;
+import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 
@@ -19,6 +20,7 @@ public final class DeadLetterApi {
         Documented.badParameters(
             Documented.paged(
                 Operation.of(TAG, "The entries, newest first, and counts by reason", "")
+                    .requires(Scope.ADMIN)
                     .answers(
                         200,
                         "A page of entries",
@@ -27,6 +29,7 @@ public final class DeadLetterApi {
         "/api/v1/dlq/{entry}/retry",
         "post",
         Operation.of(TAG, "Put an entry's record back on its topic", "At most once per entry")
+            .requires(Scope.ADMIN)
             .pathParameter("entry", "The entry's id")
             .answers(202, "Retried", api.records().reference(DeadLetterRoutes.Retried.class))
             .fails(404, "There is no such entry", "dead_letter_not_found")

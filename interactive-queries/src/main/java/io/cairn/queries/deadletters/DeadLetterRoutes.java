@@ -6,6 +6,7 @@ import io.cairn.engine.deadletters.Retry;
 import io.cairn.queries.http.Cursor;
 import io.cairn.queries.http.QueryParams;
 import io.cairn.web.ApiException;
+import io.cairn.web.auth.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -45,8 +46,8 @@ public final class DeadLetterRoutes {
 
   /** Installs the endpoints. */
   public void install(RoutesConfig routes) {
-    routes.get("/api/v1/dlq", this::list);
-    routes.post("/api/v1/dlq/{entry}/retry", this::retry);
+    routes.get("/api/v1/dlq", this::list, Scope.ADMIN);
+    routes.post("/api/v1/dlq/{entry}/retry", this::retry, Scope.ADMIN);
   }
 
   private void list(Context ctx) {

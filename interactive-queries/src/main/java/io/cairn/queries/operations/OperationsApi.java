@@ -4,6 +4,7 @@ import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.views.ReadSide;
 import io.cairn.engine.views.RebuildStatus;
 import io.cairn.engine.views.ViewStatus;
+import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 import io.cairn.web.openapi.Schemas;
@@ -24,6 +25,7 @@ public final class OperationsApi {
         "/api/v1/views/status",
         "get",
         Operation.of(TAG, "Each view's lag and skipped events", "")
+            .requires(Scope.READ, Scope.ADMIN)
             .answers(
                 200,
                 "The status",
@@ -41,22 +43,26 @@ public final class OperationsApi {
                 TAG,
                 "Rebuild every view from the whole event log",
                 "Queries answer 503 views_rebuilding until it is done; follow it with GET.")
+            .requires(Scope.ADMIN)
             .answers(202, "Begun", api.records().reference(RebuildStatus.class))
             .fails(409, "A rebuild is under way, or cannot begin yet"));
     api.path(
         "/api/v1/views/rebuild",
         "get",
         Operation.of(TAG, "The progress of the latest rebuild", "")
+            .requires(Scope.READ, Scope.ADMIN)
             .answers(200, "Its progress", api.records().reference(RebuildStatus.class)));
     api.path(
         ReadSide.PAUSE,
         "post",
         Operation.of(TAG, "Stop this instance's views for a rebuild", INTERNAL)
+            .requires(Scope.ADMIN)
             .answers(200, "Stopped", "text/plain", Schemas.string()));
     api.path(
         ReadSide.RESUME,
         "post",
         Operation.of(TAG, "Start this instance's views again after a rebuild", INTERNAL)
+            .requires(Scope.ADMIN)
             .query(
                 "serve",
                 "false when the rebuild failed: the views run but do not answer",

@@ -5,6 +5,7 @@ import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.reaction.ProcessStatus;
 import io.cairn.engine.reactions.ProcessTrace;
 import io.cairn.queries.http.Documented;
+import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 import io.cairn.web.openapi.Schemas;
@@ -28,6 +29,7 @@ public final class ProcessApi {
       String path = "/api/v1/processes/" + manager.name();
       Operation list =
           Operation.of(TAG, "List the " + manager.name() + " processes", "In id order, by pages")
+              .requires(Scope.READ)
               .query("status", "Only those of this status", Schemas.oneOf(statuses))
               .query(
                   "olderThan",
@@ -40,6 +42,7 @@ public final class ProcessApi {
               .answers(200, "A page of processes", Schemas.page(process)));
       Operation one =
           Operation.of(TAG, "Read one " + manager.name() + " process", "")
+              .requires(Scope.READ)
               .pathParameter("id", "The process's id");
       api.path(
           path + "/{id}",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.core.report.Report;
 import io.cairn.queries.http.Documented;
+import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
 import io.cairn.web.openapi.Schemas;
@@ -26,6 +27,7 @@ public final class ReportApi {
         "/api/v1/reports",
         "get",
         Operation.of(TAG, "The reports, with what they measure and their activity", "")
+            .requires(Scope.REPORT)
             .answers(200, "The catalog", catalog(reports)));
     for (Report<?, ?> report : reports) {
       describe(api, report);
@@ -36,6 +38,7 @@ public final class ReportApi {
     String path = "/api/v1/reports/" + report.name();
     Operation windows =
         Operation.of(TAG, report.name(), report.description())
+            .requires(Scope.REPORT)
             .query("from", "The earliest window start listed (ISO-8601)", Schemas.instant())
             .query("to", "The window start listed windows start before", Schemas.instant())
             .query("key", "Only this " + report.key(), Schemas.string());
@@ -51,6 +54,7 @@ public final class ReportApi {
                 TAG,
                 report.name() + ", live",
                 "Server-sent events: each window as it changes; resumes after Last-Event-ID")
+            .requires(Scope.REPORT)
             .header("Last-Event-ID", "The id of the last event received, to resume from", false)
             .answers(200, "An event stream", "text/event-stream", Schemas.string())
             .fails(400, "Last-Event-ID is not one this stream gave", "invalid_last_event_id"));

@@ -14,6 +14,9 @@ import java.util.Map;
 public final class OpenApi {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The name of the bearer token's security scheme. */
+  static final String BEARER = "bearer";
+
   private final Map<String, ObjectNode> paths = new LinkedHashMap<>();
   private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
   private final Map<String, String> tags = new LinkedHashMap<>();
@@ -73,7 +76,18 @@ public final class OpenApi {
             document.withArray("tags").addObject().put("name", name).put("description", about));
     ObjectNode pathsNode = document.putObject("paths");
     paths.forEach(pathsNode::set);
-    ObjectNode components = document.putObject("components").putObject("schemas");
+    ObjectNode componentsNode = document.putObject("components");
+    componentsNode
+        .putObject("securitySchemes")
+        .putObject(BEARER)
+        .put("type", "http")
+        .put("scheme", "bearer")
+        .put("bearerFormat", "JWT")
+        .put(
+            "description",
+            "An OAuth2 access token whose space-separated scope claim grants cairn:command,"
+                + " cairn:read, cairn:report or cairn:admin; with auth.mode=none, none is asked.");
+    ObjectNode components = componentsNode.putObject("schemas");
     records
         .definitions()
         .properties()

@@ -3,6 +3,7 @@ package io.cairn.web.openapi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.web.auth.Scope;
 import java.util.List;
 
 /**
@@ -29,6 +30,24 @@ public final class Operation {
   /** An operation under a tag, with a one-line summary and a longer description (may be empty). */
   public static Operation of(String tag, String summary, String description) {
     return new Operation(tag, summary, description);
+  }
+
+  /**
+   * Who may call it: the scopes its route declares, any one of which will do; {@link Scope#OPEN}
+   * for anyone. Every operation says it.
+   */
+  public Operation requires(Scope... scopes) {
+    ArrayNode security = node.putArray("security");
+    for (Scope scope : scopes) {
+      if (scope != Scope.OPEN) {
+        security.addObject().putArray(OpenApi.BEARER).add(scope.claim());
+      }
+    }
+    if (!security.isEmpty()) {
+      fails(401, "No bearer token, or one refused (with auth.mode=jwt)", "unauthorized");
+      fails(403, "The token has none of the scopes this needs", "forbidden");
+    }
+    return this;
   }
 
   /** A path parameter, such as the {@code id} of {@code /api/v1/products/{id}}. */
@@ -91,6 +110,10 @@ public final class Operation {
    * document collects their definitions.
    */
   ObjectNode node() {
+    if (!node.has("security")) {
+      throw new IllegalStateException(
+          node.path("summary").asText() + ": an operation says which scopes it requires");
+    }
     if (!parameters.isEmpty()) {
       node.set("parameters", parameters);
     }

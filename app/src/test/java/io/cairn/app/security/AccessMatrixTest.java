@@ -1,0 +1,209 @@
+package io.cairn.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.app.RunningApp;
+import io.cairn.app.contract.OpenApiConformance;
+import io.cairn.testkit.TestTokens;
+import io.cairn.testkit.WithRealKafka;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every operation of the app's OpenAPI document, called with no token, an expired one, a forged
+ * one, one from another issuer and one of each scope: 401 where there is no valid token, 403 where
+ * the token lacks the operation's scopes, and past the check where it has one. The document's
+ * scopes are the routes' own: a route that asks for another scope than the document says fails.
+ */
+@WithRealKafka
+class AccessMatrixTest {
+  private static final String SECRET = "the access matrix's secret, 32 bytes or more";
+  private static final TestTokens TOKENS =
+      TestTokens.hs256(SECRET.getBytes(StandardCharsets.UTF_8));
+  private static final TestTokens FORGER =
+      TestTokens.hs256("a forger's secret, also 32 bytes or more".getBytes(StandardCharsets.UTF_8));
+  private static final List<String> SCOPES =
+      List.of("cairn:command", "cairn:read", "cairn:report", "cairn:admin");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final RunningApp app =
+      new RunningApp(
+          List.of(
+              "--auth.mode=jwt",
+              "--auth.jwt.hs256.secret=" + SECRET,
+              "--auth.jwt.issuer=" + TestTokens.ISSUER));
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void everyOperationAnswersEachCredentialAsItsScopesSay() throws Exception {
+    JsonNode document = JSON.readTree(call("get", URI.create("/openapi.json"), null).body);
+    OpenApiConformance conformance = new OpenApiConformance(document);
+    Map<String, String> invalid = invalidTokens();
+    List<String> wrong = new ArrayList<>();
+    int operations = 0;
+    for (var path : document.path("paths").properties()) {
+      for (var operation : path.getValue().properties()) {
+        operations++;
+        String method = operation.getKey();
+        URI uri = sample(path.getKey());
+        Set<String> needed = scopes(operation.getValue());
+        for (var credential : invalid.entrySet()) {
+          Answer answer = call(method, uri, credential.getValue());
+          int expected = needed.isEmpty() ? -1 : 401;
+          check(wrong, method, uri, credential.getKey(), answer, expected, conformance);
+        }
+        for (String scope : SCOPES) {
+          Answer answer = call(method, uri, TOKENS.token("matrix", scope));
+          int expected = needed.isEmpty() || needed.contains(scope) ? -1 : 403;
+          check(wrong, method, uri, scope, answer, expected, conformance);
+        }
+      }
+    }
+
+    assertThat(operations).isGreaterThan(60);
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void theAuditTrailNamesTheTokensSubjectWhateverTheActorHeaderSays() throws Exception {
+    String cart = "matrix-cart-" + System.nanoTime();
+    HttpResponse<String> sent =
+        http.send(
+            HttpRequest.newBuilder(app.httpUri().resolve("/api/v1/carts/" + cart + "/commands"))
+                .header("Authorization", "Bearer " + TOKENS.token("ann", "cairn:command"))
+                .header("Actor", "mallory")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"tea\",\"quantity\":1}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    String token = JSON.readTree(sent.body()).get("consistencyToken").asText();
+
+    Answer history =
+        call(
+            "get",
+            URI.create("/api/v1/carts/" + cart + "/events?consistencyToken=" + token),
+            TOKENS.token("auditor", "cairn:read"));
+
+    assertThat(history.status).as(history.body).isEqualTo(200);
+    assertThat(JSON.readTree(history.body).at("/items/0/actor").asText()).isEqualTo("ann");
+  }
+
+  private static Map<String, String> invalidTokens() {
+    Map<String, String> tokens = new LinkedHashMap<>();
+    tokens.put("no token", null);
+    tokens.put(
+        "an expired token",
+        TOKENS.token(
+            "matrix",
+            Instant.now().minus(Duration.ofMinutes(10)),
+            TestTokens.ISSUER,
+            SCOPES.toArray(String[]::new)));
+    tokens.put("a forged token", FORGER.token("matrix", SCOPES.toArray(String[]::new)));
+    tokens.put(
+        "another issuer's token",
+        TOKENS.token(
+            "matrix",
+            Instant.now().plus(Duration.ofHours(1)),
+            "https://elsewhere.test",
+            SCOPES.toArray(String[]::new)));
+    return tokens;
+  }
+
+  /** The scopes any one of which the operation needs; none for an open one. */
+  private static Set<String> scopes(JsonNode operation) {
+    Set<String> scopes = new TreeSet<>();
+    operation
+        .path("security")
+        .forEach(requirement -> requirement.path("bearer").forEach(s -> scopes.add(s.asText())));
+    return scopes;
+  }
+
+  private static URI sample(String template) {
+    return URI.create(template.replace("{id}", "matrix-1").replace("{entry}", "0-0-0"));
+  }
+
+  /** Fails unless the status is the expected one, or, with -1, anything but 401 and 403. */
+  private static void check(
+      List<String> wrong,
+      String method,
+      URI uri,
+      String credential,
+      Answer answer,
+      int expected,
+      OpenApiConformance conformance) {
+    boolean right =
+        expected == -1 ? answer.status != 401 && answer.status != 403 : answer.status == expected;
+    if (!right) {
+      wrong.add(
+          method.toUpperCase()
+              + " "
+              + uri
+              + " with "
+              + credential
+              + ": "
+              + answer.status
+              + (expected == -1 ? "" : ", not " + expected));
+    }
+    if (answer.status == 401 || answer.status == 403) {
+      conformance.check(
+          method.toUpperCase(),
+          app.httpUri().resolve(uri),
+          answer.status,
+          answer.contentType,
+          answer.body);
+    }
+  }
+
+  private record Answer(int status, Optional<String> contentType, String body) {}
+
+  private Answer call(String method, URI path, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(app.httpUri().resolve(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (method.equals("post")) {
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"Nothing\",\"payload\":{}}"));
+    }
+    // A report's stream never ends: its status and headers are all this test reads.
+    HttpResponse<InputStream> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    String body;
+    if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+      response.body().close();
+      body = "";
+    } else {
+      try (InputStream in = response.body()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    return new Answer(response.statusCode(), response.headers().firstValue("Content-Type"), body);
+  }
+}

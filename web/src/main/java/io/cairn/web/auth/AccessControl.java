@@ -1,0 +1,86 @@
+package io.cairn.web.auth;
+
+import io.cairn.web.ApiException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every matched request against the scopes its route declares, before its handler runs: a
+ * missing or refused token is a 401 with {@code WWW-Authenticate} (RFC 6750), a token without any
+ * of the route's scopes a 403. A route that declares nothing is taken as an operator's, so that a
+ * route added without thought is closed, not open.
+ */
+public final class AccessControl {
+  private static final String REALM = "Bearer realm=\"cairn\"";
+  private static final String BEARER = "bearer ";
+
+  private final Authenticator authenticator;
+
+  private AccessControl(Authenticator authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  /** Installs the check on the server being configured. */
+  public static void install(JavalinConfig config, Authenticator authenticator) {
+    AccessControl control = new AccessControl(authenticator);
+    config.routes.beforeMatched(control::check);
+  }
+
+  private void check(Context ctx) {
+    Set<Scope> needed = needed(ctx.routeRoles());
+    if (needed.contains(Scope.OPEN) || !authenticator.required()) {
+      Principal.ANONYMOUS.attachTo(ctx);
+      return;
+    }
+    Principal principal;
+    try {
+      principal = authenticator.authenticate(bearerToken(ctx));
+    } catch (Authenticator.Unauthenticated refused) {
+      ctx.header("WWW-Authenticate", challenge(ctx, refused));
+      throw new ApiException(401, "unauthorized", refused.getMessage());
+    }
+    if (!principal.mayAny(needed)) {
+      String scopes = needed.stream().map(Scope::claim).collect(Collectors.joining(" "));
+      ctx.header(
+          "WWW-Authenticate", REALM + ", error=\"insufficient_scope\", scope=\"" + scopes + "\"");
+      throw new ApiException(
+          403,
+          "forbidden",
+          "This needs a token with the scope " + scopes.replace(" ", " or ") + ".");
+    }
+    principal.attachTo(ctx);
+  }
+
+  private static Set<Scope> needed(Set<RouteRole> roles) {
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    roles.stream().filter(Scope.class::isInstance).map(Scope.class::cast).forEach(scopes::add);
+    return scopes.isEmpty() ? EnumSet.of(Scope.ADMIN) : scopes;
+  }
+
+  private static Optional<String> bearerToken(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null) {
+      return Optional.empty();
+    }
+    if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+      throw new Authenticator.Unauthenticated("Authorization must be a Bearer token.");
+    }
+    return Optional.of(header.substring(BEARER.length()).trim());
+  }
+
+  private static String challenge(Context ctx, Authenticator.Unauthenticated refused) {
+    if (ctx.header("Authorization") == null) {
+      return REALM;
+    }
+    return REALM
+        + ", error=\"invalid_token\", error_description=\""
+        + refused.getMessage().replace("\"", "'")
+        + "\"";
+  }
+}

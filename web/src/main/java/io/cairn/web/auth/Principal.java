@@ -1,0 +1,45 @@
+package io.cairn.web.auth;
+
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who sends a request, as its token says: the subject and the scopes granted. Without
+ * authentication ({@code auth.mode=none}) every request is the anonymous principal, which may do
+ * anything and has no subject.
+ *
+ * @param subject the token's {@code sub}; empty for the anonymous principal
+ * @param scopes the scopes of the token's {@code scope} claim
+ */
+public record Principal(Optional<String> subject, Set<String> scopes) {
+  private static final String ATTRIBUTE = "cairn.principal";
+
+  /** Whoever calls when nobody is authenticated: every scope, no subject. */
+  public static final Principal ANONYMOUS =
+      new Principal(
+          Optional.empty(),
+          Arrays.stream(Scope.values()).map(Scope::claim).collect(Collectors.toUnmodifiableSet()));
+
+  /** Freezes the scopes. */
+  public Principal {
+    scopes = Set.copyOf(scopes);
+  }
+
+  /** Whether this principal may do what any of the scopes allows. */
+  public boolean mayAny(Set<? extends Scope> needed) {
+    return needed.stream().anyMatch(scope -> scope == Scope.OPEN || scopes.contains(scope.claim()));
+  }
+
+  /** The principal the access check found for this request; anonymous before it runs. */
+  public static Principal of(Context ctx) {
+    Principal principal = ctx.attribute(ATTRIBUTE);
+    return principal == null ? ANONYMOUS : principal;
+  }
+
+  void attachTo(Context ctx) {
+    ctx.attribute(ATTRIBUTE, this);
+  }
+}

@@ -1,0 +1,31 @@
+package io.cairn.web.auth;
+
+import io.javalin.security.RouteRole;
+
+/**
+ * What a route needs of its caller, declared with the route: no token at all, or a token carrying
+ * one of the scopes in its {@code scope} claim. A route may name several, any of which will do.
+ */
+public enum Scope implements RouteRole {
+  /** Anyone, with or without a token: the probes and the pages that hold no data. */
+  OPEN(""),
+  /** Sending commands. */
+  COMMAND("cairn:command"),
+  /** Reading views, histories and processes. */
+  READ("cairn:read"),
+  /** Reading reports and their streams. */
+  REPORT("cairn:report"),
+  /** Operating the views and the dead-letter queue. */
+  ADMIN("cairn:admin");
+
+  private final String claim;
+
+  Scope(String claim) {
+    this.claim = claim;
+  }
+
+  /** The scope as a token's {@code scope} claim names it. */
+  public String claim() {
+    return claim;
+  }
+}
