@@ -54,7 +54,8 @@ import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.web.HttpMetrics;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
-import io.cairn.web.auth.Authenticator;
+import io.cairn.web.auth.Access;
+import io.cairn.web.auth.ClusterSecret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,6 +142,12 @@ public final class CairnApp implements AutoCloseable {
       ContractTopics topics =
           publishContract(config.registry(), registryUri, published.schemas(), declared);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
+      Access access = config.auth().access(Clock.systemUTC());
+      if (config.auth().signsAlone()) {
+        log.info(
+            "Instances sign their requests to each other with a secret of this one's own:"
+                + " to run more than one, give each the same cluster.secret");
+      }
       Reactions reactions =
           Reactions.bind(
               new Reactions.Declared(
@@ -201,7 +208,8 @@ public final class CairnApp implements AutoCloseable {
                       List.of(reports),
                       kafka,
                       topics,
-                      self),
+                      self,
+                      access.cluster()::sign),
                   admin));
       if (config.views().standbyReplicas() > 0) {
         log.info(
@@ -231,7 +239,7 @@ public final class CairnApp implements AutoCloseable {
                   managers.stream().map(ProcessManager::name).toList(),
                   new ReportReads(
                       new ReportCatalog(declaredReports, reports::activity), reportStreams),
-                  querySettings(config, self)));
+                  querySettings(config, self, access.cluster())));
       DeadLetterQueue deadLetters =
           resources.add(
               DeadLetterQueue.start(
@@ -255,7 +263,7 @@ public final class CairnApp implements AutoCloseable {
                           new QueryApi.Declared(
                               projections, types, managers, declaredReports, contract))),
                   httpConfig,
-                  config.auth().authenticator(),
+                  access,
                   admin,
                   processors,
                   views,
@@ -304,16 +312,21 @@ public final class CairnApp implements AutoCloseable {
     return new ContractTopics(declared, schemas, config.autoRegister());
   }
 
-  private static QuerySettings querySettings(CairnConfig config, HostInfo self) {
+  private static QuerySettings querySettings(
+      CairnConfig config, HostInfo self, ClusterSecret cluster) {
     return new QuerySettings(
-        config.topics().partitions(), config.views().versionsRetention(), Clock.systemUTC(), self);
+        config.topics().partitions(),
+        config.views().versionsRetention(),
+        Clock.systemUTC(),
+        self,
+        cluster);
   }
 
   private static HttpServer startHttp(
       Metrics metrics,
       ContractRoutes contract,
       HttpConfig httpConfig,
-      Authenticator authenticator,
+      Access access,
       Admin admin,
       CommandProcessors processors,
       ReadSide views,
@@ -333,7 +346,7 @@ public final class CairnApp implements AutoCloseable {
     return HttpServer.start(
         httpConfig.server(),
         Json.newMapper(),
-        authenticator,
+        access,
         routes -> {
           HttpMetrics.install(routes, metrics.registry());
           ApiRoutes.install(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.web.ApiException;
 import io.cairn.web.FieldProblem;
+import io.cairn.web.Ids;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -68,10 +69,8 @@ final class CommandRequests {
     }
     JsonNode body = parseJson(http.body());
     List<FieldProblem> problems = new ArrayList<>();
-    if (!Formats.ID.matcher(http.id()).matches()) {
-      problems.add(
-          FieldProblem.invalidFormat(
-              "id", "1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'"));
+    if (!Ids.valid(http.id())) {
+      problems.add(FieldProblem.invalidFormat("id", Ids.RULE));
     }
     Long expectedVersion = expectedVersion(http.ifMatch(), problems);
     checkHeader("Idempotency-Key", http.idempotencyKey(), problems);

@@ -1,5 +1,6 @@
 package io.cairn.gateway;
 
+import io.cairn.web.Ids;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
@@ -7,8 +8,6 @@ import java.util.regex.Pattern;
 
 /** The string formats a command field may demand with the {@code cairn.format} property. */
 final class Formats {
-  /** Ids of aggregates, in URLs and in payloads. */
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private static final Pattern EMAIL =
       Pattern.compile(
@@ -19,10 +18,7 @@ final class Formats {
   /** Whether a value has the format, and if not, what the format is, as a phrase. */
   static String violated(String format, String value) {
     return switch (format) {
-      case "id" ->
-          ID.matcher(value).matches()
-              ? null
-              : "1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'";
+      case "id" -> Ids.valid(value) ? null : Ids.RULE;
       case "email" ->
           value.length() <= 254 && EMAIL.matcher(value).matches() ? null : "an email address";
       case "currency" -> isCurrency(value) ? null : "an ISO 4217 currency code such as EUR";

@@ -69,8 +69,8 @@ final class QueryRoutes {
     routes.get("/api/v1/views/status", operations::status, Scope.READ, Scope.ADMIN);
     routes.post("/api/v1/views/rebuild", operations::rebuild, Scope.ADMIN);
     routes.get("/api/v1/views/rebuild", operations::rebuildStatus, Scope.READ, Scope.ADMIN);
-    routes.post(ReadSide.PAUSE, operations::pause, Scope.ADMIN);
-    routes.post(ReadSide.RESUME, operations::resume, Scope.ADMIN);
+    routes.post(ReadSide.PAUSE, operations::pause, Scope.INTERNAL);
+    routes.post(ReadSide.RESUME, operations::resume, Scope.INTERNAL);
     installProcesses(routes, server);
     installReports(routes, server);
     for (Projection<?> view : catalog.views()) {

@@ -18,6 +18,8 @@ import io.cairn.queries.routing.Reply;
 import io.cairn.queries.routing.Request;
 import io.cairn.queries.stores.StreamsViewsAccess;
 import io.cairn.queries.stores.ViewsAccess;
+import io.cairn.web.Ids;
+import io.cairn.web.auth.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class QueryServer implements AutoCloseable {
       QuerySettings settings) {
     this.views = views;
     this.settings = settings;
-    this.forwarder = new Forwarder(settings.self());
+    this.forwarder = new Forwarder(settings.self(), settings.cluster());
     this.answers = new AnswerWriter(settings.self());
     this.operations = new OperationsHandlers(operations);
     this.processes = StoreQueries.over(processes, settings, forwarder);
@@ -117,7 +119,7 @@ public final class QueryServer implements AutoCloseable {
   }
 
   private <P> void byKey(Context ctx, KeyedQuery<P> query, StoreQueries current) {
-    String key = ctx.pathParam("id");
+    String key = Ids.require(ctx.pathParam("id"), "id");
     QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
     P parameters = query.parameters().read(options.params());
     Request request = options.check(ctx);
@@ -144,7 +146,8 @@ public final class QueryServer implements AutoCloseable {
     QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
     P page = query.parameters().read(options.params());
     Request request = options.check(ctx);
-    String asked = ctx.header(Forwarder.PARTITIONS);
+    // Only another instance, by its signature, asks for its part of a list.
+    String asked = Principal.of(ctx).instance() ? ctx.header(Forwarder.PARTITIONS) : null;
     if (asked != null) {
       Set<Integer> partitions = ListGather.partitions(asked);
       answers.send(

@@ -1,5 +1,6 @@
 package io.cairn.queries;
 
+import io.cairn.web.auth.ClusterSecret;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
@@ -12,6 +13,11 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param clock the clock that says how far back those versions reach now
  * @param self the address other instances reach this one's queries at, as the views application
  *     advertises it ({@code application.server})
+ * @param cluster the secret this instance signs its queries to the others with
  */
 public record QuerySettings(
-    int partitions, Duration versionsRetention, Clock clock, HostInfo self) {}
+    int partitions,
+    Duration versionsRetention,
+    Clock clock,
+    HostInfo self,
+    ClusterSecret cluster) {}

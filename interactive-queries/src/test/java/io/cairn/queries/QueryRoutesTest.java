@@ -31,6 +31,7 @@ import io.cairn.queries.reports.StreamSettings;
 import io.cairn.web.ApiException;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
+import io.cairn.web.auth.ClusterSecret;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
@@ -425,7 +426,12 @@ class QueryRoutesTest {
                         10,
                         Duration.ofSeconds(1)),
                     new StreamSettings(1, Duration.ofSeconds(15)))),
-            new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF))) {
+            new QuerySettings(
+                1,
+                Duration.ofDays(7),
+                driver.clock(),
+                SELF,
+                ClusterSecret.random(driver.clock())))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),
           (server, client) -> test.run(client));

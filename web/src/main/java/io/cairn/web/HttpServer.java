@@ -1,8 +1,8 @@
 package io.cairn.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.web.auth.Access;
 import io.cairn.web.auth.AccessControl;
-import io.cairn.web.auth.Authenticator;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -42,7 +42,7 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(
       Settings config, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
-    return start(config, mapper, Authenticator.none(), routes);
+    return start(config, mapper, Access.open(), routes);
   }
 
   /**
@@ -50,15 +50,12 @@ public final class HttpServer implements AutoCloseable {
    *
    * @param config where to listen, and the limits
    * @param mapper the JSON mapper of every request and response
-   * @param authenticator who a request's token says sends it
+   * @param access who may call it: clients by their tokens, other instances by their signatures
    * @param routes installs the routes, each with the {@link io.cairn.web.auth.Scope}s it needs
    */
   public static HttpServer start(
-      Settings config,
-      ObjectMapper mapper,
-      Authenticator authenticator,
-      Consumer<JavalinConfig> routes) {
-    Javalin javalin = configured(config.maxRequestBytes(), mapper, authenticator, routes);
+      Settings config, ObjectMapper mapper, Access access, Consumer<JavalinConfig> routes) {
+    Javalin javalin = configured(config.maxRequestBytes(), mapper, access, routes);
     javalin.start(config.host(), config.port());
     return new HttpServer(javalin, config.host());
   }
@@ -73,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
    */
   public static Javalin configured(
       int maxRequestBytes, ObjectMapper mapper, Consumer<JavalinConfig> routes) {
-    return configured(maxRequestBytes, mapper, Authenticator.none(), routes);
+    return configured(maxRequestBytes, mapper, Access.open(), routes);
   }
 
   /**
@@ -81,14 +78,11 @@ public final class HttpServer implements AutoCloseable {
    *
    * @param maxRequestBytes the largest request body accepted; a larger one is a 413
    * @param mapper the JSON mapper of every request and response
-   * @param authenticator who a request's token says sends it
+   * @param access who may call it: clients by their tokens, other instances by their signatures
    * @param routes installs the routes
    */
   public static Javalin configured(
-      int maxRequestBytes,
-      ObjectMapper mapper,
-      Authenticator authenticator,
-      Consumer<JavalinConfig> routes) {
+      int maxRequestBytes, ObjectMapper mapper, Access access, Consumer<JavalinConfig> routes) {
     return Javalin.create(
         javalinConfig -> {
           javalinConfig.startup.showJavalinBanner = false;
@@ -104,7 +98,7 @@ public final class HttpServer implements AutoCloseable {
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
           RequestLogContext.install(javalinConfig);
-          AccessControl.install(javalinConfig, authenticator);
+          AccessControl.install(javalinConfig, access.clients(), access.cluster());
           routes.accept(javalinConfig);
         });
   }

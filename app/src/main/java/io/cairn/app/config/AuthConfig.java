@@ -1,6 +1,8 @@
 package io.cairn.app.config;
 
+import io.cairn.web.auth.Access;
 import io.cairn.web.auth.Authenticator;
+import io.cairn.web.auth.ClusterSecret;
 import io.cairn.web.auth.JwtAuthenticator;
 import io.cairn.web.auth.JwtKeys;
 import java.net.InetAddress;
@@ -8,6 +10,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +27,7 @@ import java.util.stream.Stream;
  * @param issuer the issuer every token names, with jwt
  * @param audience the audience tokens must include, when set
  * @param clockSkew the clock difference tolerated on expiry and not-before
+ * @param clusterSecret the secret the cluster's instances sign their requests to each other with
  */
 public record AuthConfig(
     Mode mode,
@@ -31,7 +35,12 @@ public record AuthConfig(
     Optional<JwtKeys> keys,
     Optional<String> issuer,
     Optional<String> audience,
-    Duration clockSkew) {
+    Duration clockSkew,
+    Optional<String> clusterSecret) {
+  // With nobody authenticated, instances need no secret from each other, only a signature that
+  // tells their requests from a client's headers; anyone who reads this may sign, as anyone may
+  // already do anything.
+  private static final String OPEN_CLUSTER_SECRET = "auth.mode=none: anyone may do anything";
 
   /** How requests are authenticated. */
   public enum Mode {
@@ -50,11 +59,23 @@ public record AuthConfig(
   /** No authentication: the default, for a machine of one's own. */
   public static AuthConfig none() {
     return new AuthConfig(
-        Mode.NONE, false, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO);
+        Mode.NONE,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Duration.ZERO,
+        Optional.empty());
   }
 
   /** Checks that jwt has its keys and issuer. */
   public AuthConfig {
+    clusterSecret.ifPresent(
+        secret -> {
+          if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("cluster.secret is at least 32 bytes");
+          }
+        });
     if (mode == Mode.JWT && (keys.isEmpty() || issuer.isEmpty())) {
       throw new IllegalArgumentException(
           "auth.mode=jwt needs auth.jwt.issuer and one of auth.jwt.jwks.url,"
@@ -77,8 +98,29 @@ public record AuthConfig(
     }
   }
 
-  /** The authenticator of this configuration. */
-  public Authenticator authenticator() {
+  /**
+   * Who may call the HTTP API: clients by their tokens, and the cluster's instances by their
+   * signatures, with {@code cluster.secret}, or else, with jwt, a secret of this instance's own.
+   */
+  public Access access(Clock clock) {
+    ClusterSecret cluster =
+        clusterSecret
+            .map(secret -> ClusterSecret.of(secret.getBytes(StandardCharsets.UTF_8), clock))
+            .orElseGet(
+                () ->
+                    mode == Mode.NONE
+                        ? ClusterSecret.of(
+                            OPEN_CLUSTER_SECRET.getBytes(StandardCharsets.UTF_8), clock)
+                        : ClusterSecret.random(clock));
+    return new Access(authenticator(), cluster);
+  }
+
+  /** Whether instances sign with a secret of their own, which no other instance shares. */
+  public boolean signsAlone() {
+    return mode == Mode.JWT && clusterSecret.isEmpty();
+  }
+
+  private Authenticator authenticator() {
     return switch (mode) {
       case NONE -> Authenticator.none();
       case JWT ->
@@ -127,12 +169,23 @@ public record AuthConfig(
             "auth.jwt.clock.skew",
             Duration.ofSeconds(60),
             "How far the issuer's clock and this machine's may differ.");
+    Optional<String> clusterSecret =
+        settings.optionalString(
+            "cluster.secret",
+            "A secret of 32 bytes or more that every instance of a cluster shares, to sign their"
+                + " requests to each other; needed with auth.mode=jwt and more than one instance.");
     return settings
         .validated(
             "auth.*",
             () ->
                 new AuthConfig(
-                    mode, anonymous, keys(jwks, publicKey, secret), issuer, audience, skew))
+                    mode,
+                    anonymous,
+                    keys(jwks, publicKey, secret),
+                    issuer,
+                    audience,
+                    skew,
+                    clusterSecret))
         .orElse(none());
   }
 

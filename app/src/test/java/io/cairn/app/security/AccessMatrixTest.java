@@ -112,6 +112,32 @@ class AccessMatrixTest {
     assertThat(JSON.readTree(history.body).at("/items/0/actor").asText()).isEqualTo("ann");
   }
 
+  @Test
+  void whatInstancesTellEachOtherIsIgnoredFromAClientAndAForgedSignatureIsRefused()
+      throws Exception {
+    String reader = "Bearer " + TOKENS.token("reader", "cairn:read");
+    HttpResponse<String> partitions =
+        http.send(
+            HttpRequest.newBuilder(app.httpUri().resolve("/api/v1/products"))
+                .header("Authorization", reader)
+                .header("Cairn-Partitions", "x")
+                .header("Cairn-Forwarded-By", "10.0.0.1:8080")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> forged =
+        http.send(
+            HttpRequest.newBuilder(app.httpUri().resolve("/api/v1/views/rebuild/pause"))
+                .header("Cairn-Internal-Time", Long.toString(System.currentTimeMillis()))
+                .header("Cairn-Internal-Signature", "00".repeat(32))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(partitions.statusCode()).as(partitions.body()).isEqualTo(200);
+    assertThat(JSON.readTree(partitions.body()).has("items")).isTrue();
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+  }
+
   private static Map<String, String> invalidTokens() {
     Map<String, String> tokens = new LinkedHashMap<>();
     tokens.put("no token", null);

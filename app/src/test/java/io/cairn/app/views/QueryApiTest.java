@@ -243,6 +243,16 @@ class QueryApiTest {
   }
 
   @Test
+  void shouldRefuseAnIdThatNoCommandCouldHaveMade() {
+    var answer = app.client().get("/api/v1/products/" + "x".repeat(65));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error()).isEqualTo("validation_failed");
+    assertThat(answer.json().at("/details/fields/0/field").asText()).isEqualTo("id");
+    assertThat(app.client().get("/api/v1/carts/a%20b/events").status()).isEqualTo(400);
+  }
+
+  @Test
   void shouldRejectUnknownListFilter() {
     var answer = app.client().get("/api/v1/products?catgory=drinks");
 

@@ -68,6 +68,7 @@ public final class ReadSide implements AutoCloseable {
             setup.aggregates().stream()
                 .map(a -> setup.topics().declared().events(a.name()).name())
                 .toList(),
+            new RebuildPeers(setup.peerCalls()),
             Clock.systemUTC());
   }
 

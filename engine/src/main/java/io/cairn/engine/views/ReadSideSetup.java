@@ -6,7 +6,9 @@ import io.cairn.engine.streams.StreamsSettings;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.TopicDefaults;
+import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -21,6 +23,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param kafka the cluster
  * @param topics the topics with the contract's serdes
  * @param self this instance's advertised HTTP address
+ * @param peerCalls signs this instance's requests to the others (a rebuild's pause and resume), so
+ *     that they know it for one of theirs
  */
 public record ReadSideSetup(
     StreamsSettings streams,
@@ -31,7 +35,8 @@ public record ReadSideSetup(
     List<EventsTopology> more,
     KafkaConnection kafka,
     ContractTopics topics,
-    HostInfo self) {
+    HostInfo self,
+    UnaryOperator<HttpRequest> peerCalls) {
 
   /** Copies the lists. */
   public ReadSideSetup {

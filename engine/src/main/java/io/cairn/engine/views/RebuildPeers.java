@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -18,6 +19,14 @@ final class RebuildPeers {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final UnaryOperator<HttpRequest> sign;
+
+  /**
+   * @param sign signs a request, so that the peer knows it for one of the cluster's
+   */
+  RebuildPeers(UnaryOperator<HttpRequest> sign) {
+    this.sign = sign;
+  }
 
   /** Has a peer stop its views. */
   void pause(HostInfo peer) {
@@ -37,7 +46,8 @@ final class RebuildPeers {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(sign.apply(request), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
             "%s answered %d to %s: %s"

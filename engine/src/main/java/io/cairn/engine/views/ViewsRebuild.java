@@ -58,7 +58,7 @@ final class ViewsRebuild {
   private final Properties clientProperties;
   private final List<String> eventTopics;
   private final Clock clock;
-  private final RebuildPeers peers = new RebuildPeers();
+  private final RebuildPeers peers;
   private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle());
   private Thread worker;
   private volatile boolean closing;
@@ -69,7 +69,9 @@ final class ViewsRebuild {
       LocalStateGuard guard,
       Properties clientProperties,
       List<String> eventTopics,
+      RebuildPeers peers,
       Clock clock) {
+    this.peers = peers;
     this.views = views;
     this.internal = internal;
     this.reset = new ViewsReset(internal.admin(), internal.applicationId(), internal.timeout());

@@ -14,7 +14,8 @@ import java.util.List;
 public final class OperationsApi {
   private static final String TAG = "operations";
   private static final String INTERNAL =
-      "Sent by the instance that runs a rebuild to every other instance; not for clients.";
+      "Sent by the instance that runs a rebuild to every other instance, signed with the cluster's"
+          + " secret; no client token may call it.";
 
   private OperationsApi() {}
 
@@ -56,13 +57,13 @@ public final class OperationsApi {
         ReadSide.PAUSE,
         "post",
         Operation.of(TAG, "Stop this instance's views for a rebuild", INTERNAL)
-            .requires(Scope.ADMIN)
+            .requires(Scope.INTERNAL)
             .answers(200, "Stopped", "text/plain", Schemas.string()));
     api.path(
         ReadSide.RESUME,
         "post",
         Operation.of(TAG, "Start this instance's views again after a rebuild", INTERNAL)
-            .requires(Scope.ADMIN)
+            .requires(Scope.INTERNAL)
             .query(
                 "serve",
                 "false when the rebuild failed: the views run but do not answer",

@@ -1,5 +1,6 @@
 package io.cairn.queries.routing;
 
+import io.cairn.web.auth.ClusterSecret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,8 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Sends a query on to another Cairn instance, as it came, marked so that the other instance answers
- * it from its own stores rather than sending it on again.
+ * it from its own stores rather than sending it on again, and signed, so that it takes the mark
+ * from this instance and not from a client.
  */
 public final class Forwarder implements AutoCloseable {
   /** Marks a forwarded query with the instance that forwarded it. */
@@ -32,10 +34,12 @@ public final class Forwarder implements AutoCloseable {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(executor).build();
   private final HostInfo self;
+  private final ClusterSecret cluster;
 
-  /** A forwarder of this instance's queries. */
-  public Forwarder(HostInfo self) {
+  /** A forwarder of this instance's queries, signed with the cluster's secret. */
+  public Forwarder(HostInfo self, ClusterSecret cluster) {
     this.self = self;
+    this.cluster = cluster;
   }
 
   /**
@@ -54,7 +58,7 @@ public final class Forwarder implements AutoCloseable {
             .header(FORWARDED_BY, name(self))
             .GET();
     headers.forEach(request::header);
-    return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client.sendAsync(cluster.sign(request.build()), HttpResponse.BodyHandlers.ofString());
   }
 
   /** How an instance is named in headers: {@code host:port}. */

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -39,6 +40,7 @@ public final class ListGather {
 
   private final ViewsAccess views;
   private final HostInfo self;
+  private static final Pattern PARTITION_LIST = Pattern.compile("\\d{1,5}(\\s*,\\s*\\d{1,5})*");
   private final Forwarder forwarder;
   private final Set<Integer> all;
 
@@ -181,6 +183,10 @@ public final class ListGather {
 
   /** The partitions a forwarded list query asks this instance for. */
   public static Set<Integer> partitions(String header) {
+    if (!PARTITION_LIST.matcher(header).matches()) {
+      throw new ApiException(
+          400, "bad_request", Forwarder.PARTITIONS + " is a comma-separated list of partitions.");
+    }
     return Arrays.stream(header.split(","))
         .map(String::trim)
         .map(Integer::valueOf)

@@ -1,6 +1,7 @@
 package io.cairn.queries.routing;
 
 import io.cairn.queries.consistency.ConsistencyWait;
+import io.cairn.web.auth.Principal;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ public record Request(
     return new Request(
         query == null ? ctx.path() : ctx.path() + "?" + query,
         Map.copyOf(headers),
-        ctx.header(Forwarder.FORWARDED_BY),
+        // Only another instance, by its signature, says a query was forwarded.
+        Principal.of(ctx).instance() ? ctx.header(Forwarder.FORWARDED_BY) : null,
         strong,
         wait);
   }

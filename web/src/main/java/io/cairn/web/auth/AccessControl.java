@@ -21,25 +21,37 @@ public final class AccessControl {
   private static final String BEARER = "bearer ";
 
   private final Authenticator authenticator;
+  private final ClusterSecret cluster;
 
-  private AccessControl(Authenticator authenticator) {
+  private AccessControl(Authenticator authenticator, ClusterSecret cluster) {
     this.authenticator = authenticator;
+    this.cluster = cluster;
   }
 
-  /** Installs the check on the server being configured. */
-  public static void install(JavalinConfig config, Authenticator authenticator) {
-    AccessControl control = new AccessControl(authenticator);
+  /**
+   * Installs the check on the server being configured.
+   *
+   * @param authenticator who a client's token says sends a request
+   * @param cluster the secret that tells the cluster's own instances' requests
+   */
+  public static void install(
+      JavalinConfig config, Authenticator authenticator, ClusterSecret cluster) {
+    AccessControl control = new AccessControl(authenticator, cluster);
     config.routes.beforeMatched(control::check);
   }
 
   private void check(Context ctx) {
     Set<Scope> needed = needed(ctx.routeRoles());
-    if (needed.contains(Scope.OPEN) || !authenticator.required()) {
-      Principal.ANONYMOUS.attachTo(ctx);
-      return;
-    }
     Principal principal;
     try {
+      if (cluster.signed(ctx)) {
+        Principal.INSTANCE.attachTo(ctx);
+        return;
+      }
+      if (needed.contains(Scope.OPEN) || !authenticator.required()) {
+        Principal.ANONYMOUS.attachTo(ctx);
+        return;
+      }
       principal = authenticator.authenticate(bearerToken(ctx));
     } catch (Authenticator.Unauthenticated refused) {
       ctx.header("WWW-Authenticate", challenge(ctx, refused));

@@ -13,15 +13,23 @@ import java.util.stream.Collectors;
  *
  * @param subject the token's {@code sub}; empty for the anonymous principal
  * @param scopes the scopes of the token's {@code scope} claim
+ * @param instance whether another instance of the cluster sends the request
  */
-public record Principal(Optional<String> subject, Set<String> scopes) {
+public record Principal(Optional<String> subject, Set<String> scopes, boolean instance) {
   private static final String ATTRIBUTE = "cairn.principal";
+  private static final Set<String> ALL =
+      Arrays.stream(Scope.values()).map(Scope::claim).collect(Collectors.toUnmodifiableSet());
 
   /** Whoever calls when nobody is authenticated: every scope, no subject. */
-  public static final Principal ANONYMOUS =
-      new Principal(
-          Optional.empty(),
-          Arrays.stream(Scope.values()).map(Scope::claim).collect(Collectors.toUnmodifiableSet()));
+  public static final Principal ANONYMOUS = new Principal(Optional.empty(), ALL, false);
+
+  /** Another instance of the cluster, as its signed request shows. */
+  public static final Principal INSTANCE = new Principal(Optional.of("cairn-instance"), ALL, true);
+
+  /** A token's principal. */
+  public Principal(Optional<String> subject, Set<String> scopes) {
+    this(subject, scopes, false);
+  }
 
   /** Freezes the scopes. */
   public Principal {
@@ -30,7 +38,15 @@ public record Principal(Optional<String> subject, Set<String> scopes) {
 
   /** Whether this principal may do what any of the scopes allows. */
   public boolean mayAny(Set<? extends Scope> needed) {
-    return needed.stream().anyMatch(scope -> scope == Scope.OPEN || scopes.contains(scope.claim()));
+    return needed.stream().anyMatch(this::may);
+  }
+
+  private boolean may(Scope scope) {
+    return switch (scope) {
+      case OPEN -> true;
+      case INTERNAL -> instance;
+      case COMMAND, READ, REPORT, ADMIN -> scopes.contains(scope.claim());
+    };
   }
 
   /** The principal the access check found for this request; anonymous before it runs. */

@@ -16,7 +16,12 @@ public enum Scope implements RouteRole {
   /** Reading reports and their streams. */
   REPORT("cairn:report"),
   /** Operating the views and the dead-letter queue. */
-  ADMIN("cairn:admin");
+  ADMIN("cairn:admin"),
+  /**
+   * Another instance of the cluster, by its {@link ClusterSecret} signature: no token grants it,
+   * whatever its scope claim says.
+   */
+  INTERNAL("cairn:internal");
 
   private final String claim;
 

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,8 @@ class AccessControlTest {
   private static final byte[] SECRET =
       "a development secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8);
   private static final TestTokens TOKENS = TestTokens.hs256(SECRET);
+  private static final ClusterSecret CLUSTER =
+      ClusterSecret.of("the cluster's own secret, 32 bytes long".getBytes(), Clock.systemUTC());
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Javalin server;
@@ -38,7 +41,7 @@ class AccessControlTest {
         HttpServer.configured(
                 65_536,
                 Json.newMapper(),
-                jwt,
+                new Access(jwt, CLUSTER),
                 config -> {
                   config.routes.get("/open", ctx -> ctx.result("open"), Scope.OPEN);
                   config.routes.get(
@@ -48,6 +51,10 @@ class AccessControlTest {
                   config.routes.get(
                       "/either", ctx -> ctx.result("either"), Scope.READ, Scope.ADMIN);
                   config.routes.get("/undeclared", ctx -> ctx.result("undeclared"));
+                  config.routes.get(
+                      "/internal",
+                      ctx -> ctx.result(Boolean.toString(Principal.of(ctx).instance())),
+                      Scope.INTERNAL);
                 })
             .start("127.0.0.1", 0);
     base = URI.create("http://127.0.0.1:" + server.port());
@@ -103,6 +110,49 @@ class AccessControlTest {
         .isEqualTo(403);
     assertThat(get("/undeclared", "Bearer " + TOKENS.token("ann", "cairn:admin")).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void anInstanceOfTheClusterIsKnownByItsSignatureAndNoTokenGrantsWhatOnlyItMay() throws Exception {
+    HttpRequest signed =
+        CLUSTER.sign(HttpRequest.newBuilder(base.resolve("/internal?x=1")).build());
+    HttpResponse<String> answer = http.send(signed, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("true");
+    assertThat(
+            get("/internal", "Bearer " + TOKENS.token("ann", "cairn:admin", "cairn:internal"))
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aForgedOrReplayedSignatureIs401() throws Exception {
+    ClusterSecret other =
+        ClusterSecret.of("somebody else's secret, 32 bytes long".getBytes(), Clock.systemUTC());
+    HttpRequest forged = other.sign(HttpRequest.newBuilder(base.resolve("/internal")).build());
+    HttpRequest moved =
+        HttpRequest.newBuilder(base.resolve("/read"))
+            .header(
+                ClusterSecret.SIGNATURE,
+                CLUSTER
+                    .sign(HttpRequest.newBuilder(base.resolve("/internal")).build())
+                    .headers()
+                    .firstValue(ClusterSecret.SIGNATURE)
+                    .orElseThrow())
+            .header(ClusterSecret.TIME, Long.toString(System.currentTimeMillis()))
+            .build();
+    ClusterSecret past =
+        ClusterSecret.of(
+            "the cluster's own secret, 32 bytes long".getBytes(),
+            Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
+    HttpRequest stale = past.sign(HttpRequest.newBuilder(base.resolve("/internal")).build());
+
+    for (HttpRequest request : new HttpRequest[] {forged, moved, stale}) {
+      assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .as(request.uri().toString())
+          .isEqualTo(401);
+    }
   }
 
   private HttpResponse<String> get(String path, String authorization) throws Exception {
