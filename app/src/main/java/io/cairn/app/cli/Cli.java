@@ -5,6 +5,7 @@ import io.cairn.app.config.Settings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,8 @@ public final class Cli {
             .addSubcommand(run)
             .addSubcommand(new RebuildViewsCommand(out, err, terminal))
             .addSubcommand(new InboxCommand(out, err))
-            .addSubcommand(new ContractCommand(env, out, err));
+            .addSubcommand(new ContractCommand(env, out, err))
+            .addSubcommand(new TokenCommand(env, out, err, Clock.systemUTC()));
     ScriptCommands.all().forEach(cli::addSubcommand);
     cli.addSubcommand(new HelpCommand());
     return configured(cli, out, err);
