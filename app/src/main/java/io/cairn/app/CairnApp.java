@@ -354,7 +354,7 @@ public final class CairnApp implements AutoCloseable {
               new HealthRoutes(readiness),
               new MetricsRoutes(metrics),
               contract,
-              new CommandRoutes(gateway),
+              new CommandRoutes(gateway, access.cluster()),
               deadLetters,
               DashboardRoutes.load(),
               queries);

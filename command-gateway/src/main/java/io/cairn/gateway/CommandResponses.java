@@ -7,6 +7,7 @@ import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.replies.ReplyEvent;
 import io.cairn.web.ApiError;
 import io.cairn.web.ErrorResponses;
+import io.cairn.web.auth.ClusterSecret;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,12 +23,12 @@ final class CommandResponses {
 
   private CommandResponses() {}
 
-  static void write(Context ctx, CommandReply reply) {
+  static void write(Context ctx, CommandReply reply, ClusterSecret tokens) {
     if (reply.getReplayed()) {
       ctx.header("Idempotent-Replayed", "true");
     }
     switch (reply.getOutcome()) {
-      case ACCEPTED -> accepted(ctx, reply);
+      case ACCEPTED -> accepted(ctx, reply, tokens);
       case VERSION_CONFLICT -> refused(ctx, 409, reply);
       case IDEMPOTENCY_KEY_REUSED -> refused(ctx, 422, reply);
       case REJECTED ->
@@ -35,14 +36,14 @@ final class CommandResponses {
     }
   }
 
-  private static void accepted(Context ctx, CommandReply reply) {
+  private static void accepted(Context ctx, CommandReply reply, ClusterSecret tokens) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", reply.getAggregateType());
     body.put("id", reply.getAggregateId());
     body.put("version", reply.getVersion());
     body.put("commandId", reply.getReplayed() ? reply.getFirstCommandId() : reply.getCommandId());
     body.put("events", reply.getEvents().stream().map(CommandResponses::event).toList());
-    body.put("consistencyToken", consistencyToken(reply));
+    body.put("consistencyToken", consistencyToken(reply, tokens));
     ctx.header("ETag", "\"" + reply.getVersion() + "\"").status(200).json(body);
   }
 
@@ -76,8 +77,10 @@ final class CommandResponses {
   /**
    * An opaque token that names the command's place in the event log: its aggregate, partition and
    * resulting version. A query that carries it waits until its view has caught up with that place.
+   * It is sealed with the cluster's secret, so that a forged one is refused at once rather than
+   * waited on.
    */
-  static String consistencyToken(CommandReply reply) {
+  static String consistencyToken(CommandReply reply, ClusterSecret tokens) {
     String place =
         String.join(
             "|",
@@ -89,7 +92,7 @@ final class CommandResponses {
                 Long.toString(reply.getVersion())));
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(place.getBytes(StandardCharsets.UTF_8));
+        .encodeToString(tokens.seal(place).getBytes(StandardCharsets.UTF_8));
   }
 
   private static JsonNode tree(String json) {

@@ -3,6 +3,7 @@ package io.cairn.gateway;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.web.ErrorResponses;
 import io.cairn.web.RequestLogContext;
+import io.cairn.web.auth.ClusterSecret;
 import io.cairn.web.auth.Principal;
 import io.cairn.web.auth.Scope;
 import io.javalin.config.RoutesConfig;
@@ -12,10 +13,16 @@ import java.util.concurrent.CompletableFuture;
 /** The command endpoint: POST /api/v1/{type}/{id}/commands. */
 public final class CommandRoutes {
   private final CommandGateway gateway;
+  private final ClusterSecret tokens;
 
-  /** Routes onto a running gateway. */
-  public CommandRoutes(CommandGateway gateway) {
+  /**
+   * Routes onto a running gateway.
+   *
+   * @param tokens seals the consistency tokens of the answers
+   */
+  public CommandRoutes(CommandGateway gateway, ClusterSecret tokens) {
     this.gateway = gateway;
+    this.tokens = tokens;
   }
 
   /** Installs the command route. */
@@ -51,9 +58,9 @@ public final class CommandRoutes {
     return Principal.of(ctx).subject().orElse(ctx.header("Actor"));
   }
 
-  private static Void answer(Context ctx, CommandReply reply, Throwable failure) {
+  private Void answer(Context ctx, CommandReply reply, Throwable failure) {
     if (failure == null) {
-      CommandResponses.write(ctx, reply);
+      CommandResponses.write(ctx, reply, tokens);
       return null;
     }
     ErrorResponses.sendFailure(ctx, failure);

@@ -120,7 +120,7 @@ public final class QueryServer implements AutoCloseable {
 
   private <P> void byKey(Context ctx, KeyedQuery<P> query, StoreQueries current) {
     String key = Ids.require(ctx.pathParam("id"), "id");
-    QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
+    QueryOptions options = QueryOptions.read(ctx, query.parameters().names(), settings.cluster());
     P parameters = query.parameters().read(options.params());
     Request request = options.check(ctx);
     answers.send(
@@ -143,7 +143,7 @@ public final class QueryServer implements AutoCloseable {
   }
 
   private <P> void list(Context ctx, ListedQuery<P> query, StoreQueries current) {
-    QueryOptions options = QueryOptions.read(ctx, query.parameters().names());
+    QueryOptions options = QueryOptions.read(ctx, query.parameters().names(), settings.cluster());
     P page = query.parameters().read(options.params());
     Request request = options.check(ctx);
     // Only another instance, by its signature, asks for its part of a list.

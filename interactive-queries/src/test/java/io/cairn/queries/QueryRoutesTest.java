@@ -38,6 +38,7 @@ import io.javalin.testtools.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -57,6 +58,11 @@ import org.junit.jupiter.api.io.TempDir;
  * as-of queries and waiting for a command's effect. No broker; one instance holds every partition.
  */
 class QueryRoutesTest {
+  private static final ClusterSecret CLUSTER =
+      ClusterSecret.of(
+          "the query routes' cluster secret, 32+ bytes".getBytes(StandardCharsets.UTF_8),
+          Clock.systemUTC());
+
   private static final Duration SHIP_WITHIN = Duration.ofDays(3);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -426,12 +432,7 @@ class QueryRoutesTest {
                         10,
                         Duration.ofSeconds(1)),
                     new StreamSettings(1, Duration.ofSeconds(15)))),
-            new QuerySettings(
-                1,
-                Duration.ofDays(7),
-                driver.clock(),
-                SELF,
-                ClusterSecret.random(driver.clock())))) {
+            new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF, CLUSTER))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),
           (server, client) -> test.run(client));
@@ -450,7 +451,7 @@ class QueryRoutesTest {
     String place = String.join("|", "v1", type, "0", id, Long.toString(version));
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(place.getBytes(StandardCharsets.UTF_8));
+        .encodeToString(CLUSTER.seal(place).getBytes(StandardCharsets.UTF_8));
   }
 
   private static JsonNode json(Response response) {

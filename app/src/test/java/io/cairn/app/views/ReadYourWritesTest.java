@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.RunningApp;
 import io.cairn.testkit.WithRealKafka;
+import io.cairn.web.auth.ClusterSecret;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +28,13 @@ class ReadYourWritesTest {
   private static final int WORKERS = 8;
   private static final int PAIRS = 1_000;
 
-  @RegisterExtension static final RunningApp app = new RunningApp();
+  // The tests seal tokens of their own with it, to ask for a version no command has made yet.
+  private static final String CLUSTER_SECRET = "read-your-writes' cluster secret, 32+ bytes";
+  private static final ClusterSecret TOKENS =
+      ClusterSecret.of(CLUSTER_SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+
+  @RegisterExtension
+  static final RunningApp app = new RunningApp(List.of("--cluster.secret=" + CLUSTER_SECRET));
 
   @Test
   void shouldNeverAnswerStaleWithTheCommandsToken() {
@@ -64,6 +72,25 @@ class ReadYourWritesTest {
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.error()).isEqualTo("not_found");
+  }
+
+  @Test
+  void shouldRefuseAForgedTokenAtOnceRatherThanWaitOnIt() {
+    String customer = id("customer");
+    command("customers", customer, "RegisterCustomer", "{\"name\":\"Ada\",\"email\":\"a@b.org\"}");
+    String forged =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("v1|customers|0|" + customer + "|99|" + "0".repeat(32))
+                    .getBytes(StandardCharsets.UTF_8));
+
+    var answer =
+        app.client()
+            .get("/api/v1/customers/" + customer + "?waitMs=30000&consistencyToken=" + forged);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().at("/details/fields/0/field").asText()).isEqualTo("consistencyToken");
   }
 
   @Test
@@ -157,7 +184,7 @@ class ReadYourWritesTest {
     String text = "v1|" + type + "|" + partition + "|" + id + "|" + version;
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        .encodeToString(TOKENS.seal(text).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String id(String prefix) {

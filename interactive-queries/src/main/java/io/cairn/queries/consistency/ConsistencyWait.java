@@ -1,6 +1,7 @@
 package io.cairn.queries.consistency;
 
 import io.cairn.queries.http.QueryParams;
+import io.cairn.web.auth.ClusterSecret;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +25,13 @@ public record ConsistencyWait(Optional<ConsistencyToken> token, Duration maxWait
   private static final long MAX_WAIT_MS = 30_000;
 
   /** The wait a query asks for; a malformed token or wait is a problem of the parameters. */
-  public static ConsistencyWait read(QueryParams params, String header) {
+  public static ConsistencyWait read(QueryParams params, String header, ClusterSecret tokens) {
     long waitMs = params.number("waitMs", 0, MAX_WAIT_MS, DEFAULT_WAIT_MS);
     String text = params.text("consistencyToken");
     String given = text != null ? text : header;
     Optional<ConsistencyToken> token = Optional.empty();
     if (given != null) {
-      token = ConsistencyToken.parse(given);
+      token = ConsistencyToken.parse(given, tokens);
       if (token.isEmpty()) {
         params.invalid("consistencyToken", "the consistencyToken of a command's answer");
       }

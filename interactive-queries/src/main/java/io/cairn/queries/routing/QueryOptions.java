@@ -2,6 +2,7 @@ package io.cairn.queries.routing;
 
 import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.http.QueryParams;
+import io.cairn.web.auth.ClusterSecret;
 import io.javalin.http.Context;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,13 +30,15 @@ public final class QueryOptions {
    * #check}.
    *
    * @param names the names of the endpoint's own parameters
+   * @param tokens the secret consistency tokens are sealed with
    */
-  public static QueryOptions read(Context ctx, Set<String> names) {
+  public static QueryOptions read(Context ctx, Set<String> names, ClusterSecret tokens) {
     Set<String> known = new HashSet<>(names);
     known.addAll(ConsistencyWait.NAMES);
     known.addAll(COMMON);
     QueryParams params = new QueryParams(ctx.queryParamMap(), known);
-    ConsistencyWait wait = ConsistencyWait.read(params, ctx.header(ConsistencyWait.TOKEN_HEADER));
+    ConsistencyWait wait =
+        ConsistencyWait.read(params, ctx.header(ConsistencyWait.TOKEN_HEADER), tokens);
     String consistency = params.text("consistency");
     if (consistency != null && !consistency.equals("strong") && !consistency.equals("eventual")) {
       params.invalid("consistency", "strong or eventual");

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,6 +33,9 @@ public final class ClusterSecret {
   private static final String HMAC = "HmacSHA256";
   private static final Duration MAX_AGE = Duration.ofMinutes(2);
   private static final int MIN_BYTES = 32;
+  private static final char SEAL_SEPARATOR = '|';
+  // 128 bits of the HMAC, in hex: beyond guessing, and short enough for a URL.
+  private static final int SEAL_LENGTH = 32;
 
   private final byte[] key;
   private final Clock clock;
@@ -93,6 +97,27 @@ public final class ClusterSecret {
       throw new Authenticator.Unauthenticated("The internal request's signature is wrong.");
     }
     return true;
+  }
+
+  /**
+   * The text with a signature appended, for a token that any instance of the cluster will take back
+   * and no client can forge: {@code <text>|<signature>}.
+   */
+  public String seal(String text) {
+    return text + SEAL_SEPARATOR + hmac("seal", text, "").substring(0, SEAL_LENGTH);
+  }
+
+  /** The text of a sealed token, if its signature is this cluster's. */
+  public Optional<String> unseal(String sealed) {
+    int at = sealed.lastIndexOf(SEAL_SEPARATOR);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    String text = sealed.substring(0, at);
+    byte[] expected =
+        hmac("seal", text, "").substring(0, SEAL_LENGTH).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = sealed.substring(at + 1).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, given) ? Optional.of(text) : Optional.empty();
   }
 
   private boolean stale(long millis) {
