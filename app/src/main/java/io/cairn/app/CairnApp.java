@@ -319,7 +319,8 @@ public final class CairnApp implements AutoCloseable {
         config.views().versionsRetention(),
         Clock.systemUTC(),
         self,
-        cluster);
+        cluster,
+        config.views().historyMaxEvents());
   }
 
   private static HttpServer startHttp(

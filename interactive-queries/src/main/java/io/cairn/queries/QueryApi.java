@@ -27,6 +27,8 @@ import java.util.List;
 public final class QueryApi {
   private static final String VIEWS = "views";
   private static final String AGGREGATES = "aggregates";
+  private static final String HISTORY_TOO_LONG =
+      "asOf would fold more events than queries.history.max.events";
 
   private QueryApi() {}
 
@@ -68,7 +70,8 @@ public final class QueryApi {
         "/api/v1/" + view.name() + "/{id}",
         "get",
         found(Documented.badParameters(Documented.consistency(one)), shown)
-            .fails(410, "asOf is older than the history kept", "history_expired"));
+            .fails(410, "asOf is older than the history kept", "history_expired")
+            .fails(422, HISTORY_TOO_LONG, "history_too_long"));
     Operation list =
         Operation.of(VIEWS, "List the " + view.name(), "In key order, by pages")
             .requires(Scope.READ);
@@ -137,7 +140,8 @@ public final class QueryApi {
                 "asOf",
                 "An instant (ISO-8601): the state then, folded from its events",
                 Schemas.instant());
-    return found(Documented.badParameters(Documented.consistency(operation)), state);
+    return found(Documented.badParameters(Documented.consistency(operation)), state)
+        .fails(422, HISTORY_TOO_LONG, "history_too_long");
   }
 
   private static ObjectNode historyItem(

@@ -61,7 +61,7 @@ final class QueryRoutes {
         catalog.types().stream()
             .collect(Collectors.toMap(AggregateType::name, Function.identity()));
     this.readYourWrites = new ReadYourWrites(types, new Semaphore(ReadYourWrites.MAX_WAITING));
-    this.replay = new HistoryReplay(catalog.types());
+    this.replay = new HistoryReplay(catalog.types(), settings.historyMaxEvents());
     this.past = new PastViews(settings.versionsRetention(), settings.clock(), replay);
   }
 

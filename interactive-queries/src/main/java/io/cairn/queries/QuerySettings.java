@@ -14,10 +14,12 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param self the address other instances reach this one's queries at, as the views application
  *     advertises it ({@code application.server})
  * @param cluster the secret this instance signs its queries to the others with
+ * @param historyMaxEvents the most events a query as of an instant folds again
  */
 public record QuerySettings(
     int partitions,
     Duration versionsRetention,
     Clock clock,
     HostInfo self,
-    ClusterSecret cluster) {}
+    ClusterSecret cluster,
+    int historyMaxEvents) {}

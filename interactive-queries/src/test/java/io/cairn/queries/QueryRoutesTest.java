@@ -58,6 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as-of queries and waiting for a command's effect. No broker; one instance holds every partition.
  */
 class QueryRoutesTest {
+  private static final int HISTORY_MAX_EVENTS = 20;
   private static final ClusterSecret CLUSTER =
       ClusterSecret.of(
           "the query routes' cluster secret, 32+ bytes".getBytes(StandardCharsets.UTF_8),
@@ -216,6 +217,23 @@ class QueryRoutesTest {
           assertThat(earlier.code()).isEqualTo(404);
           assertThat(json(earlier).at("/details/asOf").asText()).isEqualTo(before.toString());
           assertThat(problem(client.get("/api/v1/products/p1?asOf=yesterday"))).isEqualTo("asOf");
+        });
+  }
+
+  @Test
+  void shouldRefuseToFoldAHistoryLongerThanTheLimitAsOfAnInstant() {
+    defineTea("p1");
+    for (int i = 0; i <= HISTORY_MAX_EVENTS; i++) {
+      driver.send("inventory", "p1", new ReceiveStock(1));
+    }
+    Instant now = driver.clock().instant();
+
+    serve(
+        client -> {
+          Response tooLong = client.get("/api/v1/inventory/p1/state?asOf=" + now);
+          assertThat(tooLong.code()).isEqualTo(422);
+          assertThat(json(tooLong).get("error").asText()).isEqualTo("history_too_long");
+          assertThat(client.get("/api/v1/products/p1/state?asOf=" + now).code()).isEqualTo(200);
         });
   }
 
@@ -432,7 +450,8 @@ class QueryRoutesTest {
                         10,
                         Duration.ofSeconds(1)),
                     new StreamSettings(1, Duration.ofSeconds(15)))),
-            new QuerySettings(1, Duration.ofDays(7), driver.clock(), SELF, CLUSTER))) {
+            new QuerySettings(
+                1, Duration.ofDays(7), driver.clock(), SELF, CLUSTER, HISTORY_MAX_EVENTS))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),
           (server, client) -> test.run(client));

@@ -17,13 +17,16 @@ import java.time.Duration;
  * @param lagAlert how far a view or process manager may trail the event log before it is reported
  *     out of sync
  * @param syncCheckInterval how often the views' and process managers' sync is checked
+ * @param historyMaxEvents the most events a query as of an instant folds again
  */
 public record ViewsConfig(
     Duration versionsRetention,
     int standbyReplicas,
     Duration commitInterval,
     Duration lagAlert,
-    Duration syncCheckInterval) {
+    Duration syncCheckInterval,
+    int historyMaxEvents) {
+  private static final int DEFAULT_HISTORY_MAX_EVENTS = 100_000;
   private static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
   private static final Duration DEFAULT_LAG_ALERT = Duration.ofSeconds(5);
   private static final Duration DEFAULT_SYNC_CHECK = Duration.ofSeconds(2);
@@ -77,17 +80,28 @@ public record ViewsConfig(
             DEFAULT_SYNC_CHECK,
             "How often the views' and process managers' sync is checked; each check reads the"
                 + " Streams metrics, some 10 ms of CPU.");
+    int historyMaxEvents =
+        settings.integer(
+            "queries.history.max.events",
+            DEFAULT_HISTORY_MAX_EVENTS,
+            1,
+            10_000_000,
+            "The most events an ?asOf= query folds again from an aggregate's history; a longer"
+                + " one is a 422, rather than a heap filled by one request.");
     return settings
         .validated(
             "views.*",
-            () -> new ViewsConfig(retention, standbys, commitInterval, lagAlert, syncCheck))
+            () ->
+                new ViewsConfig(
+                    retention, standbys, commitInterval, lagAlert, syncCheck, historyMaxEvents))
         .orElse(
             new ViewsConfig(
                 Duration.ofDays(7),
                 1,
                 DEFAULT_COMMIT_INTERVAL,
                 DEFAULT_LAG_ALERT,
-                DEFAULT_SYNC_CHECK));
+                DEFAULT_SYNC_CHECK,
+                DEFAULT_HISTORY_MAX_EVENTS));
   }
 
   /** The settings the read side keeps its views with. */

@@ -8,9 +8,11 @@ import io.cairn.engine.views.stores.HistoryReplay;
 import io.cairn.engine.views.stores.OrderedKey;
 import io.cairn.engine.views.stores.ViewStores;
 import io.cairn.queries.stores.StoreReader;
+import io.cairn.web.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -46,7 +48,21 @@ public final class AggregateReads {
 
   /** An aggregate's events that happened up to an instant, each with its state after it. */
   public List<DecodedEvent> replayed(AggregateType<?, ?, ?> type, String id, Instant at) {
-    return replay.replay(type.name(), id, entries(type, id).iterator(), at);
+    try {
+      return replay.replay(type.name(), id, entries(type, id).iterator(), at);
+    } catch (HistoryReplay.TooLong e) {
+      throw new ApiException(
+          422,
+          "history_too_long",
+          "The history of "
+              + id
+              + " up to "
+              + at
+              + " holds more than "
+              + e.maxEvents()
+              + " events, more than a query folds again (queries.history.max.events).",
+          Map.of("maxEvents", e.maxEvents()));
+    }
   }
 
   /** A page of an aggregate's events, from a version on, as the events endpoint shows them. */

@@ -19,10 +19,31 @@ import java.util.Optional;
  */
 public final class HistoryReplay {
   private final EventClasses classes;
+  private final int maxEvents;
 
-  /** A replay of the events of these aggregate types. */
-  public HistoryReplay(List<AggregateType<?, ?, ?>> types) {
+  /**
+   * A replay of the events of these aggregate types.
+   *
+   * @param maxEvents the most events one replay folds; a longer history is {@link TooLong}
+   */
+  public HistoryReplay(List<AggregateType<?, ?, ?>> types, int maxEvents) {
     this.classes = new EventClasses(types);
+    this.maxEvents = maxEvents;
+  }
+
+  /** A history longer than a replay folds. */
+  public static final class TooLong extends RuntimeException {
+    private final int maxEvents;
+
+    TooLong(String aggregateId, int maxEvents) {
+      super("the history of " + aggregateId + " holds more than " + maxEvents + " events");
+      this.maxEvents = maxEvents;
+    }
+
+    /** The most events a replay folds. */
+    public int maxEvents() {
+      return maxEvents;
+    }
   }
 
   /**
@@ -83,6 +104,9 @@ public final class HistoryReplay {
       DecodedEvent event = decode(type, aggregateId, entries.next());
       if (event.occurredAt().isAfter(asOf)) {
         break;
+      }
+      if (events.size() == maxEvents) {
+        throw new TooLong(aggregateId, maxEvents);
       }
       state = type.decider().evolve(state, type.events().cast(event.event()));
       createdAt = createdAt == null ? event.occurredAt() : createdAt;

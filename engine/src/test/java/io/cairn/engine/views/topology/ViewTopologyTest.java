@@ -186,7 +186,7 @@ class ViewTopologyTest {
       driver.send("products", "p1", new ChangePrice(450L + i));
     }
     instants.add(driver.now());
-    HistoryReplay replay = new HistoryReplay(Commerce.aggregateTypes());
+    HistoryReplay replay = new HistoryReplay(Commerce.aggregateTypes(), 100_000);
 
     for (Instant at : instants) {
       List<DecodedEvent> events = new ArrayList<>(replayed(replay, "products", at));
