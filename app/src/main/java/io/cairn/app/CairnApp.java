@@ -142,7 +142,7 @@ public final class CairnApp implements AutoCloseable {
       ContractTopics topics =
           publishContract(config.registry(), registryUri, published.schemas(), declared);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
-      Access access = config.auth().access(Clock.systemUTC());
+      Access access = config.auth().access(Clock.systemUTC(), httpConfig.rateLimit());
       if (config.auth().signsAlone()) {
         log.info(
             "Instances sign their requests to each other with a secret of this one's own:"

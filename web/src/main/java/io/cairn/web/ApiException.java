@@ -39,8 +39,14 @@ public class ApiException extends RuntimeException {
    * refused before anything was written, so a retry is always safe.
    */
   public static ApiException unavailable(String code, String message, Duration retryAfter) {
+    return retryLater(503, code, message, retryAfter);
+  }
+
+  /** An answer that says when to try again: a 503, or a 429 to a client past its rate. */
+  public static ApiException retryLater(
+      int status, String code, String message, Duration retryAfter) {
     return new ApiException(
-        503,
+        status,
         new ApiError(code, message, Map.of()),
         Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
   }

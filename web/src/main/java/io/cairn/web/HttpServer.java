@@ -98,7 +98,7 @@ public final class HttpServer implements AutoCloseable {
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
           RequestLogContext.install(javalinConfig);
-          AccessControl.install(javalinConfig, access.clients(), access.cluster());
+          AccessControl.install(javalinConfig, access);
           routes.accept(javalinConfig);
         });
   }

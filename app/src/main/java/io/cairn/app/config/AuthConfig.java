@@ -102,7 +102,7 @@ public record AuthConfig(
    * Who may call the HTTP API: clients by their tokens, and the cluster's instances by their
    * signatures, with {@code cluster.secret}, or else, with jwt, a secret of this instance's own.
    */
-  public Access access(Clock clock) {
+  public Access access(Clock clock, int requestsPerSecond) {
     ClusterSecret cluster =
         clusterSecret
             .map(secret -> ClusterSecret.of(secret.getBytes(StandardCharsets.UTF_8), clock))
@@ -112,7 +112,7 @@ public record AuthConfig(
                         ? ClusterSecret.of(
                             OPEN_CLUSTER_SECRET.getBytes(StandardCharsets.UTF_8), clock)
                         : ClusterSecret.random(clock));
-    return new Access(authenticator(), cluster);
+    return new Access(authenticator(), cluster, requestsPerSecond);
   }
 
   /** Whether instances sign with a secret of their own, which no other instance shares. */

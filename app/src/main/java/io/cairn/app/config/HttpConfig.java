@@ -16,13 +16,14 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body accepted; a larger one is a 413
  * @param advertisedHost the host name other instances use to forward queries here; when absent, the
  *     bound address, or this machine's name when that is a wildcard
+ * @param rateLimit the requests a second each client may send; 0 for no limit
  */
 public record HttpConfig(
-    String host, int port, int maxRequestBytes, Optional<String> advertisedHost) {
+    String host, int port, int maxRequestBytes, Optional<String> advertisedHost, int rateLimit) {
 
   /** The defaults' limits on the given address. */
   public static HttpConfig on(String host, int port) {
-    return new HttpConfig(host, port, 65_536, Optional.empty());
+    return new HttpConfig(host, port, 65_536, Optional.empty(), 0);
   }
 
   /**
@@ -35,7 +36,8 @@ public record HttpConfig(
     }
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
-      return new HttpConfig(host, socket.getLocalPort(), maxRequestBytes, advertisedHost);
+      return new HttpConfig(
+          host, socket.getLocalPort(), maxRequestBytes, advertisedHost, rateLimit);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot find a free port on " + host, e);
     }
@@ -81,6 +83,13 @@ public record HttpConfig(
         settings.optionalString(
             "http.advertised.host",
             "Host name other Cairn instances forward queries to; by default http.host, or this"
-                + " machine's name when http.host is 0.0.0.0."));
+                + " machine's name when http.host is 0.0.0.0."),
+        settings.integer(
+            "http.rate.limit",
+            0,
+            0,
+            1_000_000,
+            "Requests a second each client (a token's subject, or else an address) may send,"
+                + " a second's worth at once; more get 429 with Retry-After. 0: no limit."));
   }
 }

@@ -4,6 +4,7 @@ import io.cairn.web.ApiException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,21 +23,20 @@ public final class AccessControl {
 
   private final Authenticator authenticator;
   private final ClusterSecret cluster;
+  private final Optional<RateLimiter> limiter;
 
-  private AccessControl(Authenticator authenticator, ClusterSecret cluster) {
-    this.authenticator = authenticator;
-    this.cluster = cluster;
+  private AccessControl(Access access) {
+    this.authenticator = access.clients();
+    this.cluster = access.cluster();
+    this.limiter =
+        access.requestsPerSecond() == 0
+            ? Optional.empty()
+            : Optional.of(new RateLimiter(access.requestsPerSecond(), System::nanoTime));
   }
 
-  /**
-   * Installs the check on the server being configured.
-   *
-   * @param authenticator who a client's token says sends a request
-   * @param cluster the secret that tells the cluster's own instances' requests
-   */
-  public static void install(
-      JavalinConfig config, Authenticator authenticator, ClusterSecret cluster) {
-    AccessControl control = new AccessControl(authenticator, cluster);
+  /** Installs the check on the server being configured. */
+  public static void install(JavalinConfig config, Access access) {
+    AccessControl control = new AccessControl(access);
     config.routes.beforeMatched(control::check);
   }
 
@@ -48,8 +48,13 @@ public final class AccessControl {
         Principal.INSTANCE.attachTo(ctx);
         return;
       }
-      if (needed.contains(Scope.OPEN) || !authenticator.required()) {
+      if (needed.contains(Scope.OPEN)) {
         Principal.ANONYMOUS.attachTo(ctx);
+        return;
+      }
+      if (!authenticator.required()) {
+        Principal.ANONYMOUS.attachTo(ctx);
+        limit(ctx, Principal.ANONYMOUS);
         return;
       }
       principal = authenticator.authenticate(bearerToken(ctx));
@@ -67,6 +72,26 @@ public final class AccessControl {
           "This needs a token with the scope " + scopes.replace(" ", " or ") + ".");
     }
     principal.attachTo(ctx);
+    limit(ctx, principal);
+  }
+
+  /** Refuses a client past its rate: each token's subject, or else each address, on its own. */
+  private void limit(Context ctx, Principal principal) {
+    if (limiter.isEmpty()) {
+      return;
+    }
+    String client = principal.subject().map(s -> "subject:" + s).orElse("address:" + ctx.ip());
+    Optional<Duration> wait = limiter.get().take(client);
+    if (wait.isPresent()) {
+      Duration retryAfter = Duration.ofSeconds(Math.max(1, (wait.get().toMillis() + 999) / 1000));
+      throw ApiException.retryLater(
+          429,
+          "too_many_requests",
+          "More requests than http.rate.limit allows a client; try again in "
+              + retryAfter.toSeconds()
+              + " s.",
+          retryAfter);
+    }
   }
 
   private static Set<Scope> needed(Set<RouteRole> roles) {

@@ -46,6 +46,10 @@ public final class Operation {
     if (!security.isEmpty()) {
       fails(401, "No bearer token, or one refused (with auth.mode=jwt)", "unauthorized");
       fails(403, "The token has none of the scopes this needs", "forbidden");
+      fails(
+          429,
+          "More requests than http.rate.limit allows this client; Retry-After says when to retry",
+          "too_many_requests");
     }
     return this;
   }

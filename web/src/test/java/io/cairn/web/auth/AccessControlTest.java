@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,7 @@ class AccessControlTest {
   private static final byte[] SECRET =
       "a development secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8);
   private static final TestTokens TOKENS = TestTokens.hs256(SECRET);
+  private static final int RATE = 5;
   private static final ClusterSecret CLUSTER =
       ClusterSecret.of("the cluster's own secret, 32 bytes long".getBytes(), Clock.systemUTC());
 
@@ -41,7 +44,7 @@ class AccessControlTest {
         HttpServer.configured(
                 65_536,
                 Json.newMapper(),
-                new Access(jwt, CLUSTER),
+                new Access(jwt, CLUSTER, RATE),
                 config -> {
                   config.routes.get("/open", ctx -> ctx.result("open"), Scope.OPEN);
                   config.routes.get(
@@ -153,6 +156,27 @@ class AccessControlTest {
           .as(request.uri().toString())
           .isEqualTo(401);
     }
+  }
+
+  @Test
+  void aClientPastItsRateIs429WithRetryAfterWhileOthersAndTheProbesGoOn() throws Exception {
+    String ann = "Bearer " + TOKENS.token("ann", "cairn:read");
+    List<Integer> statuses = new ArrayList<>();
+    HttpResponse<String> refused = null;
+    for (int i = 0; i < RATE * 3 && refused == null; i++) {
+      HttpResponse<String> answer = get("/read", ann);
+      statuses.add(answer.statusCode());
+      if (answer.statusCode() == 429) {
+        refused = answer;
+      }
+    }
+
+    assertThat(refused).as("statuses " + statuses).isNotNull();
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.body()).contains("\"error\":\"too_many_requests\"");
+    assertThat(get("/read", "Bearer " + TOKENS.token("bo", "cairn:read")).statusCode())
+        .isEqualTo(200);
+    assertThat(get("/open", null).statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<String> get(String path, String authorization) throws Exception {
