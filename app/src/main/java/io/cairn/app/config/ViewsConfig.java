@@ -18,6 +18,7 @@ import java.time.Duration;
  *     out of sync
  * @param syncCheckInterval how often the views' and process managers' sync is checked
  * @param historyMaxEvents the most events a query as of an instant folds again
+ * @param pauseMax how long views stay stopped for another instance's rebuild, at most
  */
 public record ViewsConfig(
     Duration versionsRetention,
@@ -25,7 +26,9 @@ public record ViewsConfig(
     Duration commitInterval,
     Duration lagAlert,
     Duration syncCheckInterval,
-    int historyMaxEvents) {
+    int historyMaxEvents,
+    Duration pauseMax) {
+  private static final Duration DEFAULT_PAUSE_MAX = Duration.ofHours(1);
   private static final int DEFAULT_HISTORY_MAX_EVENTS = 100_000;
   private static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
   private static final Duration DEFAULT_LAG_ALERT = Duration.ofSeconds(5);
@@ -44,6 +47,9 @@ public record ViewsConfig(
     }
     if (syncCheckInterval.isNegative() || syncCheckInterval.isZero()) {
       throw new IllegalArgumentException("views.sync.check.interval must be positive");
+    }
+    if (pauseMax.isNegative() || pauseMax.isZero()) {
+      throw new IllegalArgumentException("views.pause.max must be positive");
     }
   }
 
@@ -88,12 +94,24 @@ public record ViewsConfig(
             10_000_000,
             "The most events an ?asOf= query folds again from an aggregate's history; a longer"
                 + " one is a 422, rather than a heap filled by one request.");
+    Duration pauseMax =
+        settings.duration(
+            "views.pause.max",
+            DEFAULT_PAUSE_MAX,
+            "How long views stay stopped for another instance's rebuild before they start again"
+                + " unasked, answering 503 until a rebuild completes.");
     return settings
         .validated(
             "views.*",
             () ->
                 new ViewsConfig(
-                    retention, standbys, commitInterval, lagAlert, syncCheck, historyMaxEvents))
+                    retention,
+                    standbys,
+                    commitInterval,
+                    lagAlert,
+                    syncCheck,
+                    historyMaxEvents,
+                    pauseMax))
         .orElse(
             new ViewsConfig(
                 Duration.ofDays(7),
@@ -101,11 +119,12 @@ public record ViewsConfig(
                 DEFAULT_COMMIT_INTERVAL,
                 DEFAULT_LAG_ALERT,
                 DEFAULT_SYNC_CHECK,
-                DEFAULT_HISTORY_MAX_EVENTS));
+                DEFAULT_HISTORY_MAX_EVENTS,
+                DEFAULT_PAUSE_MAX));
   }
 
   /** The settings the read side keeps its views with. */
   public ViewsSettings settings() {
-    return new ViewsSettings(versionsRetention, standbyReplicas, commitInterval);
+    return new ViewsSettings(versionsRetention, standbyReplicas, commitInterval, pauseMax);
   }
 }

@@ -7,6 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -46,6 +50,11 @@ public final class ReadSide implements AutoCloseable {
   private volatile ViewsRun run;
   private volatile boolean serving;
   private volatile String refusal;
+  // Resumes views that another instance paused and never resumed: one waiting thread at most.
+  private final ScheduledExecutorService pauseLimit =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("cairn-views-pause-limit").daemon().factory());
+  private ScheduledFuture<?> pausedUntil;
 
   /**
    * Whether the views answer queries now.
@@ -148,7 +157,31 @@ public final class ReadSide implements AutoCloseable {
     serving = false;
     stopRun();
     guard.forget();
-    log.info("Views stopped while another instance rebuilds them");
+    if (pausedUntil != null) {
+      pausedUntil.cancel(false);
+    }
+    Duration limit = setup.views().pauseMax();
+    pausedUntil = pauseLimit.schedule(this::resumeUnasked, limit.toMillis(), TimeUnit.MILLISECONDS);
+    log.info("Views stopped while another instance rebuilds them, for {} at most", limit);
+  }
+
+  /**
+   * Starts again views that another instance stopped and did not start again within {@code
+   * views.pause.max}: it may have died mid-rebuild, and views stopped for good answer nothing. They
+   * refuse queries until a rebuild completes, since the changelogs may be half rebuilt.
+   */
+  private synchronized void resumeUnasked() {
+    if (run != null) {
+      return;
+    }
+    startEmptyIfStopped();
+    refusal =
+        "The views' rebuild on another instance did not finish within views.pause.max;"
+            + " run bin/cairn rebuild-views.";
+    log.warn(
+        "Views started again after {} stopped for another instance's rebuild, which never said it"
+            + " was done; they answer 503 until bin/cairn rebuild-views completes",
+        setup.views().pauseMax());
   }
 
   /**
@@ -157,6 +190,10 @@ public final class ReadSide implements AutoCloseable {
    * @param serve whether that rebuild succeeded, so the views may answer queries again
    */
   public synchronized void resume(boolean serve) {
+    if (pausedUntil != null) {
+      pausedUntil.cancel(false);
+      pausedUntil = null;
+    }
     startEmptyIfStopped();
     if (serve) {
       refusal = null;
@@ -170,6 +207,7 @@ public final class ReadSide implements AutoCloseable {
   /** Stops a rebuild under way, then the views, which commit and leave their group. */
   @Override
   public void close() {
+    pauseLimit.shutdownNow();
     rebuild.close();
     stopRun();
   }

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param commitInterval how often the views commit their exactly-once transaction; queries read the
  *     stores as they are folded, so this does not delay answers, only how much a crash makes the
  *     views fold again
+ * @param pauseMax how long the views stay stopped for another instance's rebuild before they start
+ *     again unasked, refusing queries until a rebuild completes
  */
 public record ViewsSettings(
-    Duration versionsRetention, int standbyReplicas, Duration commitInterval) {}
+    Duration versionsRetention, int standbyReplicas, Duration commitInterval, Duration pauseMax) {}
