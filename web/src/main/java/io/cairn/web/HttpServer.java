@@ -8,6 +8,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Cairn's HTTP server: Javalin on virtual threads, Cairn's JSON conventions and its error table,
@@ -15,6 +18,7 @@ import java.util.function.Consumer;
  */
 public final class HttpServer implements AutoCloseable {
   private static final int HEADER_CACHE_SIZE = 64;
+  private static final int ACCEPT_QUEUE_SIZE = 1_024;
 
   private final Javalin javalin;
   private final String host;
@@ -95,6 +99,22 @@ public final class HttpServer implements AutoCloseable {
           // cache still holds the few headers a Cairn client repeats.
           javalinConfig.jetty.modifyHttpConfiguration(
               http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
+          // The JDK's default listen backlog is 50 connections: a burst of clients connecting at
+          // once while the machine is busy overflows it. The connector is made when the server
+          // starts, so its queue is set then.
+          javalinConfig.jetty.modifyServer(
+              server ->
+                  server.addEventListener(
+                      new LifeCycle.Listener() {
+                        @Override
+                        public void lifeCycleStarting(LifeCycle event) {
+                          for (Connector connector : server.getConnectors()) {
+                            if (connector instanceof ServerConnector network) {
+                              network.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                            }
+                          }
+                        }
+                      }));
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
           RequestLogContext.install(javalinConfig);

@@ -59,7 +59,11 @@ class QuietLogTest {
       CommandClient client = new CommandClient(URI.create("http://127.0.0.1:" + httpPort));
       awaitReady(app, client);
 
-      shop(client);
+      try {
+        shop(client);
+      } catch (RuntimeException | AssertionError failure) {
+        throw new AssertionError("the shopping failed; the app said:\n" + app.output(), failure);
+      }
 
       assertThat(app.terminate(Duration.ofSeconds(60))).isEqualTo(STOPPED_BY_SIGTERM);
     }
