@@ -45,11 +45,6 @@ public final class Schemas {
     return typed("number");
   }
 
-  /** True or false. */
-  public static ObjectNode bool() {
-    return typed("boolean");
-  }
-
   /** One of these strings. */
   public static ObjectNode oneOf(Iterable<String> values) {
     ObjectNode node = typed("string");
@@ -89,18 +84,6 @@ public final class Schemas {
   /** Any JSON value. */
   public static ObjectNode anything() {
     return NODES.objectNode();
-  }
-
-  /** Either of two schemas, such as a value or null. */
-  public static ObjectNode either(ObjectNode first, ObjectNode second) {
-    ObjectNode node = NODES.objectNode();
-    node.putArray("anyOf").add(first).add(second);
-    return node;
-  }
-
-  /** A schema, or null. */
-  public static ObjectNode orNull(ObjectNode schema) {
-    return either(schema, typed("null"));
   }
 
   /**
