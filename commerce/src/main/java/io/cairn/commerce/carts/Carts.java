@@ -4,17 +4,44 @@ import static io.cairn.core.aggregate.Decision.accept;
 import static io.cairn.core.aggregate.Decision.reject;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.CustomerAccess;
 import io.cairn.core.aggregate.Decider;
 import io.cairn.core.aggregate.Decision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A shopping cart: items are added and removed until the cart is checked out for a customer. */
 public final class Carts implements Decider<Carts.Command, Carts.Event, Carts.CartState> {
 
   /** The carts, keyed by cart id. */
   public static final AggregateType<Command, Event, CartState> TYPE =
-      new AggregateType<>("carts", new Carts(), Command.class, Event.class, CartState.class);
+      new AggregateType<>("carts", new Carts(), Command.class, Event.class, CartState.class)
+          .withCustomerAccess(
+              new CustomerAccess<>(
+                  Carts::sentByCustomers,
+                  Carts::customerNamed,
+                  (id, cart) -> Optional.ofNullable(cart.customerId())));
+
+  /**
+   * A customer checks a cart out for itself; a cart is nobody's until then, so filling it is the
+   * storefront's, with {@code cairn:command}.
+   */
+  private static boolean sentByCustomers(Command command) {
+    return switch (command) {
+      case CheckOut checkOut -> true;
+      case AddItem add -> false;
+      case RemoveItem remove -> false;
+    };
+  }
+
+  private static Optional<String> customerNamed(Command command) {
+    return switch (command) {
+      case CheckOut checkOut -> Optional.ofNullable(checkOut.customerId());
+      case AddItem add -> Optional.empty();
+      case RemoveItem remove -> Optional.empty();
+    };
+  }
 
   /** What a cart is asked to do. */
   public sealed interface Command permits AddItem, RemoveItem, CheckOut {}

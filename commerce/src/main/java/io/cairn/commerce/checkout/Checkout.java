@@ -108,6 +108,7 @@ public final class Checkout {
         .on(Products.TYPE, Checkout::fromProduct)
         .on(Orders.TYPE, Checkout::fromOrder)
         .on(Payments.TYPE, Checkout::fromPayment)
+        .actingFor(process -> Optional.ofNullable(process).map(CheckoutState::customerId))
         .build();
   }
 

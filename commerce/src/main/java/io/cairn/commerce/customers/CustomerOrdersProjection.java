@@ -7,6 +7,7 @@ import io.cairn.core.view.Source;
 import io.cairn.core.view.SourcedEvent;
 import io.cairn.core.view.ViewKey;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A customer's orders, newest first: the order events filed under the order's customer, one row per
@@ -16,6 +17,12 @@ public final class CustomerOrdersProjection implements ListProjection<CustomerOr
   /** Files an order's events under its customer, whom the order's state names on every event. */
   public static final ViewKey<Orders.OrderState> BY_CUSTOMER =
       new ViewKey<>("customer", order -> order.state().customerId());
+
+  /** A customer reads its own orders. */
+  @Override
+  public Optional<String> customerOf(String key, CustomerOrderRow view) {
+    return Optional.of(key);
+  }
 
   @Override
   public String name() {

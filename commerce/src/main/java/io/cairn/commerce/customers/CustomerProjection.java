@@ -7,12 +7,19 @@ import io.cairn.core.view.SourcedEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The customer view: the customer's own events, and their orders' events filed under the customer
  * (repartitioned by {@link CustomerOrdersProjection#BY_CUSTOMER}).
  */
 public final class CustomerProjection implements Projection<CustomerView> {
+
+  /** A customer reads its own profile. */
+  @Override
+  public Optional<String> customerOf(String key, CustomerView view) {
+    return Optional.of(key);
+  }
 
   @Override
   public String name() {

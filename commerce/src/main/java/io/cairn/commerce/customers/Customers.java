@@ -3,6 +3,7 @@ package io.cairn.commerce.customers;
 import static io.cairn.core.aggregate.Decision.reject;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.CustomerAccess;
 import io.cairn.core.aggregate.Decider;
 import io.cairn.core.aggregate.Decision;
 import java.time.Instant;
@@ -16,7 +17,23 @@ public final class Customers
   /** The customers, keyed by customer id. */
   public static final AggregateType<Command, Event, CustomerState> TYPE =
       new AggregateType<>(
-          "customers", new Customers(), Command.class, Event.class, CustomerState.class);
+              "customers", new Customers(), Command.class, Event.class, CustomerState.class)
+          .withCustomerAccess(CustomerAccess.ownedById(Customers::sentByCustomers));
+
+  /** What a customer may ask of its own profile; points are awarded and refunded by Cairn. */
+  private static boolean sentByCustomers(Command command) {
+    return switch (command) {
+      case RegisterCustomer register -> true;
+      case ChangeProfile change -> true;
+      case RedeemPoints redeem -> true;
+      case DonatePoints donate -> true;
+      case AwardPoints award -> false;
+      case NotifyCustomer notify -> false;
+      case RecordConnection connection -> false;
+      case ReceiveDonation receive -> false;
+      case RefundDonation refund -> false;
+    };
+  }
 
   /** What a customer is asked to do. */
   public sealed interface Command

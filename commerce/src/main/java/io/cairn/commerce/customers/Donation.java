@@ -47,6 +47,7 @@ public final class Donation implements Reactor<Donation.Transfer, Donation.Messa
   public static final ProcessManager<Transfer, Message> MANAGER =
       ProcessManager.named(NAME, new Donation(), Transfer.class, Message.class)
           .on(Customers.TYPE, Donation::route)
+          .actingFor(transfer -> Optional.ofNullable(transfer).map(Transfer::donorId))
           .build();
 
   private Donation() {}

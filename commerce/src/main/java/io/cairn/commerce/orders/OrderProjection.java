@@ -9,6 +9,7 @@ import io.cairn.core.view.SourcedEvent;
 import io.cairn.core.view.ViewLookup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The order view: an order's state and the timeline of its status changes. */
 public final class OrderProjection implements Projection<OrderView> {
@@ -17,6 +18,12 @@ public final class OrderProjection implements Projection<OrderView> {
   /** An order view that looks its products' names up in the product view. */
   public OrderProjection(ProductProjection products) {
     this.products = products;
+  }
+
+  /** A customer reads its own orders. */
+  @Override
+  public Optional<String> customerOf(String key, OrderView view) {
+    return Optional.ofNullable(view.customerId());
   }
 
   @Override

@@ -5,16 +5,24 @@ import static io.cairn.core.aggregate.Decision.reject;
 import static io.cairn.core.aggregate.Decision.unchanged;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.CustomerAccess;
 import io.cairn.core.aggregate.Decider;
 import io.cairn.core.aggregate.Decision;
 import java.util.List;
+import java.util.Optional;
 
 /** An order of a customer: placed, confirmed, shipped, or cancelled before it ships. */
 public final class Orders implements Decider<Orders.Command, Orders.Event, Orders.OrderState> {
 
   /** The orders, keyed by order id. */
   public static final AggregateType<Command, Event, OrderState> TYPE =
-      new AggregateType<>("orders", new Orders(), Command.class, Event.class, OrderState.class);
+      new AggregateType<>("orders", new Orders(), Command.class, Event.class, OrderState.class)
+          .withCustomerAccess(
+              new CustomerAccess<>(
+                  // Orders are placed, confirmed and cancelled by the checkout, never by hand.
+                  command -> false,
+                  command -> Optional.empty(),
+                  (id, order) -> Optional.ofNullable(order).map(OrderState::customerId)));
 
   /** What an order is asked to do. */
   public sealed interface Command

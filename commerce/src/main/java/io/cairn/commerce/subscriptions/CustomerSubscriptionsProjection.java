@@ -7,6 +7,7 @@ import io.cairn.core.view.Source;
 import io.cairn.core.view.SourcedEvent;
 import io.cairn.core.view.ViewKey;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A customer's subscriptions, newest first: the subscription events filed under the subscription's
@@ -17,6 +18,12 @@ public final class CustomerSubscriptionsProjection
   /** Files a subscription's events under its customer, whom its state names on every event. */
   public static final ViewKey<SubscriptionState> BY_CUSTOMER =
       new ViewKey<>("customer", subscription -> subscription.state().customerId());
+
+  /** A customer reads its own subscriptions. */
+  @Override
+  public Optional<String> customerOf(String key, CustomerSubscriptionRow view) {
+    return Optional.of(key);
+  }
 
   @Override
   public String name() {

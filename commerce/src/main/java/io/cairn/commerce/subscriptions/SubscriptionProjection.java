@@ -28,6 +28,12 @@ public final class SubscriptionProjection implements Projection<SubscriptionView
     this.orders = orders;
   }
 
+  /** A customer reads its own subscriptions. */
+  @Override
+  public Optional<String> customerOf(String key, SubscriptionView view) {
+    return Optional.ofNullable(view.customerId());
+  }
+
   @Override
   public String name() {
     return "subscriptions";

@@ -3,11 +3,13 @@ package io.cairn.commerce.subscriptions;
 import static io.cairn.core.aggregate.Decision.reject;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.aggregate.CustomerAccess;
 import io.cairn.core.aggregate.Decider;
 import io.cairn.core.aggregate.Decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A meal subscription, keyed by subscription id: the same lines ordered for a customer once every
@@ -149,11 +151,42 @@ public final class Subscriptions
       throw new IllegalArgumentException("the shortest period is positive, not " + minInterval);
     }
     return new AggregateType<>(
-        "subscriptions",
-        new Subscriptions(minInterval),
-        Command.class,
-        Event.class,
-        SubscriptionState.class);
+            "subscriptions",
+            new Subscriptions(minInterval),
+            Command.class,
+            Event.class,
+            SubscriptionState.class)
+        .withCustomerAccess(
+            new CustomerAccess<>(
+                Subscriptions::sentByCustomers,
+                Subscriptions::customerNamed,
+                (id, subscription) ->
+                    Optional.ofNullable(subscription).map(SubscriptionState::customerId)));
+  }
+
+  /** A customer manages its own subscriptions; their periods are started by Cairn. */
+  private static boolean sentByCustomers(Command command) {
+    return switch (command) {
+      case Subscribe subscribe -> true;
+      case ChangeLines change -> true;
+      case Pause pause -> true;
+      case Resume resume -> true;
+      case Cancel cancel -> true;
+      case StartPeriod start -> false;
+      case FailPeriod fail -> false;
+    };
+  }
+
+  private static Optional<String> customerNamed(Command command) {
+    return switch (command) {
+      case Subscribe subscribe -> Optional.ofNullable(subscribe.customerId());
+      case ChangeLines change -> Optional.empty();
+      case Pause pause -> Optional.empty();
+      case Resume resume -> Optional.empty();
+      case Cancel cancel -> Optional.empty();
+      case StartPeriod start -> Optional.empty();
+      case FailPeriod fail -> Optional.empty();
+    };
   }
 
   /** The order, and the cart it is checked out from, of a subscription's period. */

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * @param events the sealed interface of its events
  * @param state its state record
  * @param upcaster how it reads the events it appended before their shape changed, if it has any
+ * @param customers what a customer acting for itself may read and send, if anything
  * @param <C> the commands
  * @param <E> the events
  * @param <S> the state
@@ -31,7 +32,8 @@ public record AggregateType<C, E, S>(
     Class<C> commands,
     Class<E> events,
     Class<S> state,
-    Optional<Upcaster<?, E>> upcaster) {
+    Optional<Upcaster<?, E>> upcaster,
+    Optional<CustomerAccess<C, S>> customers) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -50,18 +52,31 @@ public record AggregateType<C, E, S>(
     }
     Objects.requireNonNull(upcaster, "upcaster");
     upcaster.ifPresent(legacy -> requireDistinct(name, events, legacy.legacyEvents()));
+    Objects.requireNonNull(customers, "customers");
   }
 
   /** An aggregate type whose events have never changed shape. */
   public AggregateType(
       String name, Decider<C, E, S> decider, Class<C> commands, Class<E> events, Class<S> state) {
-    this(name, decider, commands, events, state, Optional.empty());
+    this(name, decider, commands, events, state, Optional.empty(), Optional.empty());
   }
 
   /** This type, reading the legacy records its log holds as the events they mean now. */
   public <L> AggregateType<C, E, S> withUpcaster(Class<L> legacyEvents, Function<L, E> upcast) {
     return new AggregateType<>(
-        name, decider, commands, events, state, Optional.of(new Upcaster<>(legacyEvents, upcast)));
+        name,
+        decider,
+        commands,
+        events,
+        state,
+        Optional.of(new Upcaster<>(legacyEvents, upcast)),
+        customers);
+  }
+
+  /** This type, open to customers acting for themselves as the access says. */
+  public AggregateType<C, E, S> withCustomerAccess(CustomerAccess<C, S> access) {
+    return new AggregateType<>(
+        name, decider, commands, events, state, upcaster, Optional.of(access));
   }
 
   /**

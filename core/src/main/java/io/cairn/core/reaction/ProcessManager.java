@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A process manager (a saga), declared once: the events of which aggregate types reach which of its
@@ -54,6 +55,7 @@ public final class ProcessManager<S, M> {
   private final Class<S> state;
   private final Class<M> messages;
   private final Map<String, Trigger<?, ?, M>> triggers;
+  private final Function<S, Optional<String>> customer;
 
   private ProcessManager(Builder<S, M> builder) {
     this.name = Names.check("process manager", builder.name);
@@ -61,6 +63,7 @@ public final class ProcessManager<S, M> {
     this.state = builder.state;
     this.messages = builder.messages;
     this.triggers = Map.copyOf(builder.triggers);
+    this.customer = builder.customer;
   }
 
   /**
@@ -114,6 +117,14 @@ public final class ProcessManager<S, M> {
     return trigger == null ? Optional.empty() : trigger.route(event, aggregate);
   }
 
+  /**
+   * The customer a process acts for, who may follow it with a token of scope {@code
+   * cairn:customer}; empty when it acts for none, or its manager declared none.
+   */
+  public Optional<String> customerOf(S process) {
+    return customer.apply(process);
+  }
+
   /** A process's state before its first input. */
   public S initialState() {
     return reactor.initialState();
@@ -142,6 +153,7 @@ public final class ProcessManager<S, M> {
     private final Class<S> state;
     private final Class<M> messages;
     private final Map<String, Trigger<?, ?, M>> triggers = new LinkedHashMap<>();
+    private Function<S, Optional<String>> customer = process -> Optional.empty();
 
     private Builder(String name, Reactor<S, M> reactor, Class<S> state, Class<M> messages) {
       this.name = name;
@@ -156,6 +168,12 @@ public final class ProcessManager<S, M> {
       if (triggers.putIfAbsent(type.name(), new Trigger<>(type, route)) != null) {
         throw new IllegalArgumentException(name + " hears " + type.name() + " twice");
       }
+      return this;
+    }
+
+    /** Which customer a process acts for, who may then follow it. */
+    public Builder<S, M> actingFor(Function<S, Optional<String>> customer) {
+      this.customer = Objects.requireNonNull(customer, "customer");
       return this;
     }
 

@@ -55,6 +55,18 @@ public interface Projection<V> {
     return view;
   }
 
+  /**
+   * The customer an entry belongs to, who may read it with a token of scope {@code cairn:customer}:
+   * none by default, so that only readers of every entry ({@code cairn:read}) see a view nobody
+   * declared a customer's.
+   *
+   * @param key the entry's key (for a list of rows, its parent's)
+   * @param view the entry
+   */
+  default Optional<String> customerOf(String key, V view) {
+    return Optional.empty();
+  }
+
   /** The query parameters that filter a list of this view ({@code category}). */
   default Set<String> filters() {
     return Set.of();
