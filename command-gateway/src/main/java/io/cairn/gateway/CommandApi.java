@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.contract.Envelopes;
 import io.cairn.avro.json.AvroJsonSchema;
+import io.cairn.core.aggregate.AggregateType;
 import io.cairn.web.auth.Scope;
 import io.cairn.web.openapi.OpenApi;
 import io.cairn.web.openapi.Operation;
@@ -25,20 +26,24 @@ public final class CommandApi {
   private CommandApi() {}
 
   /** Describes the command endpoint of each aggregate type. */
-  public static void describe(OpenApi api, List<String> types, Contract contract) {
+  public static void describe(OpenApi api, List<AggregateType<?, ?, ?>> types, Contract contract) {
     api.tag(TAG, "Commands to aggregates: each answered with the events it caused, or why not");
-    for (String type : types) {
+    for (AggregateType<?, ?, ?> declared : types) {
+      String type = declared.name();
       Envelopes envelopes = contract.envelopes(type);
       api.path(
           "/api/v1/" + type + "/{id}/commands",
           "post",
-          operation(type, commands(api, type, envelopes.commands()), events(api, type, envelopes)));
+          operation(type, commands(api, type, envelopes.commands()), events(api, type, envelopes))
+              .requires(
+                  declared.customers().isPresent()
+                      ? new Scope[] {Scope.COMMAND, Scope.CUSTOMER}
+                      : new Scope[] {Scope.COMMAND}));
     }
   }
 
   private static Operation operation(String type, ObjectNode body, ObjectNode events) {
     return Operation.of(TAG, "Send a command to one of the " + type, DESCRIPTION)
-        .requires(Scope.COMMAND)
         .pathParameter("id", "The aggregate's id: 1 to 64 of A-Z, a-z, 0-9, '.', '_', ':', '-'")
         .header(
             "If-Match", "The version the aggregate must be at, such as \"3\"; \"0\": new", false)

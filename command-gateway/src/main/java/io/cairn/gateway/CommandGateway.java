@@ -12,8 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -97,13 +99,15 @@ public final class CommandGateway implements AutoCloseable {
     listener.start();
     Map<String, Topic<String, SpecificRecord>> commandTopics = new HashMap<>();
     Map<String, Schema> envelopes = new HashMap<>();
+    Set<String> customerTypes = new HashSet<>();
     for (AggregateType<?, ?, ?> type : types) {
       commandTopics.put(type.name(), topics.commands(type.name()));
       envelopes.put(type.name(), contract.envelopes(type.name()).command());
+      type.customers().ifPresent(access -> customerTypes.add(type.name()));
     }
     CommandSender sender = new CommandSender(kafka, commandTopics, settings.commandTimeout());
     return new CommandGateway(
-        new CommandRequests(envelopes, clock),
+        new CommandRequests(envelopes, customerTypes, clock),
         sender,
         listener,
         processingReady,

@@ -1,5 +1,6 @@
 package io.cairn.gateway;
 
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -10,6 +11,12 @@ import org.apache.avro.specific.SpecificRecord;
  * @param aggregateId the aggregate's id, also the record key
  * @param commandId the command's id, by which its reply is found
  * @param envelope the command envelope
+ * @param customer the customer its sender is confined to, if it is
  */
 record CommandRequest(
-    String type, String command, String aggregateId, String commandId, SpecificRecord envelope) {}
+    String type,
+    String command,
+    String aggregateId,
+    String commandId,
+    SpecificRecord envelope,
+    Optional<String> customer) {}

@@ -13,6 +13,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
@@ -30,15 +32,18 @@ final class CommandRequests {
   private static final Pattern HEADER_TOKEN = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   private final Map<String, Schema> envelopes;
+  private final Set<String> customerTypes;
   private final CommandParser parser = new CommandParser();
   private final ObjectMapper json = new ObjectMapper();
   private final Clock clock;
 
   /**
    * @param envelopes each aggregate type's command envelope, by the type's name
+   * @param customerTypes the types a customer acting for itself may send some commands to
    */
-  CommandRequests(Map<String, Schema> envelopes, Clock clock) {
+  CommandRequests(Map<String, Schema> envelopes, Set<String> customerTypes, Clock clock) {
     this.envelopes = Map.copyOf(envelopes);
+    this.customerTypes = Set.copyOf(customerTypes);
     this.clock = clock;
   }
 
@@ -51,7 +56,8 @@ final class CommandRequests {
       String ifMatch,
       String idempotencyKey,
       String correlationId,
-      String actor) {}
+      String actor,
+      Optional<String> customer) {}
 
   CommandRequest read(Http http) {
     Schema envelopeSchema = envelopes.get(http.type());
@@ -61,6 +67,10 @@ final class CommandRequests {
           "unknown_aggregate_type",
           "There is no aggregate type '" + http.type() + "'.",
           Map.of("known", envelopes.keySet().stream().sorted().toList()));
+    }
+    if (http.customer().isPresent() && !customerTypes.contains(http.type())) {
+      throw new ApiException(
+          403, "forbidden", "A customer's token may send no command to " + http.type() + ".");
     }
     if (http.contentType() == null
         || !http.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -91,7 +101,8 @@ final class CommandRequests {
     String commandId = UUID.randomUUID().toString();
     SpecificRecord envelope =
         envelope(envelopeSchema, commandId, http, expectedVersion, payload.record());
-    return new CommandRequest(http.type(), payloadSchema.getName(), http.id(), commandId, envelope);
+    return new CommandRequest(
+        http.type(), payloadSchema.getName(), http.id(), commandId, envelope, http.customer());
   }
 
   private JsonNode parseJson(byte[] body) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.replies.ReplyEvent;
+import io.cairn.kafka.topics.CommandHeaders;
 import io.cairn.web.ApiError;
 import io.cairn.web.ErrorResponses;
 import io.cairn.web.auth.ClusterSecret;
@@ -31,9 +32,16 @@ final class CommandResponses {
       case ACCEPTED -> accepted(ctx, reply, tokens);
       case VERSION_CONFLICT -> refused(ctx, 409, reply);
       case IDEMPOTENCY_KEY_REUSED -> refused(ctx, 422, reply);
-      case REJECTED ->
-          refused(ctx, reply.getError().getCode().equals("command_failed") ? 500 : 422, reply);
+      case REJECTED -> refused(ctx, rejectedStatus(reply.getError().getCode()), reply);
     }
+  }
+
+  private static int rejectedStatus(String code) {
+    return switch (code) {
+      case "command_failed" -> 500;
+      case CommandHeaders.FORBIDDEN -> 403;
+      default -> 422;
+    };
   }
 
   private static void accepted(Context ctx, CommandReply reply, ClusterSecret tokens) {
@@ -59,7 +67,11 @@ final class CommandResponses {
   private static void refused(Context ctx, int status, CommandReply reply) {
     String code = status == 500 ? "internal_error" : reply.getError().getCode();
     ErrorResponses.send(
-        ctx, status, new ApiError(code, reply.getError().getMessage(), details(reply)));
+        ctx,
+        status,
+        // A customer refused another's aggregate learns nothing of it, not even its version.
+        new ApiError(
+            code, reply.getError().getMessage(), status == 403 ? Map.of() : details(reply)));
   }
 
   @SuppressWarnings("unchecked") // the processor writes details as a JSON object

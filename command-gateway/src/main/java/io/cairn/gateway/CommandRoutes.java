@@ -27,7 +27,7 @@ public final class CommandRoutes {
 
   /** Installs the command route. */
   public void install(RoutesConfig routes) {
-    routes.post("/api/v1/{type}/{id}/commands", this::command, Scope.COMMAND);
+    routes.post("/api/v1/{type}/{id}/commands", this::command, Scope.COMMAND, Scope.CUSTOMER);
   }
 
   private void command(Context ctx) {
@@ -40,7 +40,8 @@ public final class CommandRoutes {
             ctx.header("If-Match"),
             ctx.header("Idempotency-Key"),
             ctx.header("Correlation-Id"),
-            actor(ctx));
+            actor(ctx),
+            Principal.customerOnly(ctx));
     ctx.future(
         () -> {
           CompletableFuture<CommandReply> reply = gateway.submit(http);

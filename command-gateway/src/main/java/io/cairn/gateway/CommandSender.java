@@ -1,15 +1,18 @@
 package io.cairn.gateway;
 
 import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.topics.CommandHeaders;
 import io.cairn.kafka.topics.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -50,8 +53,16 @@ final class CommandSender implements AutoCloseable {
   CompletableFuture<Void> send(CommandRequest command) {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     Topic<String, SpecificRecord> topic = topics.get(command.type());
+    ProducerRecord<byte[], byte[]> record = topic.record(command.aggregateId(), command.envelope());
+    command
+        .customer()
+        .ifPresent(
+            customer ->
+                record
+                    .headers()
+                    .add(CommandHeaders.CUSTOMER, customer.getBytes(StandardCharsets.UTF_8)));
     producer.send(
-        topic.record(command.aggregateId(), command.envelope()),
+        record,
         (metadata, failure) -> {
           if (failure == null) {
             acknowledged.complete(null);

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -127,6 +128,6 @@ class CommandGatewayTest {
         "{\"type\":\"AddItem\",\"payload\":{\"productId\":\"p-1\",\"quantity\":1}}"
             .getBytes(StandardCharsets.UTF_8);
     return new CommandRequests.Http(
-        "carts", cart, "application/json", body, null, null, null, null);
+        "carts", cart, "application/json", body, null, null, null, null, Optional.empty());
   }
 }

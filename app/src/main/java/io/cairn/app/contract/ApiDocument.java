@@ -41,8 +41,7 @@ public final class ApiDocument {
   /** The document of these declarations. */
   public static ObjectNode of(QueryApi.Declared declared) {
     OpenApi api = new OpenApi();
-    CommandApi.describe(
-        api, declared.types().stream().map(type -> type.name()).toList(), declared.contract());
+    CommandApi.describe(api, declared.types(), declared.contract());
     QueryApi.describe(api, declared);
     service(api);
     return api.document("Cairn", DeclaredContract.version(), DESCRIPTION);

@@ -6,6 +6,7 @@ import io.cairn.core.aggregate.Decision;
 import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.mapping.RecordMapper;
+import io.cairn.kafka.topics.CommandHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -92,11 +93,38 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
           record);
       return;
     }
-    CommandReply reply = handle(command, current, origin);
+    CommandReply reply = handle(command, customer(record), current, origin);
     if (key != null) {
       ledger.remember(command.aggregateId(), key, reply);
     }
     reply(reply, command, record);
+  }
+
+  /** The customer the command's sender is confined to, as its header says, if it is. */
+  private static Optional<String> customer(Record<String, SpecificRecord> record) {
+    Header header = record.headers().lastHeader(CommandHeaders.CUSTOMER);
+    return header == null
+        ? Optional.empty()
+        : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+  }
+
+  private boolean customerMaySend(
+      String customer, IncomingCommand command, C decoded, Snapshot<S> current) {
+    return aggregate
+        .type()
+        .customers()
+        .map(access -> access.maySend(customer, command.aggregateId(), decoded, current.state()))
+        .orElse(false);
+  }
+
+  private CommandReply forbidden(IncomingCommand command, CommandReplies.Origin origin) {
+    return replies.rejected(
+        command,
+        0,
+        CommandHeaders.FORBIDDEN,
+        "A customer may send this only to what is its own.",
+        Map.of(),
+        origin);
   }
 
   /** Logs with the command's ids in the MDC, under the keys the HTTP edge gives them. */
@@ -113,13 +141,20 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
   }
 
   private CommandReply handle(
-      IncomingCommand command, Snapshot<S> current, CommandReplies.Origin origin) {
-    if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
-      return replies.conflict(command, current.version(), origin);
-    }
+      IncomingCommand command,
+      Optional<String> customer,
+      Snapshot<S> current,
+      CommandReplies.Origin origin) {
     Decision<E> decision;
     try {
       C decoded = mapper.fromAvro(command.payload(), aggregate.type().commands());
+      // First, so that a customer refused another's aggregate learns nothing of it.
+      if (customer.isPresent() && !customerMaySend(customer.get(), command, decoded, current)) {
+        return forbidden(command, origin);
+      }
+      if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
+        return replies.conflict(command, current.version(), origin);
+      }
       decision = aggregate.type().decider().decide(decoded, current.state());
     } catch (RuntimeException e) {
       // A bug in one command must not stop the partition: answer, append nothing, keep going.

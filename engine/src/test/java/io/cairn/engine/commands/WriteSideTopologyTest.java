@@ -6,6 +6,7 @@ import io.cairn.avro.carts.AddItem;
 import io.cairn.avro.carts.CartCommand;
 import io.cairn.avro.carts.CartEvent;
 import io.cairn.avro.carts.CartSnapshot;
+import io.cairn.avro.carts.CheckOut;
 import io.cairn.avro.carts.ItemAdded;
 import io.cairn.avro.carts.RemoveItem;
 import io.cairn.avro.products.ChangePrice;
@@ -17,6 +18,7 @@ import io.cairn.avro.testing.NewerEnvelope;
 import io.cairn.commerce.Commerce;
 import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.testing.TopologyDriver;
+import io.cairn.kafka.topics.CommandHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +218,36 @@ class WriteSideTopologyTest {
     assertThat(driver.replies().readValuesToList())
         .extracting(reply -> ((CommandReply) reply).getOutcome())
         .containsExactly(ReplyOutcome.ACCEPTED, ReplyOutcome.ACCEPTED);
+  }
+
+  @Test
+  void shouldRefuseACustomerWhatIsNotItsOwnBeforeAnyOtherCheckAndAppendNothing() {
+    driver.commands("carts").pipeInput("cart-1", cartCommand("cart-1", new AddItem("p1", 1)));
+    driver.replies().readValuesToList();
+
+    asCustomer("alice", "cart-1", cartCommand("cart-1", new CheckOut("bob", null), 7L, null));
+    CommandReply refused = driver.onlyReply();
+    assertThat(refused.getOutcome()).isEqualTo(ReplyOutcome.REJECTED);
+    assertThat(refused.getError().getCode()).isEqualTo("forbidden");
+    asCustomer("alice", "cart-1", cartCommand("cart-1", new AddItem("p1", 1)));
+    assertThat(driver.onlyReply().getError().getCode()).isEqualTo("forbidden");
+    asCustomer("alice", "p1", productCommand("p1", new ChangePrice(450L)));
+    assertThat(driver.onlyReply().getError().getCode()).isEqualTo("forbidden");
+    assertThat(driver.events("carts").readValuesToList()).hasSize(1);
+
+    asCustomer("alice", "cart-1", cartCommand("cart-1", new CheckOut("alice", null)));
+    assertThat(driver.onlyReply().getOutcome()).isEqualTo(ReplyOutcome.ACCEPTED);
+  }
+
+  private void asCustomer(String customer, String id, SpecificRecord command) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(CommandHeaders.CUSTOMER, customer.getBytes(StandardCharsets.UTF_8));
+    String type = command instanceof CartCommand ? "carts" : "products";
+    driver.commands(type).pipeInput(new TestRecord<>(id, command, headers));
+  }
+
+  private static CartCommand cartCommand(String id, Object payload) {
+    return cartCommand(id, payload, null, null);
   }
 
   private static CartCommand cartCommand(

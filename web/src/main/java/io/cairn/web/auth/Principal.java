@@ -1,6 +1,7 @@
 package io.cairn.web.auth;
 
 import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +46,27 @@ public record Principal(Optional<String> subject, Set<String> scopes, boolean in
     return switch (scope) {
       case OPEN -> true;
       case INTERNAL -> instance;
+      case CUSTOMER -> subject.isPresent() && scopes.contains(scope.claim());
       case COMMAND, READ, REPORT, ADMIN -> scopes.contains(scope.claim());
     };
+  }
+
+  /**
+   * The customer this principal is confined to on a route open to customers: its subject, when the
+   * customer scope is all it holds of what the route needs; empty when it may act for anyone.
+   */
+  public Optional<String> customerOnly(Set<? extends RouteRole> needed) {
+    boolean unconfined =
+        needed.stream()
+            .filter(Scope.class::isInstance)
+            .map(Scope.class::cast)
+            .anyMatch(scope -> scope != Scope.CUSTOMER && may(scope));
+    return unconfined || !may(Scope.CUSTOMER) ? Optional.empty() : subject;
+  }
+
+  /** The customer the request's principal is confined to on its route, if it is. */
+  public static Optional<String> customerOnly(Context ctx) {
+    return of(ctx).customerOnly(ctx.routeRoles());
   }
 
   /** The principal the access check found for this request; anonymous before it runs. */

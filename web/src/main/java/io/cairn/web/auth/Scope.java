@@ -15,6 +15,11 @@ public enum Scope implements RouteRole {
   READ("cairn:read"),
   /** Reading reports and their streams. */
   REPORT("cairn:report"),
+  /**
+   * Acting for the one customer the token's subject names: reading what is that customer's and
+   * sending the commands a customer sends for itself, as the domain declares them.
+   */
+  CUSTOMER("cairn:customer"),
   /** Operating the views and the dead-letter queue. */
   ADMIN("cairn:admin"),
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.web.auth.Scope;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +46,13 @@ public final class Operation {
     }
     if (!security.isEmpty()) {
       fails(401, "No bearer token, or one refused (with auth.mode=jwt)", "unauthorized");
-      fails(403, "The token has none of the scopes this needs", "forbidden");
+      fails(
+          403,
+          Arrays.asList(scopes).contains(Scope.CUSTOMER)
+              ? "The token has none of the scopes this needs, or it is a customer's and this is"
+                  + " not that customer's own"
+              : "The token has none of the scopes this needs",
+          "forbidden");
       fails(
           429,
           "More requests than http.rate.limit allows this client; Retry-After says when to retry",

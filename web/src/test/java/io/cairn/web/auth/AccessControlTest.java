@@ -53,6 +53,11 @@ class AccessControlTest {
                       Scope.READ);
                   config.routes.get(
                       "/either", ctx -> ctx.result("either"), Scope.READ, Scope.ADMIN);
+                  config.routes.get(
+                      "/mine",
+                      ctx -> ctx.result(Principal.customerOnly(ctx).orElse("anyone's")),
+                      Scope.READ,
+                      Scope.CUSTOMER);
                   config.routes.get("/undeclared", ctx -> ctx.result("undeclared"));
                   config.routes.get(
                       "/internal",
@@ -66,6 +71,22 @@ class AccessControlTest {
   @AfterEach
   void stop() {
     server.stop();
+  }
+
+  @Test
+  void aCustomerTokenIsConfinedToItsSubjectWhereCustomersMayComeAndRefusedElsewhere()
+      throws Exception {
+    String customer = "Bearer " + TOKENS.token("alice", "cairn:customer");
+
+    assertThat(get("/mine", customer).body()).isEqualTo("alice");
+    assertThat(get("/read", customer).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aReadersTokenIsNotConfinedEvenWithTheCustomerScope() throws Exception {
+    String both = "Bearer " + TOKENS.token("alice", "cairn:customer", "cairn:read");
+
+    assertThat(get("/mine", both).body()).isEqualTo("anyone's");
   }
 
   @Test
