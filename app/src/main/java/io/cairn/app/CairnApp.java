@@ -236,7 +236,7 @@ public final class CairnApp implements AutoCloseable {
                   processors.streamsInstance(),
                   projections,
                   types,
-                  managers.stream().map(ProcessManager::name).toList(),
+                  managers,
                   new ReportReads(
                       new ReportCatalog(declaredReports, reports::activity), reportStreams),
                   querySettings(config, self, access.cluster())));

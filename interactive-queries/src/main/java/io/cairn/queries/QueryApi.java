@@ -60,7 +60,7 @@ public final class QueryApi {
     ObjectNode shown = api.records().reference(view.shownType());
     Operation one =
         Operation.of(VIEWS, "Read one of the " + view.name(), "")
-            .requires(Scope.READ)
+            .requires(Scope.READ, Scope.CUSTOMER)
             .pathParameter("id", "Its key")
             .query(
                 "asOf",
@@ -88,7 +88,7 @@ public final class QueryApi {
   private static void rows(OpenApi api, ListProjection<?> rows) {
     Operation operation =
         Operation.of(VIEWS, "List the " + rows.segment() + " of one of the " + rows.parent(), "")
-            .requires(Scope.READ)
+            .requires(Scope.READ, Scope.CUSTOMER)
             .pathParameter("id", "The key of the " + rows.parent());
     for (String filter : rows.filters()) {
       operation.query(filter, "Only those whose " + filter + " is this", Schemas.string());
@@ -119,7 +119,7 @@ public final class QueryApi {
     }
     Operation history =
         Operation.of(AGGREGATES, "The events of one of the " + type.name(), "Oldest first")
-            .requires(Scope.READ)
+            .requires(Scope.READ, Scope.CUSTOMER)
             .pathParameter("id", "The aggregate's id")
             .query(
                 "fromVersion", "The version the page starts at (1 by default)", Schemas.integer());
@@ -134,7 +134,7 @@ public final class QueryApi {
   private static Operation stateOperation(AggregateType<?, ?, ?> type, ObjectNode state) {
     Operation operation =
         Operation.of(AGGREGATES, "The state of one of the " + type.name(), "As its decider has it")
-            .requires(Scope.READ)
+            .requires(Scope.READ, Scope.CUSTOMER)
             .pathParameter("id", "The aggregate's id")
             .query(
                 "asOf",

@@ -1,6 +1,7 @@
 package io.cairn.queries;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.report.Report;
 import io.cairn.core.view.ListProjection;
 import io.cairn.core.view.Projection;
@@ -42,13 +43,13 @@ final class QueryRoutes {
   private final ReadYourWrites readYourWrites;
   private final HistoryReplay replay;
   private final PastViews past;
-  private final List<String> managers;
+  private final List<ProcessManager<?, ?>> managers;
   private final ReportReads reports;
   private final Clock clock;
 
   QueryRoutes(
       ViewCatalog catalog,
-      List<String> managers,
+      List<ProcessManager<?, ?>> managers,
       ReportReads reports,
       QuerySettings settings,
       OperationsHandlers operations) {
@@ -122,21 +123,26 @@ final class QueryRoutes {
   }
 
   private void installProcesses(RoutesConfig routes, QueryServer server) {
-    for (String manager : managers) {
-      ProcessListQuery list = new ProcessListQuery(manager, clock);
+    for (ProcessManager<?, ?> manager : managers) {
+      String name = manager.name();
+      ProcessListQuery list = new ProcessListQuery(name, clock);
       ProcessQuery one = new ProcessQuery(manager);
-      routes.get("/api/v1/processes/" + manager, ctx -> server.processList(ctx, list), Scope.READ);
+      routes.get("/api/v1/processes/" + name, ctx -> server.processList(ctx, list), Scope.READ);
       routes.get(
-          "/api/v1/processes/" + manager + "/{id}",
+          "/api/v1/processes/" + name + "/{id}",
           ctx -> server.processByKey(ctx, one),
-          Scope.READ);
+          Scope.READ,
+          Scope.CUSTOMER);
     }
     Handler unknown =
         ctx -> {
           throw new ApiException(
               404,
               "unknown_process_manager",
-              "There is no process manager " + ctx.pathParam("name") + "; there are " + managers);
+              "There is no process manager "
+                  + ctx.pathParam("name")
+                  + "; there are "
+                  + managers.stream().map(ProcessManager::name).toList());
         };
     routes.get("/api/v1/processes/{name}", unknown, Scope.READ);
     routes.get("/api/v1/processes/{name}/{id}", unknown, Scope.READ);
@@ -163,6 +169,7 @@ final class QueryRoutes {
 
   private static <P> void byKey(
       RoutesConfig routes, QueryServer server, String path, KeyedQuery<P> query) {
-    routes.get(path, ctx -> server.byKey(ctx, query), Scope.READ);
+    // A customer may ask; the query tells, by the entry, whether it is the customer's own.
+    routes.get(path, ctx -> server.byKey(ctx, query), Scope.READ, Scope.CUSTOMER);
   }
 }

@@ -1,9 +1,11 @@
 package io.cairn.queries;
 
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.view.Projection;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.views.ReadSide;
+import io.cairn.queries.consistency.ConsistencyWait;
 import io.cairn.queries.operations.OperationsHandlers;
 import io.cairn.queries.operations.ReadSideOperations;
 import io.cairn.queries.operations.ViewsOperations;
@@ -16,15 +18,19 @@ import io.cairn.queries.routing.ListedQuery;
 import io.cairn.queries.routing.QueryOptions;
 import io.cairn.queries.routing.Reply;
 import io.cairn.queries.routing.Request;
+import io.cairn.queries.stores.StoreReader;
 import io.cairn.queries.stores.StreamsViewsAccess;
 import io.cairn.queries.stores.ViewsAccess;
+import io.cairn.web.ApiException;
 import io.cairn.web.Ids;
 import io.cairn.web.auth.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The read side's HTTP edge: interactive queries over the views' stores, each answered where its
@@ -50,7 +56,7 @@ public final class QueryServer implements AutoCloseable {
    * @param projections the views, by the names in paths
    * @param types the aggregate types whose states and histories the views keep
    * @param processes the process managers' stores, in the command processors' application
-   * @param managers the process managers, by the names in paths
+   * @param managers the process managers
    * @param reports the reports, by the names in paths, with their late counts
    */
   QueryServer(
@@ -59,7 +65,7 @@ public final class QueryServer implements AutoCloseable {
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
       ViewsAccess processes,
-      List<String> managers,
+      List<ProcessManager<?, ?>> managers,
       ReportReads reports,
       QuerySettings settings) {
     this.views = views;
@@ -77,14 +83,14 @@ public final class QueryServer implements AutoCloseable {
    * The query server of a running read side and command processors.
    *
    * @param commands the command processors, whose stores hold the processes
-   * @param managers the names of the process managers they run
+   * @param managers the process managers they run
    */
   public static QueryServer over(
       ReadSide readSide,
       StreamsInstance commands,
       List<Projection<?>> projections,
       List<AggregateType<?, ?, ?>> types,
-      List<String> managers,
+      List<ProcessManager<?, ?>> managers,
       ReportReads reports,
       QuerySettings settings) {
     return new QueryServer(
@@ -131,7 +137,39 @@ public final class QueryServer implements AutoCloseable {
                 request,
                 query.routedBy(),
                 key,
-                reader -> query.answer(reader, key, parameters, options.waiting())));
+                reader -> confined(request, reader, key, query, parameters, options.waiting())));
+  }
+
+  /** The answer, or a 403 when its client is confined to a customer whose own it is not. */
+  private static <P> CompletableFuture<Object> confined(
+      Request request,
+      StoreReader reader,
+      String key,
+      KeyedQuery<P> query,
+      P parameters,
+      ConsistencyWait wait) {
+    CompletableFuture<Object> answer;
+    try {
+      answer = query.answer(reader, key, parameters, wait);
+    } catch (RuntimeException refused) {
+      answer = CompletableFuture.failedFuture(refused);
+    }
+    if (request.customer().isEmpty()) {
+      return answer;
+    }
+    String customer = request.customer().get();
+    CompletableFuture<Object> answered = answer;
+    // Checked whatever the answer, so that a 404 does not tell another customer what exists.
+    return answer
+        .handle(
+            (value, failure) -> {
+              if (!query.customerMayRead(reader, key, customer)) {
+                throw new ApiException(
+                    403, "forbidden", "A customer's token reads only what is that customer's.");
+              }
+              return answered;
+            })
+        .thenCompose(Function.identity());
   }
 
   /**

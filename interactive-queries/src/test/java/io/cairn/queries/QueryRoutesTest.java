@@ -439,7 +439,7 @@ class QueryRoutesTest {
             Commerce.projections(),
             Commerce.aggregateTypes(),
             views,
-            List.of(ShippingDeadline.NAME),
+            List.of(ShippingDeadline.manager(SHIP_WITHIN)),
             new ReportReads(
                 new ReportCatalog(Commerce.reports(), Map::of),
                 // No stream is opened here: the feeds would read a broker these tests do not run.

@@ -61,7 +61,8 @@ public interface Projection<V> {
    * declared a customer's.
    *
    * @param key the entry's key (for a list of rows, its parent's)
-   * @param view the entry
+   * @param view the entry; null when there is none, since a customer's own entry may be known by
+   *     its key alone
    */
   default Optional<String> customerOf(String key, V view) {
     return Optional.empty();

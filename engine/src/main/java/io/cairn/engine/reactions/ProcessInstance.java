@@ -1,5 +1,6 @@
 package io.cairn.engine.reactions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.core.reaction.ProcessStatus;
 import java.time.Instant;
@@ -42,6 +43,20 @@ public record ProcessInstance(
   public ProcessInstance {
     deadlines = Map.copyOf(deadlines);
     steps = List.copyOf(steps);
+  }
+
+  /**
+   * The state as its manager's record.
+   *
+   * @throws IllegalArgumentException when it is not one
+   */
+  public <S> S stateAs(Class<S> type) {
+    try {
+      return ReactionJson.MAPPER.treeToValue(state, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "process " + processId + " of " + manager + " holds no " + type.getSimpleName(), e);
+    }
   }
 
   static ProcessInstance start(

@@ -41,6 +41,18 @@ public final class AggregateReads {
         reader.read(ViewStores.aggregates(type), id, store -> store.get(id)));
   }
 
+  /** Whether the aggregate is the customer's own, as its type declares and its state says. */
+  public <C, E, S> boolean customerOwns(AggregateType<C, E, S> type, String id, String customer) {
+    if (type.customers().isEmpty()) {
+      return false;
+    }
+    S current =
+        state(type, id)
+            .map(entry -> type.state().cast(entry.state()))
+            .orElseGet(() -> type.decider().initialState());
+    return type.customers().get().mayRead(customer, id, current);
+  }
+
   /** The aggregate as its events up to an instant made it, if it had any by then. */
   public Optional<AggregateEntry<?>> stateAsOf(AggregateType<?, ?, ?> type, String id, Instant at) {
     return HistoryReplay.latest(replayed(type, id, at));

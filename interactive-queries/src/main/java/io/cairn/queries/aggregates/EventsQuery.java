@@ -51,4 +51,9 @@ public final class EventsQuery implements KeyedQuery<HistoryParams> {
             version -> !reads.history(type, id, version, 1).items().isEmpty())
         .thenApply(done -> HistoryAnswer.of(reads, type, id, page));
   }
+
+  @Override
+  public boolean customerMayRead(StoreReader reader, String id, String customer) {
+    return new AggregateReads(reader, replay).customerOwns(type, id, customer);
+  }
 }

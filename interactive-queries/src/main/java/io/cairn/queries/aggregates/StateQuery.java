@@ -65,4 +65,9 @@ public final class StateQuery implements KeyedQuery<Optional<Instant>> {
         .orElseGet(() -> reads.state(type, id))
         .orElseThrow(() -> NotFound.of(type.name(), id, asOf));
   }
+
+  @Override
+  public boolean customerMayRead(StoreReader reader, String id, String customer) {
+    return new AggregateReads(reader, replay).customerOwns(type, id, customer);
+  }
 }

@@ -42,7 +42,7 @@ public final class ProcessApi {
               .answers(200, "A page of processes", Schemas.page(process)));
       Operation one =
           Operation.of(TAG, "Read one " + manager.name() + " process", "")
-              .requires(Scope.READ)
+              .requires(Scope.READ, Scope.CUSTOMER)
               .pathParameter("id", "The process's id");
       api.path(
           path + "/{id}",

@@ -1,5 +1,6 @@
 package io.cairn.queries.processes;
 
+import io.cairn.core.reaction.ProcessManager;
 import io.cairn.engine.reactions.ProcessInstance;
 import io.cairn.engine.reactions.ProcessStores;
 import io.cairn.kafka.stores.Store;
@@ -18,13 +19,13 @@ import java.util.concurrent.CompletableFuture;
 public final class ProcessQuery implements KeyedQuery<Boolean> {
   private static final Parameters<Boolean> NONE = new Parameters<>(Set.of(), params -> true);
 
-  private final String manager;
+  private final ProcessManager<?, ?> manager;
   private final Store<String, ProcessInstance> store;
 
-  /** The query of the named process manager's processes. */
-  public ProcessQuery(String manager) {
+  /** The query of a process manager's processes. */
+  public ProcessQuery(ProcessManager<?, ?> manager) {
     this.manager = manager;
-    this.store = ProcessStores.of(manager).instances();
+    this.store = ProcessStores.of(manager.name()).instances();
   }
 
   @Override
@@ -45,8 +46,22 @@ public final class ProcessQuery implements KeyedQuery<Boolean> {
       throw new ApiException(
           404,
           "process_not_found",
-          "There is no " + manager + " process " + id + " (or it ended and was forgotten).");
+          "There is no " + manager.name() + " process " + id + " (or it ended and was forgotten).");
     }
     return CompletableFuture.completedFuture(ProcessAnswer.of(process));
+  }
+
+  @Override
+  public boolean customerMayRead(StoreReader reader, String id, String customer) {
+    ProcessInstance process = reader.read(store, id, processes -> processes.get(id));
+    return process != null && actsFor(manager, process, customer);
+  }
+
+  private static <S> boolean actsFor(
+      ProcessManager<S, ?> manager, ProcessInstance process, String customer) {
+    return manager
+        .customerOf(process.stateAs(manager.state()))
+        .filter(customer::equals)
+        .isPresent();
   }
 }

@@ -25,6 +25,9 @@ public final class Forwarder implements AutoCloseable {
   /** On a forwarded list query: the partitions the instance answers for. */
   public static final String PARTITIONS = "Cairn-Partitions";
 
+  /** The customer a forwarded query's client is confined to, when it is. */
+  public static final String CUSTOMER = "Cairn-Customer";
+
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
   /** Beyond the longest wait a query may ask for, what the other instance may take to answer. */

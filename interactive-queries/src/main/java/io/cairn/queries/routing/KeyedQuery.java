@@ -29,4 +29,11 @@ public interface KeyedQuery<P> {
    */
   CompletableFuture<Object> answer(
       StoreReader reader, String key, P parameters, ConsistencyWait wait);
+
+  /**
+   * Whether the key's entry is the customer's own, which a client confined to that customer may
+   * read; asked after the answer, from the same stores, so that an entry the query waited for is
+   * there.
+   */
+  boolean customerMayRead(StoreReader reader, String key, String customer);
 }

@@ -20,6 +20,12 @@ final class EntityReads implements ViewLookup {
     return find(projection, id).map(view -> projection.render(view, this));
   }
 
+  /** Whether a view's entry for an id is the customer's own, as the view declares. */
+  <V> boolean customerOwns(Projection<V> projection, String id, String customer) {
+    V stored = find(projection, id).orElse(null);
+    return projection.customerOf(id, stored).filter(customer::equals).isPresent();
+  }
+
   /** A view's stored entry for an id, if the entity exists. */
   @Override
   public <V> Optional<V> find(Projection<V> projection, String id) {

@@ -61,4 +61,9 @@ public final class RowsQuery implements KeyedQuery<PageParams> {
               return new ListReads(reader, entities).rows(rows, id, page);
             });
   }
+
+  @Override
+  public boolean customerMayRead(StoreReader reader, String id, String customer) {
+    return rows.customerOf(id, null).filter(customer::equals).isPresent();
+  }
 }

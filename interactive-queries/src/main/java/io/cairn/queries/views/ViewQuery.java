@@ -55,4 +55,9 @@ public final class ViewQuery implements KeyedQuery<Optional<Instant>> {
                     .orElseGet(() -> new EntityReads(reader).shown(projection, id))
                     .orElseThrow(() -> NotFound.of(projection.name(), id, asOf)));
   }
+
+  @Override
+  public boolean customerMayRead(StoreReader reader, String id, String customer) {
+    return new EntityReads(reader).customerOwns(projection, id, customer);
+  }
 }
