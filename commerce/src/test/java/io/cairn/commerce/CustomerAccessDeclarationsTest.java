@@ -6,6 +6,7 @@ import io.cairn.commerce.carts.Carts;
 import io.cairn.commerce.customers.CustomerOrdersProjection;
 import io.cairn.commerce.customers.CustomerProjection;
 import io.cairn.commerce.customers.Customers;
+import io.cairn.commerce.orders.OrderProjection;
 import io.cairn.commerce.orders.Orders;
 import io.cairn.commerce.products.ProductProjection;
 import io.cairn.commerce.subscriptions.CustomerSubscriptionsProjection;
@@ -78,6 +79,7 @@ class CustomerAccessDeclarationsTest {
     assertThat(new CustomerOrdersProjection().customerOf("alice", null)).contains("alice");
     assertThat(new CustomerSubscriptionsProjection().customerOf("alice", null)).contains("alice");
     assertThat(new ProductProjection().customerOf("p-1", null)).isEmpty();
+    assertThat(new OrderProjection(new ProductProjection()).customerOf("o-1", null)).isEmpty();
   }
 
   private static <C, E, S> CustomerAccess<C, S> access(AggregateType<C, E, S> type) {

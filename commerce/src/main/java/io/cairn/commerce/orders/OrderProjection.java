@@ -23,7 +23,7 @@ public final class OrderProjection implements Projection<OrderView> {
   /** A customer reads its own orders. */
   @Override
   public Optional<String> customerOf(String key, OrderView view) {
-    return Optional.ofNullable(view.customerId());
+    return Optional.ofNullable(view).map(OrderView::customerId);
   }
 
   @Override

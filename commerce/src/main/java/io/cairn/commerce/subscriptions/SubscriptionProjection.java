@@ -31,7 +31,7 @@ public final class SubscriptionProjection implements Projection<SubscriptionView
   /** A customer reads its own subscriptions. */
   @Override
   public Optional<String> customerOf(String key, SubscriptionView view) {
-    return Optional.ofNullable(view.customerId());
+    return Optional.ofNullable(view).map(SubscriptionView::customerId);
   }
 
   @Override
