@@ -2,11 +2,16 @@ package io.cairn.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.web.FieldProblem;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.JsonProperties;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
@@ -18,6 +23,8 @@ import org.apache.avro.specific.SpecificData;
  * first. Nothing malformed gets past it to Kafka.
  */
 final class CommandParser {
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   /** The outcome: the record, or every problem found. */
   record Parsed(IndexedRecord record, List<FieldProblem> problems) {}
@@ -34,7 +41,10 @@ final class CommandParser {
       case UNION -> union(json, schema, path, problems);
       case STRING -> string(json, schema, path, problems);
       case INT -> integral(json, schema, path, problems, Integer.MIN_VALUE, Integer.MAX_VALUE);
-      case LONG -> integral(json, schema, path, problems, Long.MIN_VALUE, Long.MAX_VALUE);
+      case LONG ->
+          schema.getLogicalType() instanceof LogicalTypes.TimestampMillis
+              ? timestamp(json, path, problems)
+              : integral(json, schema, path, problems, Long.MIN_VALUE, Long.MAX_VALUE);
       case BOOLEAN ->
           json.isBoolean()
               ? json.booleanValue()
@@ -95,6 +105,24 @@ final class CommandParser {
     return json.isTextual()
         ? json.textValue()
         : problem(problems, FieldProblem.wrongType(path, "a string"));
+  }
+
+  /** A timestamp, written as the API writes them: RFC 3339, such as 2026-12-02T10:00:00Z. */
+  private Object timestamp(JsonNode json, String path, List<FieldProblem> problems) {
+    FieldProblem notOne = FieldProblem.wrongType(path, "an RFC 3339 date-time");
+    if (!json.isTextual()) {
+      return problem(problems, notOne);
+    }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(json.textValue()).toInstant().truncatedTo(ChronoUnit.MILLIS);
+    } catch (DateTimeParseException e) {
+      return problem(problems, notOne);
+    }
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      return problem(problems, FieldProblem.outOfRange(path, "in the years 1 to 9999"));
+    }
+    return at;
   }
 
   private Object integral(

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.avro.carts.AddItem;
 import io.cairn.avro.customers.ChangeProfile;
+import io.cairn.avro.customers.RecordConnection;
 import io.cairn.avro.customers.RegisterCustomer;
 import io.cairn.avro.orders.PlaceOrder;
 import io.cairn.avro.products.DefineProduct;
 import io.cairn.avro.products.RateProduct;
 import io.cairn.avro.subscriptions.Subscribe;
 import io.cairn.web.FieldProblem;
+import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,30 @@ class CommandParserTest {
 
     assertThat(parsed.problems()).isEmpty();
     assertThat(parsed.record()).isEqualTo(new AddItem("p-1", 2));
+  }
+
+  @Test
+  void shouldReadTimestampsAsTheApiWritesThemAndRefuseNumbers() throws Exception {
+    var parsed =
+        parser.parse(
+            json.readTree(
+                "{\"withId\":\"s-1\",\"role\":\"guest\",\"at\":\"2026-12-02T11:00:00+01:00\"}"),
+            RecordConnection.getClassSchema(),
+            "payload");
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(((RecordConnection) parsed.record()).getAt())
+        .isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
+    assertThat(
+            problems(
+                "{\"withId\":\"s-1\",\"role\":\"guest\",\"at\":5}",
+                RecordConnection.getClassSchema()))
+        .containsExactly("payload.at:wrong_type");
+    assertThat(
+            problems(
+                "{\"withId\":\"s-1\",\"role\":\"guest\",\"at\":\"+999999999-01-01T00:00:00Z\"}",
+                RecordConnection.getClassSchema()))
+        .containsExactly("payload.at:out_of_range");
   }
 
   @Test
