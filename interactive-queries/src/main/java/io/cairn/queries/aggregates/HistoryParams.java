@@ -8,8 +8,8 @@ import java.util.Set;
  * The query parameters of the events endpoint, checked: fromVersion (default 1), limit (default
  * 100, at most 1,000) and cursor, which stands for a fromVersion a previous page gave out.
  */
-record HistoryParams(long fromVersion, int limit) {
-  static final Parameters<HistoryParams> PARAMETERS =
+public record HistoryParams(long fromVersion, int limit) {
+  public static final Parameters<HistoryParams> PARAMETERS =
       new Parameters<>(Set.of("fromVersion", "limit", "cursor"), HistoryParams::read);
 
   private static HistoryParams read(QueryParams params) {

@@ -5,6 +5,8 @@ import io.cairn.queries.http.QueryParams;
 import io.cairn.web.auth.ClusterSecret;
 import io.javalin.http.Context;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,12 +35,23 @@ public final class QueryOptions {
    * @param tokens the secret consistency tokens are sealed with
    */
   public static QueryOptions read(Context ctx, Set<String> names, ClusterSecret tokens) {
+    return read(ctx.queryParamMap(), ctx.header(ConsistencyWait.TOKEN_HEADER), names, tokens);
+  }
+
+  /**
+   * Reads the common parameters from a query string's parameters and the consistency token's
+   * header, as {@link #read(Context, Set, ClusterSecret)} does from a request.
+   */
+  public static QueryOptions read(
+      Map<String, List<String>> query,
+      String tokenHeader,
+      Set<String> names,
+      ClusterSecret tokens) {
     Set<String> known = new HashSet<>(names);
     known.addAll(ConsistencyWait.NAMES);
     known.addAll(COMMON);
-    QueryParams params = new QueryParams(ctx.queryParamMap(), known);
-    ConsistencyWait wait =
-        ConsistencyWait.read(params, ctx.header(ConsistencyWait.TOKEN_HEADER), tokens);
+    QueryParams params = new QueryParams(query, known);
+    ConsistencyWait wait = ConsistencyWait.read(params, tokenHeader, tokens);
     String consistency = params.text("consistency");
     if (consistency != null && !consistency.equals("strong") && !consistency.equals("eventual")) {
       params.invalid("consistency", "strong or eventual");
