@@ -14,9 +14,11 @@ import io.cairn.web.Ids;
 import io.cairn.web.auth.ClusterSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -68,6 +70,17 @@ class QueryFuzzTest {
     }
     // A fuzz whose queries are all refused would test only the first check.
     Statistics.coverage(coverage -> coverage.check("read").percentage(p -> p > 5));
+  }
+
+  @Property(tries = 1_000)
+  void anInstantAskedForIsOneTheStoresCanSeek(@ForAll("queries") Map<String, List<String>> query) {
+    Optional<Instant> asOf;
+    try {
+      asOf = AsOf.PARAMETERS.read(QueryOptions.read(query, null, Set.of("asOf"), SECRET).params());
+    } catch (ApiException refused) {
+      return;
+    }
+    asOf.ifPresent(Instant::toEpochMilli);
   }
 
   @Provide
