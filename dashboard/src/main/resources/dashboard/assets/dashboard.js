@@ -19,13 +19,53 @@ const state = {
 };
 
 const $ = (id) => document.getElementById(id);
+const TOKEN_KEY = "cairn.token";
+
+/** The bearer token the analyst gave, kept for this tab only; none where the API needs none. */
+function authorization() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** Shows the token form, saying why: no token yet, a refused one, or one without the scope. */
+function askForToken(why) {
+  $("signin").hidden = false;
+  $("signin-why").textContent = why;
+}
+
+function refusal(path, status) {
+  if (status === 401) {
+    askForToken(sessionStorage.getItem(TOKEN_KEY)
+      ? "The token was refused (expired?); paste another."
+      : "The API needs a bearer token.");
+    return new Error("a token is needed");
+  }
+  if (status === 403) {
+    askForToken("The token lacks the scope this needs (cairn:report; cairn:read for the views).");
+    return new Error("the token lacks the scope");
+  }
+  return new Error(`${path} answered ${status}`);
+}
 
 async function api(path) {
-  const answer = await fetch(path, { headers: { Accept: "application/json" } });
+  const answer = await fetch(path, { headers: { Accept: "application/json", ...authorization() } });
   if (!answer.ok) {
-    throw new Error(`${path} answered ${answer.status}`);
+    throw refusal(path, answer.status);
   }
   return answer.json();
+}
+
+function watchSignIn() {
+  $("signin").addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $("token").value.trim());
+    location.reload();
+  });
+  $("signout").hidden = !sessionStorage.getItem(TOKEN_KEY);
+  $("signout").addEventListener("click", () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    location.reload();
+  });
 }
 
 /** The range shown: a preset reaching up to now, or the two instants picked. */
@@ -72,26 +112,36 @@ function follow(report) {
   if (state.stream) {
     state.stream.close();
   }
-  const stream = new EventSource(`/api/v1/reports/${report.name}/stream`);
-  state.stream = stream;
-  stream.addEventListener("open", () => {
-    setStatus("live", true);
-    reload();
+  state.stream = openEventStream(`/api/v1/reports/${report.name}/stream`, authorization, {
+    open() {
+      setStatus("live", true);
+      reload();
+    },
+    event(name, data) {
+      if (name === "window") {
+        changed(report, JSON.parse(data));
+      } else if (name === "closed") {
+        setStatus(`reconnecting: ${JSON.parse(data).message}`, false);
+      }
+    },
+    error(message, status) {
+      if (status === 401 || status === 403) {
+        setStatus(refusal(report.name, status).message, false);
+      } else {
+        setStatus("reconnecting to the stream…", false);
+      }
+    },
   });
-  stream.addEventListener("window", (event) => {
-    const item = JSON.parse(event.data);
-    state.lastChange = new Date();
-    if (report.top) {
-      scheduleReload();
-    } else if (inRange(item.windowStart)) {
-      state.windows.set(`${item.key}|${item.windowStart}`, item);
-      scheduleRender();
-    }
-  });
-  stream.addEventListener("closed", (event) => {
-    setStatus(`reconnecting: ${JSON.parse(event.data).message}`, false);
-  });
-  stream.addEventListener("error", () => setStatus("reconnecting to the stream…", false));
+}
+
+function changed(report, item) {
+  state.lastChange = new Date();
+  if (report.top) {
+    scheduleReload();
+  } else if (inRange(item.windowStart)) {
+    state.windows.set(`${item.key}|${item.windowStart}`, item);
+    scheduleRender();
+  }
 }
 
 async function reload() {
@@ -267,6 +317,7 @@ function watchRange() {
 }
 
 async function start() {
+  watchSignIn();
   watchRange();
   showViews();
   setInterval(showViews, LAG_EVERY_MS);

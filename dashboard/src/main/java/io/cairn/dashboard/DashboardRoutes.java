@@ -7,6 +7,7 @@ import io.javalin.security.RouteRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * The analysts' dashboard, at {@code /} and {@code /dashboard}: one page, its script and style
@@ -46,6 +47,7 @@ public final class DashboardRoutes {
           files.hostedPath = "/dashboard/assets";
           files.directory = "/dashboard/assets";
           files.location = Location.CLASSPATH;
+          files.roles = Set.of(access);
         });
     config.routes.get("/", this::page, access);
     config.routes.get("/dashboard", this::page, access);
