@@ -3,6 +3,7 @@ package io.cairn.app;
 import io.cairn.analytics.ReportTopics;
 import io.cairn.analytics.ReportTopology;
 import io.cairn.analytics.changes.ReportFeeds;
+import io.cairn.app.config.AuthConfig.Mode;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.PaymentsConfig;
@@ -17,6 +18,7 @@ import io.cairn.app.metrics.MeteredParts;
 import io.cairn.app.metrics.Metrics;
 import io.cairn.app.metrics.MetricsRoutes;
 import io.cairn.avro.contract.Contract;
+import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
@@ -51,6 +53,7 @@ import io.cairn.queries.reports.ReportCatalog;
 import io.cairn.queries.reports.ReportReads;
 import io.cairn.queries.reports.ReportStreams;
 import io.cairn.registry.EmbeddedSchemaRegistry;
+import io.cairn.registry.RegistryUsers;
 import io.cairn.web.HttpMetrics;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
@@ -61,6 +64,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
@@ -138,9 +142,17 @@ public final class CairnApp implements AutoCloseable {
       CairnTopics declared = new CairnTopics(config.topics());
       DeclaredContract published = DeclaredContract.of(config, types, declaredReports, contract);
       new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
-      URI registryUri = startRegistry(config.registry(), kafka, resources);
+      // The app's own user of its embedded registry, which nobody else knows.
+      String appUser = "cairn-app:" + UUID.randomUUID();
+      URI registryUri =
+          startRegistry(
+              config.registry(), appUser, config.auth().mode() != Mode.NONE, kafka, resources);
       ContractTopics topics =
-          publishContract(config.registry(), registryUri, published.schemas(), declared);
+          publishContract(
+              config.registry().clientConfig(registryUri, Optional.of(appUser)),
+              config.registry().autoRegister(),
+              published.schemas(),
+              declared);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       Access access = config.auth().access(Clock.systemUTC(), httpConfig.rateLimit());
       if (config.auth().signsAlone()) {
@@ -306,10 +318,13 @@ public final class CairnApp implements AutoCloseable {
    * and gives the topics the serdes that write and read them.
    */
   private static ContractTopics publishContract(
-      RegistryConfig config, URI registryUri, ContractSchemas contract, CairnTopics declared) {
-    SchemaRegistryClient schemas = new SchemaRegistryClient(config.clientConfig(registryUri));
-    contract.publish(schemas, config.autoRegister());
-    return new ContractTopics(declared, schemas, config.autoRegister());
+      RegistryClientConfig client,
+      boolean autoRegister,
+      ContractSchemas contract,
+      CairnTopics declared) {
+    SchemaRegistryClient schemas = new SchemaRegistryClient(client);
+    contract.publish(schemas, autoRegister);
+    return new ContractTopics(declared, schemas, autoRegister);
   }
 
   private static QuerySettings querySettings(
@@ -362,14 +377,34 @@ public final class CairnApp implements AutoCloseable {
         });
   }
 
+  /**
+   * @param appUser the app's own {@code user:password}, an admin of the embedded registry
+   * @param writesNeedAdmin whether the app's API authenticates, and so the registry's writes too
+   */
   private static URI startRegistry(
-      RegistryConfig config, KafkaConnection kafka, Resources resources) {
+      RegistryConfig config,
+      String appUser,
+      boolean writesNeedAdmin,
+      KafkaConnection kafka,
+      Resources resources) {
     if (!config.useEmbeddedRegistry()) {
       return config.externalUrl().orElseThrow();
     }
+    int colon = appUser.indexOf(':');
     EmbeddedSchemaRegistry.Settings settings =
         new EmbeddedSchemaRegistry.Settings(
-            config.host(), config.port(), config.topic(), config.compatibility(), REGISTRY_TIMEOUT);
+            config.host(),
+            config.port(),
+            config.topic(),
+            config.compatibility(),
+            REGISTRY_TIMEOUT,
+            config
+                .users()
+                .with(
+                    appUser.substring(0, colon),
+                    appUser.substring(colon + 1),
+                    RegistryUsers.Role.ADMIN),
+            writesNeedAdmin);
     return resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
   }
 

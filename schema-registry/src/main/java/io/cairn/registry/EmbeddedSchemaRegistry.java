@@ -35,9 +35,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
    * @param topic the single-partition topic of the registry's log, created beforehand
    * @param defaultLevel the global compatibility level until one is set
    * @param timeout how long a write to, or a read of, the log may take
+   * @param users who may use it
+   * @param writesNeedAdmin whether writes need an admin even without a users file: the app's own
+   *     API authenticates, so its contract must not be open to change
    */
   public record Settings(
-      String host, int port, String topic, CompatibilityLevel defaultLevel, Duration timeout) {}
+      String host,
+      int port,
+      String topic,
+      CompatibilityLevel defaultLevel,
+      Duration timeout,
+      RegistryUsers users,
+      boolean writesNeedAdmin) {}
 
   private EmbeddedSchemaRegistry(RegistryLog registryLog, Javalin server, String host) {
     this.registryLog = registryLog;
@@ -63,6 +72,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                         HttpResponseException.class, EmbeddedSchemaRegistry::http);
                     config.routes.exception(Exception.class, EmbeddedSchemaRegistry::unexpected);
                     config.jetty.modifyServer(jetty -> jetty.setErrorHandler(quietErrors()));
+                    new RegistryAccess(settings.users(), settings.writesNeedAdmin())
+                        .install(config.routes);
                     routes.install(config.routes);
                   })
               .start(settings.host(), settings.port());

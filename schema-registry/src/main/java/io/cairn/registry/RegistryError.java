@@ -26,6 +26,15 @@ public final class RegistryError extends RuntimeException {
     return errorCode;
   }
 
+  static RegistryError unauthorized() {
+    return new RegistryError(
+        401, 40101, "This needs a user of the registry, by HTTP basic authentication.");
+  }
+
+  static RegistryError forbidden(String what) {
+    return new RegistryError(403, 40301, "The user may not do this: " + what + ".");
+  }
+
   static RegistryError subjectNotFound(String subject) {
     return new RegistryError(404, 40401, "Subject '" + subject + "' not found.");
   }

@@ -24,8 +24,18 @@ final class SchemaRegistryService {
   int register(String subject, String schemaText, String schemaType, boolean hasReferences) {
     Schema schema = parse(schemaText, schemaType, hasReferences);
     Optional<SchemaState.Version> existing = state.find(subject, schema);
+    if (existing.isEmpty()) {
+      log.catchUp(); // another instance may have registered it, or another version, a moment ago
+      existing = state.find(subject, schema);
+    }
     if (existing.isPresent()) {
       return existing.get().id(); // registering twice is idempotent and costs no write
+    }
+    // Refused before it is written, so a refusal leaves no trace in the log; the fold still
+    // decides, should another instance register under the subject in between.
+    List<String> violations = state.violations(subject, schema);
+    if (!violations.isEmpty()) {
+      throw RegistryError.incompatible(subject, violations);
     }
     Outcome outcome = log.append(new RegistryRecord.Register(newId(), subject, schema.toString()));
     return switch (outcome) {

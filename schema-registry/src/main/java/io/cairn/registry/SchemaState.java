@@ -53,8 +53,7 @@ final class SchemaState {
     if (same.isPresent()) {
       return new Outcome.Registered(same.get().id(), same.get().version());
     }
-    List<Schema> live = live(subject).stream().map(Version::schema).toList();
-    List<String> reasons = level(subject).violations(schema, live);
+    List<String> reasons = violations(subject, schema);
     if (!reasons.isEmpty()) {
       return new Outcome.Incompatible(reasons);
     }
@@ -97,6 +96,12 @@ final class SchemaState {
         .ifPresentOrElse(
             subject -> subjectLevels.put(subject, set.level()), () -> globalLevel = set.level());
     return new Outcome.LevelSet(set.level());
+  }
+
+  /** Why the schema may not be registered under the subject now; empty when it may. */
+  synchronized List<String> violations(String subject, Schema schema) {
+    List<Schema> live = live(subject).stream().map(Version::schema).toList();
+    return level(subject).violations(schema, live);
   }
 
   /** The subjects with at least one version that is not deleted, sorted. */

@@ -12,10 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /** A registry on its own log topic of the test broker, and plain HTTP calls to it. */
 final class RegistryFixture {
@@ -40,11 +45,39 @@ final class RegistryFixture {
     return new RegistryFixture(new KafkaConnection(cluster.bootstrapServers(), Map.of()), topic);
   }
 
+  /** An open registry, as with auth.mode=none and no users file. */
   EmbeddedSchemaRegistry start() {
+    return start(RegistryUsers.none(), false);
+  }
+
+  EmbeddedSchemaRegistry start(RegistryUsers users, boolean writesNeedAdmin) {
     return EmbeddedSchemaRegistry.start(
         new EmbeddedSchemaRegistry.Settings(
-            "127.0.0.1", 0, topic, CompatibilityLevel.BACKWARD, Duration.ofSeconds(10)),
+            "127.0.0.1",
+            0,
+            topic,
+            CompatibilityLevel.BACKWARD,
+            Duration.ofSeconds(10),
+            users,
+            writesNeedAdmin),
         kafka);
+  }
+
+  /** The log's records, as many as there are: what was written, refused or not. */
+  long logRecords() {
+    try (Admin admin = Admin.create(kafka.clientConfig())) {
+      var partition = new TopicPartition(topic, 0);
+      return admin
+          .listOffsets(Map.of(partition, OffsetSpec.latest()))
+          .partitionResult(partition)
+          .get()
+          .offset();
+    } catch (ExecutionException e) {
+      throw new AssertionError("cannot read the log's end", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   static Answer get(EmbeddedSchemaRegistry registry, String path) {
@@ -70,10 +103,21 @@ final class RegistryFixture {
 
   private static Answer send(
       EmbeddedSchemaRegistry registry, String method, String path, Object body) {
+    return send(registry, method, path, body, null);
+  }
+
+  /** A call as a user, {@code name:password}; null for none. */
+  static Answer send(
+      EmbeddedSchemaRegistry registry, String method, String path, Object body, String user) {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(registry.uri() + path))
               .header("Accept", "application/vnd.schemaregistry.v1+json");
+      if (user != null) {
+        request.header(
+            "Authorization",
+            "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+      }
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {

@@ -2,7 +2,9 @@ package io.cairn.app.config;
 
 import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.registry.CompatibilityLevel;
+import io.cairn.registry.RegistryUsers;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.Optional;
  * @param compatibility the embedded registry's global compatibility level until one is set
  * @param autoRegister whether the app registers its schemas, or only checks they are registered
  * @param clientSettings Confluent client keys passed to the registry client (auth, TLS, timeouts)
+ * @param users the embedded registry's users, from {@code registry.users.file}
  */
 public record RegistryConfig(
     Optional<URI> externalUrl,
@@ -27,17 +30,30 @@ public record RegistryConfig(
     String topic,
     CompatibilityLevel compatibility,
     boolean autoRegister,
-    Map<String, String> clientSettings) {
+    Map<String, String> clientSettings,
+    RegistryUsers users) {
 
   /** Whether the app must serve its own registry. */
   public boolean useEmbeddedRegistry() {
     return externalUrl.isEmpty();
   }
 
-  /** The registry client's settings, on the external registry or the given embedded one. */
-  public RegistryClientConfig clientConfig(URI embeddedUrl) {
+  /**
+   * The registry client's settings, on the external registry or the given embedded one; on the
+   * embedded one, as the app's own user unless the settings name another.
+   *
+   * @param appUser the app's own {@code user:password} on the embedded registry, if it has one
+   */
+  public RegistryClientConfig clientConfig(URI embeddedUrl, Optional<String> appUser) {
     Map<String, Object> configs = new HashMap<>(clientSettings);
     configs.put(RegistryClientConfig.URL, externalUrl.orElse(embeddedUrl).toString());
+    if (useEmbeddedRegistry() && !clientSettings.containsKey(RegistryClientConfig.USER_INFO)) {
+      appUser.ifPresent(
+          user -> {
+            configs.put(RegistryClientConfig.CREDENTIALS_SOURCE, "USER_INFO");
+            configs.put(RegistryClientConfig.USER_INFO, user);
+          });
+    }
     return RegistryClientConfig.from(configs);
   }
 
@@ -80,6 +96,14 @@ public record RegistryConfig(
             RegistryClientConfig.KEYS::contains,
             "not a schema registry client key (basic.auth.user.info, schema.registry.ssl.*, ...)",
             "Confluent registry client keys, e.g. registry.client.basic.auth.user.info=user:secret,"
-                + " registry.client.schema.registry.ssl.truststore.location."));
+                + " registry.client.schema.registry.ssl.truststore.location."),
+        settings.parsed(
+            "registry.users.file",
+            RegistryUsers.none(),
+            "Users of the embedded registry, one 'name: password[,role...]' per line as"
+                + " Confluent's registry reads them (role admin may write); with it every call"
+                + " needs a user. Without it reads are open, and writes need an admin unless"
+                + " auth.mode=none.",
+            text -> RegistryUsers.load(Path.of(text.trim()))));
   }
 }

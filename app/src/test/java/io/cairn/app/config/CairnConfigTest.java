@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,6 +199,22 @@ class CairnConfigTest {
   }
 
   @Test
+  void shouldGiveTheEmbeddedRegistryItsUsersAndTheAppsOwnClientItsUser() throws Exception {
+    Path users = dir.resolve("registry-users");
+    Files.writeString(users, "ada: s3cret,admin\nnot a user line\n");
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--registry.users.file=" + users), Map.of()))
+        .hasMessageContaining("registry.users.file")
+        .hasMessageContaining("line 2")
+        .hasMessageNotContaining("s3cret");
+
+    var client =
+        CairnConfig.load(List.of(), Map.of())
+            .registry()
+            .clientConfig(URI.create("http://127.0.0.1:8081"), Optional.of("cairn-app:pw"));
+    assertThat(client.userInfo()).hasValue("cairn-app:pw");
+  }
+
+  @Test
   void shouldUseExternalRegistryWithItsClientSettings() {
     CairnConfig config =
         CairnConfig.load(
@@ -204,7 +222,7 @@ class CairnConfigTest {
             Map.of("SCHEMA_REGISTRY_URL", "https://registry.example:8081"));
 
     assertThat(config.registry().useEmbeddedRegistry()).isFalse();
-    var client = config.registry().clientConfig(null);
+    var client = config.registry().clientConfig(null, Optional.empty());
     assertThat(client.urls())
         .extracting(Object::toString)
         .containsExactly("https://registry.example:8081");

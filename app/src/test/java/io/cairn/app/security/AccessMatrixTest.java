@@ -202,6 +202,37 @@ class AccessMatrixTest {
   }
 
   @Test
+  void theRegistryIsReadByAnyoneButChangedOnlyByTheAppItself() throws Exception {
+    URI registry = app.registryUri();
+    HttpResponse<String> subjects =
+        http.send(
+            HttpRequest.newBuilder(registry.resolve("/subjects")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> loosen =
+        http.send(
+            HttpRequest.newBuilder(registry.resolve("/config"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"NONE\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> drop =
+        http.send(
+            HttpRequest.newBuilder(registry.resolve("/subjects/cairn.carts.events-value"))
+                .header("Authorization", "Bearer " + TOKENS.token("admin", "cairn:admin"))
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // The app registered its contract with its own user: its subjects are there.
+    assertThat(subjects.statusCode()).isEqualTo(200);
+    assertThat(subjects.body()).contains("cairn.carts.events-value");
+    assertThat(loosen.statusCode()).as(loosen.body()).isEqualTo(401);
+    assertThat(loosen.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+    assertThat(drop.statusCode()).as(drop.body()).isEqualTo(401);
+  }
+
+  @Test
   void whatInstancesTellEachOtherIsIgnoredFromAClientAndAForgedSignatureIsRefused()
       throws Exception {
     String reader = "Bearer " + TOKENS.token("reader", "cairn:read");
