@@ -97,13 +97,15 @@ public record RegistryConfig(
             "not a schema registry client key (basic.auth.user.info, schema.registry.ssl.*, ...)",
             "Confluent registry client keys, e.g. registry.client.basic.auth.user.info=user:secret,"
                 + " registry.client.schema.registry.ssl.truststore.location."),
-        settings.parsed(
-            "registry.users.file",
-            RegistryUsers.none(),
-            "Users of the embedded registry, one 'name: password[,role...]' per line as"
-                + " Confluent's registry reads them (role admin may write); with it every call"
-                + " needs a user. Without it reads are open, and writes need an admin unless"
-                + " auth.mode=none.",
-            text -> RegistryUsers.load(Path.of(text.trim()))));
+        Optional.ofNullable(
+                settings.parsed(
+                    "registry.users.file",
+                    (RegistryUsers) null,
+                    "Users of the embedded registry, one 'name: password[,role...]' per line as"
+                        + " Confluent's registry reads them (role admin may write); with it every call"
+                        + " needs a user. Without it reads are open, and writes need an admin unless"
+                        + " auth.mode=none.",
+                    text -> RegistryUsers.load(Path.of(text.trim()))))
+            .orElseGet(RegistryUsers::none));
   }
 }
