@@ -5,6 +5,7 @@ import io.cairn.kafka.embedded.BrokerSettings;
 import io.cairn.kafka.topics.TopicDefaults;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -120,10 +121,27 @@ public record CairnConfig(
             "broker.start.timeout",
             defaults.startTimeout(),
             "How long the embedded broker may take to start.");
+    boolean secure =
+        settings.parsed(
+            "broker.security",
+            false,
+            "plaintext, or sasl_ssl: clients of the embedded broker authenticate with"
+                + " SCRAM-SHA-512 over TLS and are held to ACLs; its certificates and users are"
+                + " made at its first start under broker.data.dir/security.",
+            CairnConfig::secureBroker);
     return settings
         .validated(
-            "broker.*", () -> new BrokerSettings(dataDir, port, controllerPort, heap, timeout))
+            "broker.*",
+            () -> new BrokerSettings(dataDir, port, controllerPort, heap, timeout, secure))
         .orElse(defaults);
+  }
+
+  private static boolean secureBroker(String mode) {
+    return switch (mode.trim().toLowerCase(Locale.ROOT)) {
+      case "plaintext" -> false;
+      case "sasl_ssl" -> true;
+      default -> throw new IllegalArgumentException("plaintext or sasl_ssl, not " + mode);
+    };
   }
 
   private static TopicDefaults readTopics(Settings settings) {

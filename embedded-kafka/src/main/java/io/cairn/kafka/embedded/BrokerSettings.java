@@ -19,9 +19,16 @@ import java.util.regex.Pattern;
  * @param controllerPort the KRaft controller listener's port on 127.0.0.1
  * @param maxHeap the child JVM's maximum heap, in the JVM's own syntax ({@code 512m}, {@code 1g})
  * @param startTimeout how long to wait for the broker to answer before giving up
+ * @param secure whether clients authenticate with SCRAM over TLS and are authorised by ACLs ({@link
+ *     BrokerSecurity}), rather than connect in plain text with every right
  */
 public record BrokerSettings(
-    Path dataDir, int port, int controllerPort, String maxHeap, Duration startTimeout) {
+    Path dataDir,
+    int port,
+    int controllerPort,
+    String maxHeap,
+    Duration startTimeout,
+    boolean secure) {
 
   /** The only address the embedded broker ever binds: it is a local development broker. */
   public static final String HOST = "127.0.0.1";
@@ -46,6 +53,17 @@ public record BrokerSettings(
     if (startTimeout.isNegative() || startTimeout.isZero()) {
       throw new IllegalArgumentException("startTimeout must be positive, not " + startTimeout);
     }
+  }
+
+  /** A broker in plain text, open to every local client. */
+  public BrokerSettings(
+      Path dataDir, int port, int controllerPort, String maxHeap, Duration startTimeout) {
+    this(dataDir, port, controllerPort, maxHeap, startTimeout, false);
+  }
+
+  /** These settings in the secure mode. */
+  public BrokerSettings secured() {
+    return new BrokerSettings(dataDir, port, controllerPort, maxHeap, startTimeout, true);
   }
 
   /** The settings `bin/cairn run` uses unless told otherwise. */

@@ -8,7 +8,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,13 +38,19 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final BrokerProcesses processes;
   private final BrokerPidFile pidFile;
   private final Process process;
+  private final Optional<BrokerSecurity> security;
 
   private EmbeddedBroker(
-      BrokerSettings settings, BrokerProcesses processes, BrokerPidFile pidFile, Process process) {
+      BrokerSettings settings,
+      BrokerProcesses processes,
+      BrokerPidFile pidFile,
+      Process process,
+      Optional<BrokerSecurity> security) {
     this.settings = settings;
     this.processes = processes;
     this.pidFile = pidFile;
     this.process = process;
+    this.security = security;
   }
 
   /**
@@ -64,11 +72,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     requireFree(settings.controllerPort(), "broker.controller.port");
 
     Instant started = Instant.now();
-    processes.writeServerProperties();
-    processes.formatIfNew();
+    Optional<BrokerSecurity> security =
+        settings.secure()
+            ? Optional.of(BrokerSecurity.under(processes.home(), processes.formatted()))
+            : Optional.empty();
+    processes.writeServerProperties(security);
+    processes.formatIfNew(security);
     Process process = processes.startServer();
     pidFile.write(new BrokerPidFile.Entry(process.pid(), ProcessHandle.current().pid()));
-    EmbeddedBroker broker = new EmbeddedBroker(settings, processes, pidFile, process);
+    EmbeddedBroker broker = new EmbeddedBroker(settings, processes, pidFile, process, security);
     try {
       broker.awaitReady(started.plus(settings.startTimeout()));
     } catch (RuntimeException e) {
@@ -87,6 +99,11 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** The address clients use to reach this broker. */
   public String bootstrapServers() {
     return settings.bootstrapServers();
+  }
+
+  /** The secure mode's users and certificates, when the broker runs in it. */
+  public Optional<BrokerSecurity> security() {
+    return security;
   }
 
   /** The broker's process id, so callers can check that it is gone after {@link #close}. */
@@ -120,11 +137,13 @@ public final class EmbeddedBroker implements AutoCloseable {
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
     Map<String, Object> props =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
-            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+        new HashMap<>(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+    security.ifPresent(secure -> props.putAll(secure.clientSettings(BrokerSecurity.ADMIN)));
     try (Admin admin = Admin.create(props)) {
       while (!answers(admin)) {
         failIfExitedOrLate(deadline);

@@ -2,6 +2,7 @@ package io.cairn.kafka.embedded;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -14,7 +15,9 @@ final class ServerProperties {
   private ServerProperties() {}
 
   /** The broker's configuration, sorted so the generated file is stable from run to run. */
-  static Map<String, String> of(BrokerSettings settings, Path logDir) {
+  static Map<String, String> of(
+      BrokerSettings settings, Path logDir, Optional<BrokerSecurity> security) {
+    String listener = security.isPresent() ? "SASL_SSL" : "PLAINTEXT";
     String host = BrokerSettings.HOST;
     Map<String, String> props = new TreeMap<>();
     props.put("process.roles", "broker,controller");
@@ -22,7 +25,8 @@ final class ServerProperties {
     props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + settings.controllerPort());
     props.put(
         "listeners",
-        "PLAINTEXT://"
+        listener
+            + "://"
             + host
             + ":"
             + settings.port()
@@ -30,7 +34,7 @@ final class ServerProperties {
             + host
             + ":"
             + settings.controllerPort());
-    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.port());
+    props.put("advertised.listeners", listener + "://" + host + ":" + settings.port());
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -49,6 +53,7 @@ final class ServerProperties {
     props.put("transaction.state.log.num.partitions", "10");
     // No other member is coming: do not hold the first rebalance back for them.
     props.put("group.initial.rebalance.delay.ms", "0");
+    security.ifPresent(secure -> props.putAll(secure.serverProperties()));
     return props;
   }
 }
