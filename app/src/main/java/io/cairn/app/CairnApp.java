@@ -31,6 +31,7 @@ import io.cairn.engine.commands.CommandTopology;
 import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.effects.Effects;
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.peers.Peers;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.sync.SyncMonitor;
 import io.cairn.engine.views.ReadSide;
@@ -59,6 +60,7 @@ import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
 import io.cairn.web.auth.Access;
 import io.cairn.web.auth.ClusterSecret;
+import io.cairn.web.tls.ServerTls;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,8 +136,19 @@ public final class CairnApp implements AutoCloseable {
           config.kafka().useEmbeddedBroker()
               ? Optional.of(resources.add(EmbeddedBroker.start(config.broker())))
               : Optional.empty();
-      KafkaConnection kafka =
+      KafkaConnection plain =
           config.kafka().connection(broker.map(EmbeddedBroker::bootstrapServers).orElse(null));
+      KafkaConnection kafka =
+          broker
+              .flatMap(EmbeddedBroker::security)
+              .map(
+                  security ->
+                      BrokerAccess.grant(
+                          plain,
+                          security,
+                          types.stream().map(AggregateType::name).toList(),
+                          config.registry().topic()))
+              .orElse(plain);
       Admin admin = Admin.create(kafka.clientConfig());
       // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
       resources.add(() -> admin.close(CLOSE_TIMEOUT));
@@ -155,6 +168,8 @@ public final class CairnApp implements AutoCloseable {
               declared);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       Access access = config.auth().access(Clock.systemUTC(), httpConfig.rateLimit());
+      Peers peers =
+          new Peers(httpConfig.tls().map(ServerTls::trustingItself), access.cluster()::sign);
       if (config.auth().signsAlone()) {
         log.info(
             "Instances sign their requests to each other with a secret of this one's own:"
@@ -221,7 +236,7 @@ public final class CairnApp implements AutoCloseable {
                       kafka,
                       topics,
                       self,
-                      access.cluster()::sign),
+                      peers),
                   admin));
       if (config.views().standbyReplicas() > 0) {
         log.info(
@@ -251,7 +266,7 @@ public final class CairnApp implements AutoCloseable {
                   managers,
                   new ReportReads(
                       new ReportCatalog(declaredReports, reports::activity), reportStreams),
-                  querySettings(config, self, access.cluster())));
+                  querySettings(config, self, access.cluster(), peers)));
       DeadLetterQueue deadLetters =
           resources.add(
               DeadLetterQueue.start(
@@ -328,13 +343,14 @@ public final class CairnApp implements AutoCloseable {
   }
 
   private static QuerySettings querySettings(
-      CairnConfig config, HostInfo self, ClusterSecret cluster) {
+      CairnConfig config, HostInfo self, ClusterSecret cluster, Peers peers) {
     return new QuerySettings(
         config.topics().partitions(),
         config.views().versionsRetention(),
         Clock.systemUTC(),
         self,
         cluster,
+        peers,
         config.views().historyMaxEvents());
   }
 

@@ -70,7 +70,7 @@ public final class QueryServer implements AutoCloseable {
       QuerySettings settings) {
     this.views = views;
     this.settings = settings;
-    this.forwarder = new Forwarder(settings.self(), settings.cluster());
+    this.forwarder = new Forwarder(settings.self(), settings.peers());
     this.answers = new AnswerWriter(settings.self());
     this.operations = new OperationsHandlers(operations);
     this.processes = StoreQueries.over(processes, settings, forwarder);

@@ -1,5 +1,6 @@
 package io.cairn.queries;
 
+import io.cairn.engine.peers.Peers;
 import io.cairn.web.auth.ClusterSecret;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param clock the clock that says how far back those versions reach now
  * @param self the address other instances reach this one's queries at, as the views application
  *     advertises it ({@code application.server})
- * @param cluster the secret this instance signs its queries to the others with
+ * @param cluster the secret that seals consistency tokens and tells the others' requests apart
+ * @param peers how this instance calls the others
  * @param historyMaxEvents the most events a query as of an instant folds again
  */
 public record QuerySettings(
@@ -22,4 +24,5 @@ public record QuerySettings(
     Clock clock,
     HostInfo self,
     ClusterSecret cluster,
+    Peers peers,
     int historyMaxEvents) {}

@@ -18,6 +18,7 @@ import io.cairn.avro.products.ChangePrice;
 import io.cairn.avro.products.DefineProduct;
 import io.cairn.commerce.Commerce;
 import io.cairn.commerce.orders.ShippingDeadline;
+import io.cairn.engine.peers.Peers;
 import io.cairn.engine.reactions.Reactions;
 import io.cairn.engine.testing.TopologyDriver;
 import io.cairn.engine.views.RebuildStatus;
@@ -451,7 +452,13 @@ class QueryRoutesTest {
                         Duration.ofSeconds(1)),
                     new StreamSettings(1, Duration.ofSeconds(15)))),
             new QuerySettings(
-                1, Duration.ofDays(7), driver.clock(), SELF, CLUSTER, HISTORY_MAX_EVENTS))) {
+                1,
+                Duration.ofDays(7),
+                driver.clock(),
+                SELF,
+                CLUSTER,
+                Peers.plain(CLUSTER::sign),
+                HISTORY_MAX_EVENTS))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),
           (server, client) -> test.run(client));

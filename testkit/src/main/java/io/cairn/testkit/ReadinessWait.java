@@ -17,13 +17,21 @@ public final class ReadinessWait {
 
   /** Waits until GET {base}/health/ready answers 200, or fails after the given time. */
   public static void awaitReady(URI base, Duration atMost) {
-    HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/ready")).build();
-    await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> status(ready) == 200);
+    awaitReady(HTTP, base, atMost);
   }
 
-  private static int status(HttpRequest request) {
+  /** Waits as {@link #awaitReady(URI, Duration)} does, asking with the client given. */
+  public static void awaitReady(HttpClient client, URI base, Duration atMost) {
+    HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/ready")).build();
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> status(client, ready) == 200);
+  }
+
+  private static int status(HttpClient client, HttpRequest request) {
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {

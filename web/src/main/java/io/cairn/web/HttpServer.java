@@ -3,14 +3,21 @@ package io.cairn.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.web.auth.Access;
 import io.cairn.web.auth.AccessControl;
+import io.cairn.web.tls.ServerTls;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Cairn's HTTP server: Javalin on virtual threads, Cairn's JSON conventions and its error table,
@@ -22,20 +29,28 @@ public final class HttpServer implements AutoCloseable {
 
   private final Javalin javalin;
   private final String host;
+  private final boolean tls;
 
-  private HttpServer(Javalin javalin, String host) {
+  private HttpServer(Javalin javalin, String host, boolean tls) {
     this.javalin = javalin;
     this.host = host;
+    this.tls = tls;
   }
 
   /**
-   * Where the server listens, and how large a request it takes.
+   * Where the server listens, how large a request it takes, and its TLS.
    *
    * @param host the address to bind
    * @param port the TCP port; 0 picks a free one
    * @param maxRequestBytes the largest request body accepted; a larger one is a 413
+   * @param tls its key and certificates, to serve HTTPS only; empty for plain HTTP
    */
-  public record Settings(String host, int port, int maxRequestBytes) {}
+  public record Settings(String host, int port, int maxRequestBytes, Optional<ServerTls> tls) {
+    /** Plain HTTP. */
+    public Settings(String host, int port, int maxRequestBytes) {
+      this(host, port, maxRequestBytes, Optional.empty());
+    }
+  }
 
   /**
    * Starts the server.
@@ -59,9 +74,9 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(
       Settings config, ObjectMapper mapper, Access access, Consumer<JavalinConfig> routes) {
-    Javalin javalin = configured(config.maxRequestBytes(), mapper, access, routes);
+    Javalin javalin = configured(config.maxRequestBytes(), mapper, access, config.tls(), routes);
     javalin.start(config.host(), config.port());
-    return new HttpServer(javalin, config.host());
+    return new HttpServer(javalin, config.host(), config.tls().isPresent());
   }
 
   /**
@@ -87,6 +102,21 @@ public final class HttpServer implements AutoCloseable {
    */
   public static Javalin configured(
       int maxRequestBytes, ObjectMapper mapper, Access access, Consumer<JavalinConfig> routes) {
+    return configured(maxRequestBytes, mapper, access, Optional.empty(), routes);
+  }
+
+  /**
+   * The server as configured, with its requests authenticated, on TLS when it has a key, not
+   * started.
+   *
+   * @param tls its key and certificates, to serve HTTPS only; empty for plain HTTP
+   */
+  public static Javalin configured(
+      int maxRequestBytes,
+      ObjectMapper mapper,
+      Access access,
+      Optional<ServerTls> tls,
+      Consumer<JavalinConfig> routes) {
     return Javalin.create(
         javalinConfig -> {
           javalinConfig.startup.showJavalinBanner = false;
@@ -111,6 +141,7 @@ public final class HttpServer implements AutoCloseable {
                           for (Connector connector : server.getConnectors()) {
                             if (connector instanceof ServerConnector network) {
                               network.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                              tls.ifPresent(keys -> secure(network, keys));
                             }
                           }
                         }
@@ -126,7 +157,24 @@ public final class HttpServer implements AutoCloseable {
   /** The base address of the API, with the port actually bound. */
   public URI uri() {
     String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    return URI.create("http://" + shown + ":" + javalin.port());
+    return URI.create((tls ? "https" : "http") + "://" + shown + ":" + javalin.port());
+  }
+
+  /** Makes the connector speak TLS before HTTP, with the server's key, and nothing in plain. */
+  private static void secure(ServerConnector connector, ServerTls keys) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(keys.keyStore());
+    ssl.setKeyStorePassword(keys.password());
+    ssl.setKeyManagerPassword(keys.password());
+    SslConnectionFactory tls = new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString());
+    connector.addFirstConnectionFactory(tls);
+    connector.setDefaultProtocol(tls.getProtocol());
+    // Clients reach instances by address as often as by name: the name they ask for (SNI) is
+    // not held to the certificate here; clients check the certificate themselves.
+    connector
+        .getConnectionFactory(HttpConnectionFactory.class)
+        .getHttpConfiguration()
+        .addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
   }
 
   @Override

@@ -1,11 +1,13 @@
 package io.cairn.app.config;
 
 import io.cairn.web.HttpServer;
+import io.cairn.web.tls.ServerTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -17,13 +19,19 @@ import java.util.Optional;
  * @param advertisedHost the host name other instances use to forward queries here; when absent, the
  *     bound address, or this machine's name when that is a wildcard
  * @param rateLimit the requests a second each client may send; 0 for no limit
+ * @param tls the key and certificates to serve HTTPS with; empty for plain HTTP
  */
 public record HttpConfig(
-    String host, int port, int maxRequestBytes, Optional<String> advertisedHost, int rateLimit) {
+    String host,
+    int port,
+    int maxRequestBytes,
+    Optional<String> advertisedHost,
+    int rateLimit,
+    Optional<ServerTls> tls) {
 
-  /** The defaults' limits on the given address. */
+  /** The defaults' limits on the given address, in plain HTTP. */
   public static HttpConfig on(String host, int port) {
-    return new HttpConfig(host, port, 65_536, Optional.empty(), 0);
+    return new HttpConfig(host, port, 65_536, Optional.empty(), 0, Optional.empty());
   }
 
   /**
@@ -37,7 +45,7 @@ public record HttpConfig(
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
       return new HttpConfig(
-          host, socket.getLocalPort(), maxRequestBytes, advertisedHost, rateLimit);
+          host, socket.getLocalPort(), maxRequestBytes, advertisedHost, rateLimit, tls);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot find a free port on " + host, e);
     }
@@ -45,7 +53,7 @@ public record HttpConfig(
 
   /** Where the server listens, and its limits. */
   public HttpServer.Settings server() {
-    return new HttpServer.Settings(host, port, maxRequestBytes);
+    return new HttpServer.Settings(host, port, maxRequestBytes, tls);
   }
 
   /** The host name other instances reach this one at. */
@@ -90,6 +98,51 @@ public record HttpConfig(
             0,
             1_000_000,
             "Requests a second each client (a token's subject, or else an address) may send,"
-                + " a second's worth at once; more get 429 with Retry-After. 0: no limit."));
+                + " a second's worth at once; more get 429 with Retry-After. 0: no limit."),
+        readTls(settings));
+  }
+
+  private static Optional<ServerTls> readTls(Settings settings) {
+    Optional<String> cert =
+        settings.optionalString(
+            "http.tls.cert.file",
+            "PEM certificate chain of the HTTP API, server's first; with http.tls.key.file the"
+                + " API serves HTTPS only, and instances call each other over it.");
+    Optional<String> key =
+        settings.optionalString(
+            "http.tls.key.file", "Unencrypted PKCS#8 PEM private key of http.tls.cert.file.");
+    Optional<String> keystore =
+        settings.optionalString(
+            "http.tls.keystore.file",
+            "Keystore holding the HTTP API's key and chain, instead of the PEM files.");
+    String password =
+        settings.string("http.tls.keystore.password", "", "Password of http.tls.keystore.file.");
+    String type =
+        settings.string("http.tls.keystore.type", "PKCS12", "Type of the keystore: PKCS12 or JKS.");
+    return settings
+        .validated("http.tls.*", () -> tls(cert, key, keystore, password, type))
+        .orElse(Optional.empty());
+  }
+
+  private static Optional<ServerTls> tls(
+      Optional<String> cert,
+      Optional<String> key,
+      Optional<String> keystore,
+      String password,
+      String type) {
+    if (keystore.isPresent() && (cert.isPresent() || key.isPresent())) {
+      throw new IllegalArgumentException("name either the PEM files or a keystore, not both");
+    }
+    if (cert.isPresent() != key.isPresent()) {
+      throw new IllegalArgumentException("http.tls.cert.file and http.tls.key.file go together");
+    }
+    try {
+      if (keystore.isPresent()) {
+        return Optional.of(ServerTls.fromKeyStore(Path.of(keystore.get()), password, type));
+      }
+      return cert.map(chain -> ServerTls.fromPem(Path.of(chain), Path.of(key.orElseThrow())));
+    } catch (UncheckedIOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 }

@@ -77,7 +77,7 @@ public final class ReadSide implements AutoCloseable {
             setup.aggregates().stream()
                 .map(a -> setup.topics().declared().events(a.name()).name())
                 .toList(),
-            new RebuildPeers(setup.peerCalls()),
+            new RebuildPeers(setup.peers()),
             Clock.systemUTC());
   }
 

@@ -2,13 +2,12 @@ package io.cairn.engine.views;
 
 import io.cairn.core.view.Projection;
 import io.cairn.engine.mapping.BoundAggregate;
+import io.cairn.engine.peers.Peers;
 import io.cairn.engine.streams.StreamsSettings;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.topics.ContractTopics;
 import io.cairn.kafka.topics.TopicDefaults;
-import java.net.http.HttpRequest;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -23,8 +22,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param kafka the cluster
  * @param topics the topics with the contract's serdes
  * @param self this instance's advertised HTTP address
- * @param peerCalls signs this instance's requests to the others (a rebuild's pause and resume), so
- *     that they know it for one of theirs
+ * @param peers how this instance calls the others (a rebuild's pause and resume)
  */
 public record ReadSideSetup(
     StreamsSettings streams,
@@ -36,7 +34,7 @@ public record ReadSideSetup(
     KafkaConnection kafka,
     ContractTopics topics,
     HostInfo self,
-    UnaryOperator<HttpRequest> peerCalls) {
+    Peers peers) {
 
   /** Copies the lists. */
   public ReadSideSetup {

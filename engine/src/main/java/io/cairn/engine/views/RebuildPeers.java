@@ -1,12 +1,11 @@
 package io.cairn.engine.views;
 
+import io.cairn.engine.peers.Peers;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -17,15 +16,12 @@ final class RebuildPeers {
   /** Beyond the views' own close timeout, what an instance may take to answer. */
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final UnaryOperator<HttpRequest> sign;
+  private final HttpClient http;
+  private final Peers peers;
 
-  /**
-   * @param sign signs a request, so that the peer knows it for one of the cluster's
-   */
-  RebuildPeers(UnaryOperator<HttpRequest> sign) {
-    this.sign = sign;
+  RebuildPeers(Peers peers) {
+    this.peers = peers;
+    this.http = peers.client().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** Has a peer stop its views. */
@@ -39,15 +35,14 @@ final class RebuildPeers {
   }
 
   private void post(HostInfo peer, String path) {
-    URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
     HttpRequest request =
-        HttpRequest.newBuilder(uri)
+        HttpRequest.newBuilder(peers.uri(peer, path))
             .timeout(ANSWER_TIMEOUT)
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     try {
       HttpResponse<String> response =
-          http.send(sign.apply(request), HttpResponse.BodyHandlers.ofString());
+          http.send(peers.sign().apply(request), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
             "%s answered %d to %s: %s"

@@ -1,8 +1,7 @@
 package io.cairn.queries.routing;
 
-import io.cairn.web.auth.ClusterSecret;
+import io.cairn.engine.peers.Peers;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,15 +33,15 @@ public final class Forwarder implements AutoCloseable {
   private static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
 
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(executor).build();
+  private final HttpClient client;
   private final HostInfo self;
-  private final ClusterSecret cluster;
+  private final Peers peers;
 
-  /** A forwarder of this instance's queries, signed with the cluster's secret. */
-  public Forwarder(HostInfo self, ClusterSecret cluster) {
+  /** A forwarder of this instance's queries to its peers, as they serve and sign. */
+  public Forwarder(HostInfo self, Peers peers) {
     this.self = self;
-    this.cluster = cluster;
+    this.peers = peers;
+    this.client = peers.client().connectTimeout(CONNECT_TIMEOUT).executor(executor).build();
   }
 
   /**
@@ -56,12 +55,13 @@ public final class Forwarder implements AutoCloseable {
   public CompletableFuture<HttpResponse<String>> get(
       HostInfo to, String pathAndQuery, Map<String, String> headers, Duration wait) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://" + to.host() + ":" + to.port() + pathAndQuery))
+        HttpRequest.newBuilder(peers.uri(to, pathAndQuery))
             .timeout(wait.plus(ANSWER_MARGIN))
             .header(FORWARDED_BY, name(self))
             .GET();
     headers.forEach(request::header);
-    return client.sendAsync(cluster.sign(request.build()), HttpResponse.BodyHandlers.ofString());
+    return client.sendAsync(
+        peers.sign().apply(request.build()), HttpResponse.BodyHandlers.ofString());
   }
 
   /** How an instance is named in headers: {@code host:port}. */

@@ -1,0 +1,125 @@
+package io.cairn.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.app.CairnApp;
+import io.cairn.app.config.CairnConfig;
+import io.cairn.testkit.KafkaTestCluster;
+import io.cairn.testkit.ReadinessWait;
+import io.cairn.testkit.WithRealKafka;
+import io.cairn.web.tls.ServerTls;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTTP API over TLS from PEM files: HTTPS answers with the certificate given, the same port
+ * refuses plain HTTP, and the app's own address says https.
+ */
+@WithRealKafka
+class HttpsTest {
+  @TempDir Path dir;
+
+  @Test
+  void theApiServesHttpsOnlyWithTheCertificateItIsGiven(KafkaTestCluster kafka) throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    selfSigned(cert, key);
+    HttpClient trusting =
+        HttpClient.newBuilder()
+            .sslContext(ServerTls.fromPem(cert, key).trustingItself())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    List<String> flags =
+        List.of(
+            "--http.port=0",
+            "--registry.port=0",
+            "--topics.partitions=1",
+            "--streams.state.dir=" + dir.resolve("state"),
+            "--http.tls.cert.file=" + cert,
+            "--http.tls.key.file=" + key);
+    try (CairnApp app =
+        CairnApp.start(
+            CairnConfig.load(flags, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())))) {
+      ReadinessWait.awaitReady(trusting, app.httpUri(), Duration.ofSeconds(60));
+
+      HttpResponse<String> products =
+          trusting.send(
+              HttpRequest.newBuilder(app.httpUri().resolve("/api/v1/products")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      URI plain = URI.create(app.httpUri().toString().replace("https://", "http://"));
+
+      assertThat(app.httpUri().getScheme()).isEqualTo("https");
+      assertThat(products.statusCode()).as(products.body()).isEqualTo(200);
+      assertThatThrownBy(
+              () ->
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(plain.resolve("/health/live")).build(),
+                          HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  /** A self-signed certificate for 127.0.0.1 and its PKCS#8 key, as PEM files. */
+  private static void selfSigned(Path cert, Path key) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    KeyPair keys = generator.generateKeyPair();
+    X500Name name = new X500Name("CN=127.0.0.1");
+    Instant now = Instant.now();
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(1))),
+            name,
+            keys.getPublic());
+    builder.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+    X509Certificate certificate =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+    Files.writeString(cert, pem("CERTIFICATE", certificate.getEncoded()));
+    Files.writeString(key, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
+}
