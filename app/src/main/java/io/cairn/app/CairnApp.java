@@ -84,6 +84,7 @@ public final class CairnApp implements AutoCloseable {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+  private static final String REGISTRY_APP_USER = "cairn-app";
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
   // The newest entries each instance lists; older ones stay in the topic and in the counts.
   private static final int DEAD_LETTERS_LISTED = 10_000;
@@ -155,14 +156,15 @@ public final class CairnApp implements AutoCloseable {
       CairnTopics declared = new CairnTopics(config.topics());
       DeclaredContract published = DeclaredContract.of(config, types, declaredReports, contract);
       new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
-      // The app's own user of its embedded registry, which nobody else knows.
-      String appUser = "cairn-app:" + UUID.randomUUID();
+      Optional<RegistryConfig.Embedded> ownRegistry =
+          startRegistry(config, httpConfig.tls(), kafka, resources);
       URI registryUri =
-          startRegistry(
-              config.registry(), appUser, config.auth().mode() != Mode.NONE, kafka, resources);
+          ownRegistry
+              .map(RegistryConfig.Embedded::url)
+              .orElseGet(() -> config.registry().externalUrl().orElseThrow());
       ContractTopics topics =
           publishContract(
-              config.registry().clientConfig(registryUri, Optional.of(appUser)),
+              config.registry().clientConfig(ownRegistry),
               config.registry().autoRegister(),
               published.schemas(),
               declared);
@@ -394,34 +396,31 @@ public final class CairnApp implements AutoCloseable {
   }
 
   /**
-   * @param appUser the app's own {@code user:password}, an admin of the embedded registry
-   * @param writesNeedAdmin whether the app's API authenticates, and so the registry's writes too
+   * Serves the embedded registry, unless an external one is configured: on the API's TLS, with
+   * writes for an admin whenever the API authenticates, and an admin user of the app's own that
+   * nobody else knows.
    */
-  private static URI startRegistry(
-      RegistryConfig config,
-      String appUser,
-      boolean writesNeedAdmin,
-      KafkaConnection kafka,
-      Resources resources) {
-    if (!config.useEmbeddedRegistry()) {
-      return config.externalUrl().orElseThrow();
+  private static Optional<RegistryConfig.Embedded> startRegistry(
+      CairnConfig config, Optional<ServerTls> tls, KafkaConnection kafka, Resources resources) {
+    RegistryConfig registry = config.registry();
+    if (!registry.useEmbeddedRegistry()) {
+      return Optional.empty();
     }
-    int colon = appUser.indexOf(':');
+    String password = UUID.randomUUID().toString();
     EmbeddedSchemaRegistry.Settings settings =
         new EmbeddedSchemaRegistry.Settings(
-            config.host(),
-            config.port(),
-            config.topic(),
-            config.compatibility(),
+            registry.host(),
+            registry.port(),
+            registry.topic(),
+            registry.compatibility(),
             REGISTRY_TIMEOUT,
-            config
-                .users()
-                .with(
-                    appUser.substring(0, colon),
-                    appUser.substring(colon + 1),
-                    RegistryUsers.Role.ADMIN),
-            writesNeedAdmin);
-    return resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
+            registry.users().with(REGISTRY_APP_USER, password, RegistryUsers.Role.ADMIN),
+            config.auth().mode() != Mode.NONE,
+            tls);
+    URI url = resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
+    return Optional.of(
+        new RegistryConfig.Embedded(
+            url, REGISTRY_APP_USER + ":" + password, tls.map(ServerTls::trustingItself)));
   }
 
   /** The base address of the HTTP API. */

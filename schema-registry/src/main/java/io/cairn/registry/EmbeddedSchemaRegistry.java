@@ -1,12 +1,15 @@
 package io.cairn.registry;
 
 import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.web.JettyConnectors;
+import io.cairn.web.tls.ServerTls;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
@@ -26,6 +29,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private final RegistryLog registryLog;
   private final Javalin server;
   private final String host;
+  private final boolean tls;
 
   /**
    * Where the registry listens and keeps its schemas.
@@ -38,6 +42,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
    * @param users who may use it
    * @param writesNeedAdmin whether writes need an admin even without a users file: the app's own
    *     API authenticates, so its contract must not be open to change
+   * @param tls its key and certificates, to serve HTTPS only; empty for plain HTTP
    */
   public record Settings(
       String host,
@@ -46,12 +51,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       CompatibilityLevel defaultLevel,
       Duration timeout,
       RegistryUsers users,
-      boolean writesNeedAdmin) {}
+      boolean writesNeedAdmin,
+      Optional<ServerTls> tls) {}
 
-  private EmbeddedSchemaRegistry(RegistryLog registryLog, Javalin server, String host) {
+  private EmbeddedSchemaRegistry(
+      RegistryLog registryLog, Javalin server, String host, boolean tls) {
     this.registryLog = registryLog;
     this.server = server;
     this.host = host;
+    this.tls = tls;
   }
 
   /** Reads the whole log, then serves the API. */
@@ -72,12 +80,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                         HttpResponseException.class, EmbeddedSchemaRegistry::http);
                     config.routes.exception(Exception.class, EmbeddedSchemaRegistry::unexpected);
                     config.jetty.modifyServer(jetty -> jetty.setErrorHandler(quietErrors()));
+                    settings.tls().ifPresent(keys -> JettyConnectors.each(config, keys::serveOn));
                     new RegistryAccess(settings.users(), settings.writesNeedAdmin())
                         .install(config.routes);
                     routes.install(config.routes);
                   })
               .start(settings.host(), settings.port());
-      return new EmbeddedSchemaRegistry(registryLog, server, settings.host());
+      return new EmbeddedSchemaRegistry(
+          registryLog, server, settings.host(), settings.tls().isPresent());
     } catch (RuntimeException e) {
       registryLog.close();
       throw e;
@@ -87,7 +97,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   /** The registry's base URL, for clients and for schema.registry.url. */
   public URI uri() {
     String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    return URI.create("http://" + shown + ":" + server.port());
+    return URI.create((tls ? "https" : "http") + "://" + shown + ":" + server.port());
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -59,7 +60,8 @@ final class RegistryFixture {
             CompatibilityLevel.BACKWARD,
             Duration.ofSeconds(10),
             users,
-            writesNeedAdmin),
+            writesNeedAdmin,
+            Optional.empty()),
         kafka);
   }
 

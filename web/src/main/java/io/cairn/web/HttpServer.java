@@ -10,14 +10,6 @@ import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.component.LifeCycle;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Cairn's HTTP server: Javalin on virtual threads, Cairn's JSON conventions and its error table,
@@ -132,20 +124,12 @@ public final class HttpServer implements AutoCloseable {
           // The JDK's default listen backlog is 50 connections: a burst of clients connecting at
           // once while the machine is busy overflows it. The connector is made when the server
           // starts, so its queue is set then.
-          javalinConfig.jetty.modifyServer(
-              server ->
-                  server.addEventListener(
-                      new LifeCycle.Listener() {
-                        @Override
-                        public void lifeCycleStarting(LifeCycle event) {
-                          for (Connector connector : server.getConnectors()) {
-                            if (connector instanceof ServerConnector network) {
-                              network.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
-                              tls.ifPresent(keys -> secure(network, keys));
-                            }
-                          }
-                        }
-                      }));
+          JettyConnectors.each(
+              javalinConfig,
+              connector -> {
+                connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                tls.ifPresent(keys -> keys.serveOn(connector));
+              });
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
           RequestLogContext.install(javalinConfig);
@@ -158,23 +142,6 @@ public final class HttpServer implements AutoCloseable {
   public URI uri() {
     String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
     return URI.create((tls ? "https" : "http") + "://" + shown + ":" + javalin.port());
-  }
-
-  /** Makes the connector speak TLS before HTTP, with the server's key, and nothing in plain. */
-  private static void secure(ServerConnector connector, ServerTls keys) {
-    SslContextFactory.Server ssl = new SslContextFactory.Server();
-    ssl.setKeyStore(keys.keyStore());
-    ssl.setKeyStorePassword(keys.password());
-    ssl.setKeyManagerPassword(keys.password());
-    SslConnectionFactory tls = new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString());
-    connector.addFirstConnectionFactory(tls);
-    connector.setDefaultProtocol(tls.getProtocol());
-    // Clients reach instances by address as often as by name: the name they ask for (SNI) is
-    // not held to the certificate here; clients check the certificate themselves.
-    connector
-        .getConnectionFactory(HttpConnectionFactory.class)
-        .getHttpConfiguration()
-        .addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Which schema registry the app uses: an external one (Confluent's, Apicurio, Karapace, Redpanda)
@@ -39,22 +40,33 @@ public record RegistryConfig(
   }
 
   /**
-   * The registry client's settings, on the external registry or the given embedded one; on the
-   * embedded one, as the app's own user unless the settings name another.
+   * How the app reaches the registry it serves itself.
    *
-   * @param appUser the app's own {@code user:password} on the embedded registry, if it has one
+   * @param url its address
+   * @param appUser the app's own {@code user:password} on it
+   * @param trust what its HTTPS is trusted with, when it serves HTTPS
    */
-  public RegistryClientConfig clientConfig(URI embeddedUrl, Optional<String> appUser) {
+  public record Embedded(URI url, String appUser, Optional<SSLContext> trust) {}
+
+  /**
+   * The registry client's settings, on the external registry or the embedded one; on the embedded
+   * one, as the app's own user unless the settings name another, and trusting its certificate.
+   *
+   * @param embedded the embedded registry, when the app serves one
+   */
+  public RegistryClientConfig clientConfig(Optional<Embedded> embedded) {
     Map<String, Object> configs = new HashMap<>(clientSettings);
-    configs.put(RegistryClientConfig.URL, externalUrl.orElse(embeddedUrl).toString());
-    if (useEmbeddedRegistry() && !clientSettings.containsKey(RegistryClientConfig.USER_INFO)) {
-      appUser.ifPresent(
-          user -> {
-            configs.put(RegistryClientConfig.CREDENTIALS_SOURCE, "USER_INFO");
-            configs.put(RegistryClientConfig.USER_INFO, user);
-          });
+    URI url = externalUrl.or(() -> embedded.map(Embedded::url)).orElseThrow();
+    configs.put(RegistryClientConfig.URL, url.toString());
+    if (embedded.isEmpty()) {
+      return RegistryClientConfig.from(configs);
     }
-    return RegistryClientConfig.from(configs);
+    if (!clientSettings.containsKey(RegistryClientConfig.USER_INFO)) {
+      configs.put(RegistryClientConfig.CREDENTIALS_SOURCE, "USER_INFO");
+      configs.put(RegistryClientConfig.USER_INFO, embedded.get().appUser());
+    }
+    RegistryClientConfig client = RegistryClientConfig.from(configs);
+    return embedded.get().trust().map(client::withSslContext).orElse(client);
   }
 
   private static URI httpUrl(String text) {

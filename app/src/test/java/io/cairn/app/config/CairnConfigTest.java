@@ -210,7 +210,10 @@ class CairnConfigTest {
     var client =
         CairnConfig.load(List.of(), Map.of())
             .registry()
-            .clientConfig(URI.create("http://127.0.0.1:8081"), Optional.of("cairn-app:pw"));
+            .clientConfig(
+                Optional.of(
+                    new RegistryConfig.Embedded(
+                        URI.create("http://127.0.0.1:8081"), "cairn-app:pw", Optional.empty())));
     assertThat(client.userInfo()).hasValue("cairn-app:pw");
   }
 
@@ -222,7 +225,7 @@ class CairnConfigTest {
             Map.of("SCHEMA_REGISTRY_URL", "https://registry.example:8081"));
 
     assertThat(config.registry().useEmbeddedRegistry()).isFalse();
-    var client = config.registry().clientConfig(null, Optional.empty());
+    var client = config.registry().clientConfig(Optional.empty());
     assertThat(client.urls())
         .extracting(Object::toString)
         .containsExactly("https://registry.example:8081");

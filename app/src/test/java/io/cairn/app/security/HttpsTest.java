@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTTP API over TLS from PEM files: HTTPS answers with the certificate given, the same port
- * refuses plain HTTP, and the app's own address says https.
+ * The HTTP API and the embedded registry over TLS from PEM files: HTTPS answers with the
+ * certificate given, the same port refuses plain HTTP, and the app's own addresses say https.
  */
 @WithRealKafka
 class HttpsTest {
@@ -73,6 +73,13 @@ class HttpsTest {
               HttpResponse.BodyHandlers.ofString());
       URI plain = URI.create(app.httpUri().toString().replace("https://", "http://"));
 
+      // The registry serves the same certificate, and the app registered its contract over it.
+      HttpResponse<String> subjects =
+          trusting.send(
+              HttpRequest.newBuilder(app.registryUri().resolve("/subjects")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(app.registryUri().getScheme()).isEqualTo("https");
+      assertThat(subjects.body()).contains("cairn.carts.events-value");
       assertThat(app.httpUri().getScheme()).isEqualTo("https");
       assertThat(products.statusCode()).as(products.body()).isEqualTo(200);
       assertThatThrownBy(

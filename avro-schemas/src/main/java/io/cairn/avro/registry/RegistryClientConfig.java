@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -22,6 +23,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param connectTimeout how long to wait for a connection
  * @param requestTimeout how long to wait for an answer
  * @param maxRetries how many times a request is retried on a 5xx or a connection failure
+ * @param sslContext a TLS context given in code, which wins over {@code tls}: the app's own,
+ *     trusting its embedded registry's certificate
  */
 public record RegistryClientConfig(
     List<URI> urls,
@@ -29,7 +32,8 @@ public record RegistryClientConfig(
     Optional<TlsStores> tls,
     Duration connectTimeout,
     Duration requestTimeout,
-    int maxRetries) {
+    int maxRetries,
+    Optional<SSLContext> sslContext) {
 
   /** The registry's URLs, comma-separated. */
   public static final String URL = "schema.registry.url";
@@ -76,6 +80,7 @@ public record RegistryClientConfig(
     }
     Objects.requireNonNull(userInfo, "userInfo");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(sslContext, "sslContext");
     if (maxRetries < 0) {
       throw new ConfigException(MAX_RETRIES + " must not be negative");
     }
@@ -89,7 +94,14 @@ public record RegistryClientConfig(
         Optional.empty(),
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
-        3);
+        3,
+        Optional.empty());
+  }
+
+  /** These settings, speaking TLS with the given context. */
+  public RegistryClientConfig withSslContext(SSLContext context) {
+    return new RegistryClientConfig(
+        urls, userInfo, tls, connectTimeout, requestTimeout, maxRetries, Optional.of(context));
   }
 
   /**
@@ -119,7 +131,8 @@ public record RegistryClientConfig(
         TlsStores.from(settings, TLS_PREFIX),
         Duration.ofMillis(settings.integer(CONNECT_TIMEOUT_MS, 5_000)),
         Duration.ofMillis(settings.integer(REQUEST_TIMEOUT_MS, 10_000)),
-        settings.integer(MAX_RETRIES, 3));
+        settings.integer(MAX_RETRIES, 3),
+        Optional.empty());
   }
 
   private static URI uri(String text) {

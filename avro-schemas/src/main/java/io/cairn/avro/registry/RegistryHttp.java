@@ -39,7 +39,10 @@ final class RegistryHttp {
   RegistryHttp(RegistryClientConfig config) {
     this.config = config;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.connectTimeout());
-    config.tls().ifPresent(tls -> builder.sslContext(sslContext(tls)));
+    config
+        .sslContext()
+        .or(() -> config.tls().map(RegistryHttp::sslContext))
+        .ifPresent(builder::sslContext);
     this.client = builder.build();
     this.authorization =
         config

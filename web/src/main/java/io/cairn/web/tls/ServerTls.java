@@ -24,6 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * How an HTTP server proves who it is over TLS: its key and certificate chain, read once from PEM
@@ -104,6 +110,23 @@ public final class ServerTls {
   /** The keystore's (and its key's) password. */
   public String password() {
     return password;
+  }
+
+  /** Makes the connector speak TLS before HTTP, with this key, and nothing in plain. */
+  public void serveOn(ServerConnector connector) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(keyStore);
+    ssl.setKeyStorePassword(password);
+    ssl.setKeyManagerPassword(password);
+    SslConnectionFactory tls = new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString());
+    connector.addFirstConnectionFactory(tls);
+    connector.setDefaultProtocol(tls.getProtocol());
+    // Clients reach instances by address as often as by name: the name they ask for (SNI) is
+    // not held to the certificate here; clients check the certificate themselves.
+    connector
+        .getConnectionFactory(HttpConnectionFactory.class)
+        .getHttpConfiguration()
+        .addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
   }
 
   /**
