@@ -2,6 +2,7 @@ package io.cairn.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.CairnApp;
 import io.cairn.app.config.CairnConfig;
@@ -24,8 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -90,6 +93,62 @@ class HttpsTest {
                           HttpResponse.BodyHandlers.ofString()))
           .isInstanceOf(IOException.class);
     }
+  }
+
+  @Test
+  void instancesForwardQueriesToEachOtherOverHttps(KafkaTestCluster kafka) throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    selfSigned(cert, key);
+    HttpClient trusting =
+        HttpClient.newBuilder().sslContext(ServerTls.fromPem(cert, key).trustingItself()).build();
+    try (CairnApp first = tlsApp(kafka, "first", cert, key);
+        CairnApp second = tlsApp(kafka, "second", cert, key)) {
+      ReadinessWait.awaitReady(trusting, first.httpUri(), Duration.ofSeconds(60));
+      ReadinessWait.awaitReady(trusting, second.httpUri(), Duration.ofSeconds(60));
+      HttpResponse<String> defined =
+          trusting.send(
+              HttpRequest.newBuilder(first.httpUri().resolve("/api/v1/products/tls-tea/commands"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"type\":\"DefineProduct\",\"payload\":{\"name\":\"Tea\","
+                              + "\"category\":\"drinks\",\"priceMinor\":450,\"currency\":\"EUR\"}}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(defined.statusCode()).as(defined.body()).isEqualTo(200);
+
+      // One partition: one instance holds it, and the other forwards to it, over HTTPS.
+      Set<String> servedBy = new HashSet<>();
+      for (CairnApp asked : List.of(first, second)) {
+        URI strong = asked.httpUri().resolve("/api/v1/products/tls-tea?consistency=strong");
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  HttpResponse<String> answer =
+                      trusting.send(
+                          HttpRequest.newBuilder(strong).build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  answer.headers().firstValue("Cairn-Served-By").ifPresent(servedBy::add);
+                  return answer.statusCode() == 200;
+                });
+      }
+      assertThat(servedBy).as("both answers came from the one active instance").hasSize(1);
+    }
+  }
+
+  private CairnApp tlsApp(KafkaTestCluster kafka, String name, Path cert, Path key) {
+    List<String> flags =
+        List.of(
+            "--http.port=0",
+            "--registry.port=0",
+            "--topics.partitions=1",
+            "--streams.state.dir=" + dir.resolve(name),
+            "--http.tls.cert.file=" + cert,
+            "--http.tls.key.file=" + key);
+    return CairnApp.start(
+        CairnConfig.load(flags, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())));
   }
 
   /** A self-signed certificate for 127.0.0.1 and its PKCS#8 key, as PEM files. */
