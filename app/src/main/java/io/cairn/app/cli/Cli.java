@@ -76,7 +76,8 @@ public final class Cli {
             .addSubcommand(new RebuildViewsCommand(out, err, terminal))
             .addSubcommand(new InboxCommand(out, err))
             .addSubcommand(new ContractCommand(env, out, err))
-            .addSubcommand(new TokenCommand(env, out, err, Clock.systemUTC()));
+            .addSubcommand(new TokenCommand(env, out, err, Clock.systemUTC()))
+            .addSubcommand(new AclsCommand(env, out, err));
     ScriptCommands.all().forEach(cli::addSubcommand);
     cli.addSubcommand(new HelpCommand());
     return configured(cli, out, err);

@@ -16,7 +16,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
   private static final List<String> COMMANDS =
       List.of(
-          "run", "rebuild-views", "inbox", "contract", "test", "build", "cluster", "bench", "help");
+          "run",
+          "rebuild-views",
+          "inbox",
+          "contract",
+          "token",
+          "acls",
+          "test",
+          "build",
+          "cluster",
+          "bench",
+          "help");
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -41,6 +51,21 @@ class CliTest {
 
     assertThat(out()).isEqualTo(dashDashHelp).contains("Usage: cairn " + command, "-h, --help");
     assertThat(appRuns).isEmpty();
+  }
+
+  @Test
+  void shouldPrintARolesAclsAsKafkasOwnToolAddsThem() {
+    assertThat(execute("acls", "--role=data-team", "--principal=User:analytics")).isZero();
+
+    assertThat(out())
+        .contains(
+            "--allow-principal User:analytics --operation Read --topic cairn.carts.events",
+            "--operation Read --topic cairn.integration. --resource-pattern-type prefixed",
+            "--operation Read --group analytics --resource-pattern-type prefixed")
+        .doesNotContain("--operation Write", "cairn.carts.commands");
+    out.reset();
+    assertThat(execute("acls", "--role=janitor", "--principal=User:x")).isEqualTo(2);
+    assertThat(err()).contains("JANITOR");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.CairnApp;
+import io.cairn.app.cli.AclsCommand;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.write.CommandClient;
 import io.cairn.kafka.embedded.BrokerSecurity;
@@ -28,12 +29,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The app end to end on its embedded broker in the secure mode: SCRAM-SHA-512 over TLS, Kafka's
  * StandardAuthorizer, and each role's ACLs. A command goes through exactly once as always; a data
- * team reads the events but not the commands; a user without ACLs reads nothing; a wrong password
- * is refused.
+ * team reads the events but not the commands; a user without ACLs reads nothing until {@code cairn
+ * acls --apply} grants it a role's; a wrong password is refused.
  */
 class SecureBrokerTest {
   @TempDir Path dir;
@@ -86,6 +88,31 @@ class SecureBrokerTest {
         nobody.seekToBeginning(nobody.assignment());
         assertThatThrownBy(() -> pollUntilRefused(nobody))
             .isInstanceOf(TopicAuthorizationException.class);
+      }
+      // What an operator does on a cluster of their own: grant a role's ACLs with the CLI.
+      List<String> asAdmin = new ArrayList<>(List.of("--kafka.bootstrap.servers=" + bootstrap));
+      security
+          .clientSettings(BrokerSecurity.ADMIN)
+          .forEach((key, value) -> asAdmin.add("--kafka." + key + "=" + value));
+      List<String> grant = new ArrayList<>(List.of("--role=data-team", "--principal=User:nobody"));
+      grant.add("--apply");
+      grant.addAll(asAdmin);
+      assertThat(
+              new CommandLine(new AclsCommand(Map.of(), System.out, System.err))
+                  .execute(grant.toArray(String[]::new)))
+          .isZero();
+      try (KafkaConsumer<String, byte[]> nobody =
+          consumer(bootstrap, security, "nobody", "nobody-secure-test")) {
+        nobody.subscribe(List.of("cairn.carts.events"));
+        List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .ignoreException(TopicAuthorizationException.class)
+            .until(
+                () -> {
+                  nobody.poll(Duration.ofMillis(200)).forEach(read::add);
+                  return read.stream().anyMatch(r -> r.key().equals("secure-cart"));
+                });
       }
       Map<String, Object> wrong = new HashMap<>(security.clientSettings("data-team"));
       wrong.put(
