@@ -134,6 +134,31 @@ public final class CairnTopics {
             Integer.toString(defaults.minInSyncReplicas())));
   }
 
+  /**
+   * The data subjects' keys, which seal their personal data: one partition, so every instance reads
+   * them in one order, and compacted, so an erased subject's keys, deleted by tombstones, are gone
+   * from the log too. Readable by the app alone.
+   */
+  public TopicSpec personalKeys() {
+    return new TopicSpec(
+        "cairn.personal-keys",
+        1,
+        defaults.replicationFactor(),
+        Map.of(
+            "cleanup.policy",
+            "compact",
+            "min.insync.replicas",
+            Integer.toString(defaults.minInSyncReplicas()),
+            // Tombstones and the keys they delete go as soon as compaction runs: erasure must
+            // not wait on the default day.
+            "delete.retention.ms",
+            "0",
+            "min.compaction.lag.ms",
+            "0",
+            "segment.ms",
+            "3600000"));
+  }
+
   /** Every topic of the given aggregate types, plus the shared and the reactions' ones. */
   public List<TopicSpec> all(Collection<String> aggregateTypes) {
     List<TopicSpec> topics = new ArrayList<>();
