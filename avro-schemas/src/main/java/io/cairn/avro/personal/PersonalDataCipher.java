@@ -18,13 +18,15 @@ import javax.crypto.spec.SecretKeySpec;
  * bound to the subject (as associated data), with the nonce derived from the value (HMAC-SHA256),
  * so that one value sealed twice for one subject reads the same: a decider may still tell whether a
  * name changed. The cipher's and the nonce's keys are each derived from the subject's key, never
- * the key itself. A sealed value reads {@code enc1:<key id>:<base64url>}.
+ * the key itself. A sealed value reads {@code enc1.<subject, base64url>.<key id>.<base64url>}: it
+ * names its subject, so any reader with the vault can open it without knowing where it came from.
  */
 public final class PersonalDataCipher {
   /** What a reader is shown in place of a value whose subject was erased. */
   public static final String ERASED = "[erased]";
 
-  private static final String PREFIX = "enc1:";
+  private static final String PREFIX = "enc1.";
+  private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final String HMAC = "HmacSHA256";
@@ -54,28 +56,39 @@ public final class PersonalDataCipher {
       cipher.updateAAD(key.subject().getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(text);
       byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-      return PREFIX + key.id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+      return PREFIX
+          + BASE64.encodeToString(key.subject().getBytes(StandardCharsets.UTF_8))
+          + "."
+          + key.id()
+          + "."
+          + BASE64.encodeToString(out);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is part of every JDK", e);
     }
   }
 
   /**
-   * The plain value of a sealed one, with the subject's keys in the vault: {@link #ERASED} when the
+   * The plain value of a sealed one, with its subject's keys in the vault: {@link #ERASED} when the
    * key is gone; a value that is not sealed is its own plain value.
    *
-   * @throws IllegalArgumentException when the value was tampered with or sealed for another subject
+   * @throws IllegalArgumentException when the value is malformed or was tampered with
    */
-  public static String open(KeyVault vault, String subject, String value) {
+  public static String open(KeyVault vault, String value) {
     if (!isSealed(value)) {
       return value;
     }
-    int colon = value.indexOf(':', PREFIX.length());
-    if (colon < 0) {
+    String[] parts = value.substring(PREFIX.length()).split("\\.", -1);
+    if (parts.length != 3) {
       throw new IllegalArgumentException("not a sealed value");
     }
-    Optional<SubjectKey> key = vault.find(subject, value.substring(PREFIX.length(), colon));
-    return key.map(found -> opened(found, value.substring(colon + 1))).orElse(ERASED);
+    String subject;
+    try {
+      subject = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a sealed value", e);
+    }
+    Optional<SubjectKey> key = vault.find(subject, parts[1]);
+    return key.map(found -> opened(found, parts[2])).orElse(ERASED);
   }
 
   private static String opened(SubjectKey key, String encoded) {

@@ -32,7 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * (and acknowledged by every in-sync replica) before anything is sealed with it, and erasing a
  * subject writes a tombstone for each of its keys. Each record is keyed {@code subject/keyId}, so
  * two keys made for one subject at once by two instances both stay, and each sealed value opens
- * with the one that sealed it; a subject's first key in log order is the one it seals with.
+ * with the one that sealed it; a subject's first key in log order is the one it seals with. The
+ * instance that erases stops opening at once; the others as soon as they read the tombstones,
+ * within milliseconds on a healthy cluster.
  */
 public final class KafkaKeyVault implements KeyVault, AutoCloseable {
   private static final int KEY_BYTES = 32;
