@@ -1,5 +1,6 @@
 package io.cairn.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.analytics.ReportTopics;
 import io.cairn.analytics.ReportTopology;
 import io.cairn.analytics.changes.ReportFeeds;
@@ -18,6 +19,7 @@ import io.cairn.app.metrics.MeteredParts;
 import io.cairn.app.metrics.Metrics;
 import io.cairn.app.metrics.MetricsRoutes;
 import io.cairn.avro.contract.Contract;
+import io.cairn.avro.personal.SealedValues;
 import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.Commerce;
@@ -40,6 +42,7 @@ import io.cairn.gateway.CommandGateway;
 import io.cairn.gateway.CommandRoutes;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.embedded.EmbeddedBroker;
+import io.cairn.kafka.personal.KafkaKeyVault;
 import io.cairn.kafka.topics.CairnTopics;
 import io.cairn.kafka.topics.ContractSchemas;
 import io.cairn.kafka.topics.ContractTopics;
@@ -58,6 +61,7 @@ import io.cairn.registry.RegistryUsers;
 import io.cairn.web.HttpMetrics;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
+import io.cairn.web.SealedAnswers;
 import io.cairn.web.auth.Access;
 import io.cairn.web.auth.ClusterSecret;
 import io.cairn.web.tls.ServerTls;
@@ -156,6 +160,12 @@ public final class CairnApp implements AutoCloseable {
       CairnTopics declared = new CairnTopics(config.topics());
       DeclaredContract published = DeclaredContract.of(config, types, declaredReports, contract);
       new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
+      // Internal: the subjects' keys, which seal personal data, are the app's alone.
+      new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(List.of(declared.personalKeys()));
+      KafkaKeyVault vault =
+          resources.add(new KafkaKeyVault(kafka, declared.personalKeys().name(), REGISTRY_TIMEOUT));
+      ObjectMapper answers = Json.newMapper();
+      SealedAnswers sealed = json -> SealedValues.open(vault, answers, json);
       Optional<RegistryConfig.Embedded> ownRegistry =
           startRegistry(config, httpConfig.tls(), kafka, resources);
       URI registryUri =
@@ -164,10 +174,11 @@ public final class CairnApp implements AutoCloseable {
               .orElseGet(() -> config.registry().externalUrl().orElseThrow());
       ContractTopics topics =
           publishContract(
-              config.registry().clientConfig(ownRegistry),
-              config.registry().autoRegister(),
-              published.schemas(),
-              declared);
+                  config.registry().clientConfig(ownRegistry),
+                  config.registry().autoRegister(),
+                  published.schemas(),
+                  declared)
+              .sealing(vault);
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       Access access = config.auth().access(Clock.systemUTC(), httpConfig.rateLimit());
       Peers peers =
@@ -186,7 +197,9 @@ public final class CairnApp implements AutoCloseable {
                   Commerce.publications(),
                   List.of(Commerce.paymentProvider())),
               aggregates,
-              declared);
+              declared,
+              // Other services act on what they are told (an email to write to): in the clear.
+              data -> SealedValues.open(vault, data));
       CommandProcessors processors =
           resources.add(
               CommandProcessors.start(
@@ -268,7 +281,7 @@ public final class CairnApp implements AutoCloseable {
                   managers,
                   new ReportReads(
                       new ReportCatalog(declaredReports, reports::activity), reportStreams),
-                  querySettings(config, self, access.cluster(), peers)));
+                  querySettings(config, self, access.cluster(), peers, sealed)));
       DeadLetterQueue deadLetters =
           resources.add(
               DeadLetterQueue.start(
@@ -297,7 +310,7 @@ public final class CairnApp implements AutoCloseable {
                   processors,
                   views,
                   sync,
-                  gateway,
+                  new CommandRoutes(gateway, access.cluster(), sealed),
                   new DeadLetterRoutes(deadLetters),
                   queries));
       resources.add(reportStreams);
@@ -345,7 +358,7 @@ public final class CairnApp implements AutoCloseable {
   }
 
   private static QuerySettings querySettings(
-      CairnConfig config, HostInfo self, ClusterSecret cluster, Peers peers) {
+      CairnConfig config, HostInfo self, ClusterSecret cluster, Peers peers, SealedAnswers sealed) {
     return new QuerySettings(
         config.topics().partitions(),
         config.views().versionsRetention(),
@@ -353,7 +366,8 @@ public final class CairnApp implements AutoCloseable {
         self,
         cluster,
         peers,
-        config.views().historyMaxEvents());
+        config.views().historyMaxEvents(),
+        sealed);
   }
 
   private static HttpServer startHttp(
@@ -365,7 +379,7 @@ public final class CairnApp implements AutoCloseable {
       CommandProcessors processors,
       ReadSide views,
       SyncMonitor sync,
-      CommandGateway gateway,
+      CommandRoutes commands,
       DeadLetterRoutes deadLetters,
       QueryServer queries) {
     ReadinessProbe readiness =
@@ -388,7 +402,7 @@ public final class CairnApp implements AutoCloseable {
               new HealthRoutes(readiness),
               new MetricsRoutes(metrics),
               contract,
-              new CommandRoutes(gateway, access.cluster()),
+              commands,
               deadLetters,
               DashboardRoutes.load(),
               queries);

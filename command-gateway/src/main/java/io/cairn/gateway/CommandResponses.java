@@ -8,7 +8,9 @@ import io.cairn.avro.replies.ReplyEvent;
 import io.cairn.kafka.topics.CommandHeaders;
 import io.cairn.web.ApiError;
 import io.cairn.web.ErrorResponses;
+import io.cairn.web.SealedAnswers;
 import io.cairn.web.auth.ClusterSecret;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,12 +26,15 @@ final class CommandResponses {
 
   private CommandResponses() {}
 
-  static void write(Context ctx, CommandReply reply, ClusterSecret tokens) {
+  /**
+   * @param sealed opens the sealed personal values of the events the answer shows
+   */
+  static void write(Context ctx, CommandReply reply, ClusterSecret tokens, SealedAnswers sealed) {
     if (reply.getReplayed()) {
       ctx.header("Idempotent-Replayed", "true");
     }
     switch (reply.getOutcome()) {
-      case ACCEPTED -> accepted(ctx, reply, tokens);
+      case ACCEPTED -> accepted(ctx, reply, tokens, sealed);
       case VERSION_CONFLICT -> refused(ctx, 409, reply);
       case IDEMPOTENCY_KEY_REUSED -> refused(ctx, 422, reply);
       case REJECTED -> refused(ctx, rejectedStatus(reply.getError().getCode()), reply);
@@ -44,7 +49,8 @@ final class CommandResponses {
     };
   }
 
-  private static void accepted(Context ctx, CommandReply reply, ClusterSecret tokens) {
+  private static void accepted(
+      Context ctx, CommandReply reply, ClusterSecret tokens, SealedAnswers sealed) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", reply.getAggregateType());
     body.put("id", reply.getAggregateId());
@@ -52,7 +58,16 @@ final class CommandResponses {
     body.put("commandId", reply.getReplayed() ? reply.getFirstCommandId() : reply.getCommandId());
     body.put("events", reply.getEvents().stream().map(CommandResponses::event).toList());
     body.put("consistencyToken", consistencyToken(reply, tokens));
-    ctx.header("ETag", "\"" + reply.getVersion() + "\"").status(200).json(body);
+    byte[] json;
+    try {
+      json = JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an answer that is not JSON", e);
+    }
+    ctx.header("ETag", "\"" + reply.getVersion() + "\"")
+        .status(200)
+        .contentType(ContentType.APPLICATION_JSON)
+        .result(sealed.opened(json));
   }
 
   private static Map<String, Object> event(ReplyEvent event) {

@@ -3,6 +3,7 @@ package io.cairn.gateway;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.web.ErrorResponses;
 import io.cairn.web.RequestLogContext;
+import io.cairn.web.SealedAnswers;
 import io.cairn.web.auth.ClusterSecret;
 import io.cairn.web.auth.Principal;
 import io.cairn.web.auth.Scope;
@@ -14,15 +15,18 @@ import java.util.concurrent.CompletableFuture;
 public final class CommandRoutes {
   private final CommandGateway gateway;
   private final ClusterSecret tokens;
+  private final SealedAnswers sealed;
 
   /**
    * Routes onto a running gateway.
    *
    * @param tokens seals the consistency tokens of the answers
+   * @param sealed opens the sealed personal values of the events an answer shows
    */
-  public CommandRoutes(CommandGateway gateway, ClusterSecret tokens) {
+  public CommandRoutes(CommandGateway gateway, ClusterSecret tokens, SealedAnswers sealed) {
     this.gateway = gateway;
     this.tokens = tokens;
+    this.sealed = sealed;
   }
 
   /** Installs the command route. */
@@ -61,7 +65,7 @@ public final class CommandRoutes {
 
   private Void answer(Context ctx, CommandReply reply, Throwable failure) {
     if (failure == null) {
-      CommandResponses.write(ctx, reply, tokens);
+      CommandResponses.write(ctx, reply, tokens, sealed);
       return null;
     }
     ErrorResponses.sendFailure(ctx, failure);

@@ -71,7 +71,7 @@ public final class QueryServer implements AutoCloseable {
     this.views = views;
     this.settings = settings;
     this.forwarder = new Forwarder(settings.self(), settings.peers());
-    this.answers = new AnswerWriter(settings.self());
+    this.answers = new AnswerWriter(settings.self(), settings.sealed());
     this.operations = new OperationsHandlers(operations);
     this.processes = StoreQueries.over(processes, settings, forwarder);
     this.routes =

@@ -1,6 +1,7 @@
 package io.cairn.queries;
 
 import io.cairn.engine.peers.Peers;
+import io.cairn.web.SealedAnswers;
 import io.cairn.web.auth.ClusterSecret;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param cluster the secret that seals consistency tokens and tells the others' requests apart
  * @param peers how this instance calls the others
  * @param historyMaxEvents the most events a query as of an instant folds again
+ * @param sealed opens the sealed personal values of an answer
  */
 public record QuerySettings(
     int partitions,
@@ -25,4 +27,5 @@ public record QuerySettings(
     HostInfo self,
     ClusterSecret cluster,
     Peers peers,
-    int historyMaxEvents) {}
+    int historyMaxEvents,
+    SealedAnswers sealed) {}

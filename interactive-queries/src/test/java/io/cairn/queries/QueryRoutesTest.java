@@ -32,6 +32,7 @@ import io.cairn.queries.reports.StreamSettings;
 import io.cairn.web.ApiException;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
+import io.cairn.web.SealedAnswers;
 import io.cairn.web.auth.ClusterSecret;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
@@ -458,7 +459,8 @@ class QueryRoutesTest {
                 SELF,
                 CLUSTER,
                 Peers.plain(CLUSTER::sign),
-                HISTORY_MAX_EVENTS))) {
+                HISTORY_MAX_EVENTS,
+                SealedAnswers.NONE))) {
       JavalinTest.test(
           HttpServer.configured(65_536, Json.newMapper(), config -> queries.install(config.routes)),
           (server, client) -> test.run(client));

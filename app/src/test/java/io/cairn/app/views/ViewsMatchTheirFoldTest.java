@@ -8,6 +8,7 @@ import io.cairn.app.RunningApp;
 import io.cairn.app.TopicReader;
 import io.cairn.app.write.CommandClient;
 import io.cairn.avro.contract.Contract;
+import io.cairn.avro.personal.SealedValues;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
@@ -16,11 +17,16 @@ import io.cairn.core.view.Projection;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.testing.DirectFold;
 import io.cairn.engine.views.stores.AggregateEntry;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.personal.KafkaKeyVault;
+import io.cairn.kafka.topics.CairnTopics;
+import io.cairn.kafka.topics.TopicDefaults;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import io.cairn.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +48,7 @@ class ViewsMatchTheirFoldTest {
   private static final ObjectMapper JSON = Json.newMapper();
 
   @RegisterExtension static final RunningApp app = new RunningApp();
+  private static KafkaKeyVault keys;
 
   @Test
   void shouldAnswerEveryViewAsItsEventsFoldDirectly(KafkaTestCluster kafka) throws IOException {
@@ -99,12 +107,33 @@ class ViewsMatchTheirFoldTest {
     assertThat(actual.get("state")).as("%s %s", type, id).isEqualTo(shown(entry.state()));
   }
 
-  /** What clients are shown of a value: its JSON as read back, numbers as any parser types them. */
+  /**
+   * A value as the API shows it: JSON, its sealed personal values opened with the app's keys, which
+   * the fold of the log reads sealed like any other reader.
+   */
   private static JsonNode shown(Object value) {
     try {
-      return JSON.readTree(JSON.writeValueAsString(value));
+      return SealedValues.open(keys(), JSON.readTree(JSON.writeValueAsString(value)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static synchronized KafkaKeyVault keys() {
+    if (keys == null) {
+      keys =
+          new KafkaKeyVault(
+              new KafkaConnection(app.bootstrapServers(), Map.of()),
+              new CairnTopics(new TopicDefaults(1, (short) 1)).personalKeys().name(),
+              Duration.ofSeconds(10));
+    }
+    return keys;
+  }
+
+  @AfterAll
+  static void closeKeys() {
+    if (keys != null) {
+      keys.close();
     }
   }
 

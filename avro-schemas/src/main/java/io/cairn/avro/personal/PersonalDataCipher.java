@@ -25,7 +25,9 @@ public final class PersonalDataCipher {
   /** What a reader is shown in place of a value whose subject was erased. */
   public static final String ERASED = "[erased]";
 
-  private static final String PREFIX = "enc1.";
+  /** How every sealed value begins. */
+  public static final String PREFIX = "enc1.";
+
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;

@@ -1,9 +1,12 @@
 package io.cairn.avro.personal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -35,6 +38,37 @@ public final class SealedValues {
       }
     }
     return tree;
+  }
+
+  /**
+   * A JSON document with every sealed value opened; one with none is answered as it is, without
+   * being parsed.
+   *
+   * @throws IllegalArgumentException when the document is not JSON
+   */
+  public static byte[] open(KeyVault vault, ObjectMapper mapper, byte[] json) {
+    if (!mayHoldSealed(json)) {
+      return json;
+    }
+    try {
+      return mapper.writeValueAsBytes(open(vault, mapper.readTree(json)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a JSON document", e);
+    }
+  }
+
+  private static boolean mayHoldSealed(byte[] json) {
+    byte[] prefix = PersonalDataCipher.PREFIX.getBytes(StandardCharsets.US_ASCII);
+    outer:
+    for (int i = 0; i <= json.length - prefix.length; i++) {
+      for (int j = 0; j < prefix.length; j++) {
+        if (json[i + j] != prefix[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static boolean isSealed(JsonNode value) {

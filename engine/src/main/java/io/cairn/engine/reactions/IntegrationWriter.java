@@ -1,6 +1,7 @@
 package io.cairn.engine.reactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,6 +12,7 @@ import io.cairn.kafka.topics.CairnTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -28,9 +30,14 @@ final class IntegrationWriter {
           .build();
 
   private final CairnTopics topics;
+  private final UnaryOperator<JsonNode> published;
 
-  IntegrationWriter(CairnTopics topics) {
+  /**
+   * @param published what an event's data passes through: the opening of its sealed values
+   */
+  IntegrationWriter(CairnTopics topics, UnaryOperator<JsonNode> published) {
     this.topics = topics;
+    this.published = published;
   }
 
   /**
@@ -53,7 +60,7 @@ final class IntegrationWriter {
     json.put("datacontenttype", "application/json");
     json.put("correlationid", cause.correlationId());
     json.put("causationid", cause.id());
-    json.set("data", JSON.valueToTree(event.data()));
+    json.set("data", published.apply(JSON.valueToTree(event.data())));
     RecordHeaders headers = new RecordHeaders();
     headers.add("content-type", bytes("application/cloudevents+json; charset=UTF-8"));
     return new ProducerRecord<>(

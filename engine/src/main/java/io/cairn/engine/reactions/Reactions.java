@@ -1,5 +1,6 @@
 package io.cairn.engine.reactions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.Effect;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +43,15 @@ public final class Reactions {
       Declared declared,
       List<ProcessRunner<?, ?>> processes,
       CairnTopics topics,
-      CommandWriter writer) {
+      CommandWriter writer,
+      UnaryOperator<JsonNode> published) {
     this.policies = declared.policies();
     this.processes = List.copyOf(processes);
     this.inboxes = declared.inboxes();
     this.publications = declared.publications();
     this.effects = declared.effects();
     this.writer = writer;
-    this.integration = new IntegrationWriter(topics);
+    this.integration = new IntegrationWriter(topics, published);
     this.requests = new EffectRequests(topics);
   }
 
@@ -85,10 +88,15 @@ public final class Reactions {
   /**
    * Binds the declarations.
    *
+   * @param published what an integration event's data passes through before it is written: the
+   *     opening of sealed personal values, which the services it is for act on
    * @throws IllegalArgumentException naming a source the app does not run, or a name used twice
    */
   public static Reactions bind(
-      Declared declared, List<BoundAggregate<?, ?, ?>> aggregates, CairnTopics topics) {
+      Declared declared,
+      List<BoundAggregate<?, ?, ?>> aggregates,
+      CairnTopics topics,
+      UnaryOperator<JsonNode> published) {
     Set<String> running = new HashSet<>(aggregates.stream().map(BoundAggregate::name).toList());
     Set<String> names = new HashSet<>();
     for (Policy policy : declared.policies()) {
@@ -109,7 +117,7 @@ public final class Reactions {
     CommandWriter writer = new CommandWriter(aggregates, topics);
     List<ProcessRunner<?, ?>> runners = new ArrayList<>();
     declared.managers().forEach(manager -> runners.add(new ProcessRunner<>(manager, writer)));
-    return new Reactions(declared, runners, topics, writer);
+    return new Reactions(declared, runners, topics, writer, published);
   }
 
   /** The inboxes of other services' events. */

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
@@ -119,7 +120,7 @@ public final class TopologyDriver implements AutoCloseable {
         new CommandTopology.Settings(
             "topology-test",
             topics,
-            Reactions.bind(reactions, aggregates, declared),
+            Reactions.bind(reactions, aggregates, declared, UnaryOperator.identity()),
             clock,
             new CommandTopology.Retention(RETENTION, PROCESS_RETENTION, INBOX_RETENTION)));
     if (!projections.isEmpty() || !alongside.isEmpty()) {

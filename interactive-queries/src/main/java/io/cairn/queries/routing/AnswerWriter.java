@@ -1,6 +1,11 @@
 package io.cairn.queries.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.web.ErrorResponses;
+import io.cairn.web.Json;
+import io.cairn.web.SealedAnswers;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -27,10 +32,17 @@ public final class AnswerWriter {
       List.of("Content-Type", "Retry-After", SERVED_BY, STALE, STANDBY_LAG);
 
   private final String self;
+  private final SealedAnswers sealed;
+  private final ObjectMapper json = Json.newMapper();
 
-  /** A writer of the answers of the instance at this address. */
-  public AnswerWriter(HostInfo self) {
+  /**
+   * A writer of the answers of the instance at this address.
+   *
+   * @param sealed opens the sealed personal values of an answer
+   */
+  public AnswerWriter(HostInfo self, SealedAnswers sealed) {
     this.self = Forwarder.name(self);
+    this.sealed = sealed;
   }
 
   /** Writes the reply once it is ready, or the error it failed with. */
@@ -63,8 +75,9 @@ public final class AnswerWriter {
             ctx.header(STANDBY_LAG, Long.toString(local.lagRecords()));
           }
         }
-        ctx.json(local.body());
+        ctx.contentType(ContentType.APPLICATION_JSON).result(sealed.opened(bytes(local.body())));
       }
+      // Another instance opened what it answers: it holds the same keys.
       case Reply.Remote(HttpResponse<String> response) -> {
         ctx.status(response.statusCode());
         for (String name : PASSED_ON) {
@@ -72,6 +85,14 @@ public final class AnswerWriter {
         }
         ctx.result(response.body());
       }
+    }
+  }
+
+  private byte[] bytes(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an answer that is not JSON", e);
     }
   }
 }

@@ -70,14 +70,29 @@ public final class LogFollower implements AutoCloseable {
 
   /** Starts reading, and returns once every record already in the topic is handed over. */
   public void start() {
-    partitions =
-        consumer.partitionsFor(topic, timeout).stream()
-            .map(info -> new TopicPartition(topic, info.partition()))
-            .toList();
+    partitions = partitions();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     thread.start();
     catchUp();
+  }
+
+  /** The topic's partitions, once the cluster knows of them: a topic just made may not be yet. */
+  private List<TopicPartition> partitions() {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<TopicPartition> found =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      if (!found.isEmpty()) {
+        return found;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the cluster does not know the topic " + topic);
+      }
+      LockSupport.parkNanos(POLL.toNanos());
+    }
   }
 
   /** Waits until every record in the topic right now has been handed to the handler. */

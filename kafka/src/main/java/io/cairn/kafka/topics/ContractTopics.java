@@ -1,10 +1,13 @@
 package io.cairn.kafka.topics;
 
+import io.cairn.avro.personal.KeyVault;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.avro.serde.GenericAvroSerde;
 import io.cairn.avro.serde.SpecificAvroSerde;
+import io.cairn.kafka.personal.SealingSerde;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,6 +22,7 @@ public final class ContractTopics {
   private final CairnTopics declared;
   private final SchemaRegistryClient registry;
   private final boolean autoRegister;
+  private final Optional<KeyVault> vault;
 
   /**
    * @param declared the topic declarations
@@ -27,9 +31,26 @@ public final class ContractTopics {
    *     schema of the public topics must be registered beforehand
    */
   public ContractTopics(CairnTopics declared, SchemaRegistryClient registry, boolean autoRegister) {
+    this(declared, registry, autoRegister, Optional.empty());
+  }
+
+  private ContractTopics(
+      CairnTopics declared,
+      SchemaRegistryClient registry,
+      boolean autoRegister,
+      Optional<KeyVault> vault) {
     this.declared = declared;
     this.registry = registry;
     this.autoRegister = autoRegister;
+    this.vault = vault;
+  }
+
+  /**
+   * These topics, their serdes sealing the personal fields of what they write with the vault's
+   * keys, in topics and stores alike.
+   */
+  public ContractTopics sealing(KeyVault keys) {
+    return new ContractTopics(declared, registry, autoRegister, Optional.of(keys));
   }
 
   /** The topic declarations. */
@@ -62,7 +83,7 @@ public final class ContractTopics {
    * application, so its subject is registered whatever auto-registration says.
    */
   public <T extends SpecificRecord> Serde<T> storeSerde() {
-    return new SpecificAvroSerde<>(registry, true, false);
+    return sealed(new SpecificAvroSerde<>(registry, true, false));
   }
 
   /**
@@ -85,6 +106,10 @@ public final class ContractTopics {
   }
 
   private <T extends SpecificRecord> Serde<T> contract() {
-    return new SpecificAvroSerde<>(registry, autoRegister, false);
+    return sealed(new SpecificAvroSerde<>(registry, autoRegister, false));
+  }
+
+  private <T extends SpecificRecord> Serde<T> sealed(Serde<T> serde) {
+    return vault.<Serde<T>>map(keys -> new SealingSerde<>(serde, keys)).orElse(serde);
   }
 }
