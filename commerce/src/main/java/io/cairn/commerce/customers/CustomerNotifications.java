@@ -45,6 +45,7 @@ public final class CustomerNotifications {
       case Customers.PointsDonated other -> Optional.empty();
       case Customers.DonationReceived other -> Optional.empty();
       case Customers.DonationRefunded other -> Optional.empty();
+      case Customers.CustomerErased other -> Optional.empty();
     };
   }
 

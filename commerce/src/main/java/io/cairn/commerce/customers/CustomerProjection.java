@@ -70,6 +70,7 @@ public final class CustomerProjection implements Projection<CustomerView> {
       case Customers.PointsAwarded other -> view;
       case Customers.PointsRedeemed other -> view;
       case Customers.CustomerNotified other -> view;
+      case Customers.CustomerErased other -> view;
     };
   }
 

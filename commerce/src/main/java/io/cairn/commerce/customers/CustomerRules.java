@@ -8,12 +8,14 @@ import io.cairn.commerce.customers.Customers.AwardPoints;
 import io.cairn.commerce.customers.Customers.ChangeProfile;
 import io.cairn.commerce.customers.Customers.Command;
 import io.cairn.commerce.customers.Customers.ConnectionRecorded;
+import io.cairn.commerce.customers.Customers.CustomerErased;
 import io.cairn.commerce.customers.Customers.CustomerNotified;
 import io.cairn.commerce.customers.Customers.CustomerRegistered;
 import io.cairn.commerce.customers.Customers.CustomerState;
 import io.cairn.commerce.customers.Customers.DonatePoints;
 import io.cairn.commerce.customers.Customers.DonationReceived;
 import io.cairn.commerce.customers.Customers.DonationRefunded;
+import io.cairn.commerce.customers.Customers.EraseCustomer;
 import io.cairn.commerce.customers.Customers.Event;
 import io.cairn.commerce.customers.Customers.NotifyCustomer;
 import io.cairn.commerce.customers.Customers.PointsAwarded;
@@ -60,6 +62,7 @@ final class CustomerRules {
           refund.points() < 1
               ? reject("invalid_points", "Points are at least 1.")
               : accept(new DonationRefunded(refund.points(), refund.donationId()));
+      case EraseCustomer erase -> accept(new CustomerErased());
       case NotifyCustomer notify ->
           accept(
               new CustomerNotified(

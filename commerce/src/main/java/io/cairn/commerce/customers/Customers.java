@@ -6,6 +6,7 @@ import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.aggregate.CustomerAccess;
 import io.cairn.core.aggregate.Decider;
 import io.cairn.core.aggregate.Decision;
+import io.cairn.core.aggregate.ErasesPersonalData;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +33,7 @@ public final class Customers
       case RecordConnection connection -> false;
       case ReceiveDonation receive -> false;
       case RefundDonation refund -> false;
+      case EraseCustomer erase -> true;
     };
   }
 
@@ -45,7 +47,8 @@ public final class Customers
           RecordConnection,
           DonatePoints,
           ReceiveDonation,
-          RefundDonation {}
+          RefundDonation,
+          EraseCustomer {}
 
   /** Register the customer. */
   public record RegisterCustomer(String name, String email) implements Command {}
@@ -104,6 +107,12 @@ public final class Customers
    */
   public record RefundDonation(long points, String donationId) implements Command {}
 
+  /**
+   * Erase the customer's personal data, as the right to erasure asks: its name and email become
+   * unreadable everywhere, for good, while its points, orders and ids stay.
+   */
+  public record EraseCustomer() implements Command {}
+
   /** What a customer hears of. */
   public enum Notification {
     ORDER_CONFIRMED,
@@ -122,7 +131,8 @@ public final class Customers
           ConnectionRecorded,
           PointsDonated,
           DonationReceived,
-          DonationRefunded {}
+          DonationRefunded,
+          CustomerErased {}
 
   /** The customer was registered. */
   public record CustomerRegistered(String name, String email) implements Event {}
@@ -183,6 +193,9 @@ public final class Customers
    */
   public record DonationRefunded(long points, String donationId) implements Event {}
 
+  /** The customer's personal data was erased: the keys that sealed it are deleted. */
+  public record CustomerErased() implements Event, ErasesPersonalData {}
+
   /** The role of an officer in a connection. */
   public static final String OFFICER = "officer";
 
@@ -229,6 +242,8 @@ public final class Customers
       case PointsDonated donated -> withPoints(customer, -donated.points());
       case DonationReceived received -> withPoints(customer, received.points());
       case DonationRefunded refunded -> withPoints(customer, refunded.points());
+      // The name and email stay as they are kept, sealed: with their keys gone, nobody opens them.
+      case CustomerErased erased -> customer;
     };
   }
 

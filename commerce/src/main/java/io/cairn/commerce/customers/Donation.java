@@ -70,6 +70,7 @@ public final class Donation implements Reactor<Donation.Transfer, Donation.Messa
       case Customers.ConnectionRecorded other -> Optional.empty();
       case Customers.DonationReceived other -> Optional.empty();
       case Customers.DonationRefunded other -> Optional.empty();
+      case Customers.CustomerErased other -> Optional.empty();
     };
   }
 

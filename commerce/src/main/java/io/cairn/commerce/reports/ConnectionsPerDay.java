@@ -54,6 +54,7 @@ public final class ConnectionsPerDay {
       case Customers.PointsDonated other -> List.of();
       case Customers.DonationReceived other -> List.of();
       case Customers.DonationRefunded other -> List.of();
+      case Customers.CustomerErased other -> List.of();
     };
   }
 }

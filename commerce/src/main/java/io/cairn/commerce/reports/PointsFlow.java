@@ -82,6 +82,7 @@ public final class PointsFlow {
           case Customers.CustomerNotified other -> null;
           case Customers.ConnectionRecorded other -> null;
           case Customers.DonationReceived other -> null;
+          case Customers.CustomerErased other -> null;
         };
     return moved == null ? List.of() : List.of(new Keyed<>(Report.ALL, moved));
   }

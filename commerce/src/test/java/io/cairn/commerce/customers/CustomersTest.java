@@ -11,6 +11,7 @@ import io.cairn.commerce.customers.Customers.PointsRedeemed;
 import io.cairn.commerce.customers.Customers.ProfileChanged;
 import io.cairn.commerce.customers.Customers.RedeemPoints;
 import io.cairn.commerce.customers.Customers.RegisterCustomer;
+import io.cairn.core.aggregate.ErasesPersonalData;
 import io.cairn.core.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,16 @@ class CustomersTest {
       new CustomerRegistered("Ada", "ada@example.com");
   private final DeciderSpec<Customers.Command, Customers.Event, CustomerState> customer =
       DeciderSpec.of(new Customers());
+
+  @Test
+  void shouldEraseARegisteredCustomerAndNoneUnknown() {
+    customer
+        .given(REGISTERED, new Customers.PointsAwarded(10, "welcome"))
+        .when(new Customers.EraseCustomer())
+        .thenEvents(new Customers.CustomerErased());
+    customer.when(new Customers.EraseCustomer()).thenRejected("customer_not_found");
+    assertThat(new Customers.CustomerErased()).isInstanceOf(ErasesPersonalData.class);
+  }
 
   @Test
   void shouldRegisterCustomer() {

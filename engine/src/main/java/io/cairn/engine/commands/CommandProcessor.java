@@ -1,8 +1,10 @@
 package io.cairn.engine.commands;
 
+import io.cairn.avro.personal.KeyVault;
 import io.cairn.avro.replies.CommandReply;
 import io.cairn.core.aggregate.Aggregate;
 import io.cairn.core.aggregate.Decision;
+import io.cairn.core.aggregate.ErasesPersonalData;
 import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.mapping.BoundAggregate;
 import io.cairn.engine.mapping.RecordMapper;
@@ -47,6 +49,7 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
   private final CommandReplies replies;
   private final EventRecords events;
   private final ReactionOutputs reactions;
+  private final Optional<KeyVault> vault;
   private ProcessorContext<String, Output> context;
   private KeyValueStore<String, SpecificRecord> aggregates;
   private IdempotencyLedger ledger;
@@ -56,8 +59,10 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
       WriteStores stores,
       ReactionOutputs reactions,
       Clock clock,
-      Duration retention) {
+      Duration retention,
+      Optional<KeyVault> vault) {
     this.aggregate = aggregate;
+    this.vault = vault;
     this.reactions = reactions;
     this.stores = stores;
     this.clock = clock;
@@ -199,6 +204,9 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
               record.headers()));
       Aggregate<S> after = new Aggregate<>(command.aggregateId(), version, null, now, state);
       reactions.appended(event, after, record, command).forEach(context::forward);
+      if (event instanceof ErasesPersonalData) {
+        erase(command);
+      }
     }
     if (!appended.isEmpty()) {
       SpecificRecord snapshot =
@@ -212,6 +220,19 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
               new RecordHeaders()));
     }
     return replies.accepted(command, version, appended, origin);
+  }
+
+  /**
+   * Deletes the aggregate's keys now, before the transaction that appends the erasure commits: a
+   * replay after a crash decides the same and deletes nothing more, and nothing ever reads what was
+   * sealed with them again.
+   */
+  private void erase(IncomingCommand command) {
+    vault.ifPresent(
+        keys -> {
+          keys.erase(command.aggregateId());
+          log.info("Erased the personal data of {} {}", aggregate.name(), command.aggregateId());
+        });
   }
 
   private void reply(

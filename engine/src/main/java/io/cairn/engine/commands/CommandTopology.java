@@ -139,7 +139,8 @@ public final class CommandTopology {
                         stores,
                         new ReactionOutputs(name, settings.reactions(), deadLetters),
                         settings.clock(),
-                        settings.retention().idempotency()),
+                        settings.retention().idempotency(),
+                        topics.vault()),
                 Named.as(name + "-decider"),
                 stores.aggregates().name(),
                 stores.idempotency().name());

@@ -53,6 +53,11 @@ public final class ContractTopics {
     return new ContractTopics(declared, registry, autoRegister, Optional.of(keys));
   }
 
+  /** The vault the serdes seal personal fields with, when they do. */
+  public Optional<KeyVault> vault() {
+    return vault;
+  }
+
   /** The topic declarations. */
   public CairnTopics declared() {
     return declared;
