@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.RunningApp;
+import io.cairn.app.TopicReader;
 import io.cairn.app.write.CommandClient;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
+import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +31,7 @@ class ErasureTest {
   @RegisterExtension static final RunningApp app = new RunningApp();
 
   @Test
-  void anErasedCustomersNameAndEmailAreUnreadableEverywhereAndTheRestStays() {
+  void anErasedCustomersNameAndEmailAreUnreadableEverywhereAndTheRestStays(KafkaTestCluster kafka) {
     CommandClient client = app.client();
     String customer = "erased-" + UUID.randomUUID().toString().substring(0, 8);
     String email = customer + "@example.com";
@@ -60,7 +57,7 @@ class ErasureTest {
     assertThat(client.get("/api/v1/customers/" + customer + "/events").body())
         .doesNotContain(email, "Eve Gone")
         .contains("CustomerRegistered", "PointsAwarded", "CustomerErased");
-    assertThat(decodedEvents(customer))
+    assertThat(decodedEvents(kafka, customer))
         .extracting(event -> event.get("payload").toString())
         .isNotEmpty()
         .noneMatch(payload -> payload.contains(email) || payload.contains("Eve Gone"));
@@ -101,37 +98,12 @@ class ErasureTest {
   }
 
   /** The customer's events as a data team's client decodes them, with the registry's schemas. */
-  private static List<GenericRecord> decodedEvents(String customer) {
-    String topic = "cairn.customers.events";
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            app.bootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
+  private static List<GenericRecord> decodedEvents(KafkaTestCluster kafka, String customer) {
     KafkaAvroDeserializer avro = new KafkaAvroDeserializer();
     avro.configure(Map.of("schema.registry.url", app.registryUri().toString()), false);
-    List<GenericRecord> events = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(
-                record -> {
-                  if (customer.equals(record.key())) {
-                    events.add((GenericRecord) avro.deserialize(topic, record.value()));
-                  }
-                });
-      }
-    }
-    return events;
+    return TopicReader.readAll(kafka, "cairn.customers.events", avro::deserialize).stream()
+        .filter(record -> customer.equals(record.key()))
+        .map(record -> (GenericRecord) record.value())
+        .toList();
   }
 }

@@ -57,17 +57,7 @@ class HttpsTest {
             .sslContext(ServerTls.fromPem(cert, key).trustingItself())
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    List<String> flags =
-        List.of(
-            "--http.port=0",
-            "--registry.port=0",
-            "--topics.partitions=1",
-            "--streams.state.dir=" + dir.resolve("state"),
-            "--http.tls.cert.file=" + cert,
-            "--http.tls.key.file=" + key);
-    try (CairnApp app =
-        CairnApp.start(
-            CairnConfig.load(flags, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())))) {
+    try (CairnApp app = tlsApp(kafka, "alone", cert, key)) {
       ReadinessWait.awaitReady(trusting, app.httpUri(), Duration.ofSeconds(60));
 
       HttpResponse<String> products =

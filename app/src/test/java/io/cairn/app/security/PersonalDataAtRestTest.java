@@ -3,18 +3,13 @@ package io.cairn.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.app.RunningApp;
+import io.cairn.app.TopicReader;
 import io.cairn.app.write.CommandClient;
+import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.WithRealKafka;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +23,7 @@ class PersonalDataAtRestTest {
   @RegisterExtension static final RunningApp app = new RunningApp();
 
   @Test
-  void personalFieldsAreSealedInEveryTopicAndOpenInEveryAnswer() {
+  void personalFieldsAreSealedInEveryTopicAndOpenInEveryAnswer(KafkaTestCluster kafka) {
     String customer = "private-" + UUID.randomUUID().toString().substring(0, 8);
     String email = customer + "@example.com";
     CommandClient client = app.client();
@@ -53,7 +48,7 @@ class PersonalDataAtRestTest {
             "cairn.customers.events",
             "cairn.customers.state",
             "cairn.command-replies")) {
-      assertThat(everyValueOf(topic))
+      assertThat(everyValueOf(kafka, topic))
           .as(topic)
           .isNotEmpty()
           .noneMatch(value -> value.contains(email) || value.contains("Ada Private"));
@@ -61,34 +56,13 @@ class PersonalDataAtRestTest {
   }
 
   /** Every record of the topic, as text: what any client with read access sees. */
-  private static List<String> everyValueOf(String topic) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            app.bootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    List<String> values = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(
-                record ->
-                    values.add(
-                        record.value() == null
-                            ? ""
-                            : new String(record.value(), StandardCharsets.ISO_8859_1)));
-      }
-    }
-    return values;
+  private static List<String> everyValueOf(KafkaTestCluster kafka, String topic) {
+    return TopicReader.readAll(
+            kafka,
+            topic,
+            (name, bytes) -> bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1))
+        .stream()
+        .map(record -> (String) record.value())
+        .toList();
   }
 }
