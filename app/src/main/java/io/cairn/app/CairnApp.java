@@ -160,8 +160,6 @@ public final class CairnApp implements AutoCloseable {
       CairnTopics declared = new CairnTopics(config.topics());
       DeclaredContract published = DeclaredContract.of(config, types, declaredReports, contract);
       new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
-      // Internal: the subjects' keys, which seal personal data, are the app's alone.
-      new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(List.of(declared.personalKeys()));
       KafkaKeyVault vault =
           resources.add(new KafkaKeyVault(kafka, declared.personalKeys().name(), REGISTRY_TIMEOUT));
       ObjectMapper answers = Json.newMapper();

@@ -70,7 +70,7 @@ class SerdeTest {
         count++;
       }
     }
-    assertThat(count).isEqualTo(87);
+    assertThat(count).isEqualTo(89);
     assertThat(RegistryFixture.get(registry, "/subjects").json().toString())
         .contains("cairn.carts.events-value", "cairn.orders.commands-value");
   }

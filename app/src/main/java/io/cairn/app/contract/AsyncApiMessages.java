@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.engine.streams.DeadLetter;
+import io.cairn.kafka.topics.CommandHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -142,13 +143,18 @@ final class AsyncApiMessages {
         headers.put(DeadLetter.TIME, "When it was queued, ISO-8601.");
       }
       case INTEGRATION -> headers.put("content-type", "application/cloudevents+json.");
-      case COMMANDS,
-          STATE,
+      case COMMANDS ->
+          headers.put(
+              CommandHeaders.CUSTOMER,
+              "Optional: the customer the sender acts for (a cairn:customer token); the command is"
+                  + " refused, forbidden, unless it is that customer's own to send.");
+      case STATE,
           REPLIES,
           INBOX,
           REPORT,
           PROCESS_INPUTS,
           EFFECT_REQUESTS,
+          PERSONAL_KEYS,
           SCHEMA_LOG -> {}
     }
     return headers;

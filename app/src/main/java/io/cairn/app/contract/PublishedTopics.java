@@ -41,6 +41,7 @@ public record PublishedTopics(
     all.add(new PublishedTopic(topics.commandReplies(), TopicRole.REPLIES, ""));
     all.add(new PublishedTopic(topics.processInputs(), TopicRole.PROCESS_INPUTS, ""));
     all.add(new PublishedTopic(topics.deadLetters(), TopicRole.DEAD_LETTERS, ""));
+    all.add(new PublishedTopic(topics.personalKeys(), TopicRole.PERSONAL_KEYS, ""));
     inboxes.forEach(
         inbox -> all.add(new PublishedTopic(topics.inbox(inbox), TopicRole.INBOX, inbox)));
     publications.forEach(

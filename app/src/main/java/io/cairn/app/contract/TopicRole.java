@@ -47,6 +47,13 @@ public enum TopicRole {
   EFFECT_REQUESTS(
       "Internal: the calls the %s effect is asked to make outside Kafka.",
       "The aggregate's id.", Format.JSON, true, true),
+  PERSONAL_KEYS(
+      "Internal, readable by the app alone: each data subject's keys, which seal its personal"
+          + " fields wherever they are kept; a tombstone erases the subject for good.",
+      "<subject>/<key id>.",
+      Format.BYTES,
+      true,
+      true),
   SCHEMA_LOG(
       "The embedded schema registry's log, in the format of Confluent's _schemas.",
       "The registry entry's key, as JSON.",
