@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,39 @@ class HttpsTest {
       }
       assertThat(servedBy).as("both answers came from the one active instance").hasSize(1);
     }
+  }
+
+  @Test
+  void aKeystoreServesAsThePemFilesDoAndMistakesAreNamed() throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    selfSigned(cert, key);
+    ServerTls fromPem = ServerTls.fromPem(cert, key);
+    Path keystore = dir.resolve("server.p12");
+    try (var out = Files.newOutputStream(keystore)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry(
+          "server",
+          fromPem.keyStore().getKey("server", fromPem.password().toCharArray()),
+          "keystore-secret".toCharArray(),
+          fromPem.keyStore().getCertificateChain("server"));
+      store.store(out, "keystore-secret".toCharArray());
+    }
+
+    ServerTls fromKeyStore = ServerTls.fromKeyStore(keystore, "keystore-secret", "PKCS12");
+
+    assertThat(fromKeyStore.keyStore().getCertificateChain("server"))
+        .containsExactly(fromPem.keyStore().getCertificateChain("server"));
+    assertThatThrownBy(() -> ServerTls.fromKeyStore(keystore, "wrong", "PKCS12"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("password");
+    Path legacy = dir.resolve("legacy.pem");
+    Files.writeString(
+        legacy, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> ServerTls.fromPem(cert, legacy))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("openssl pkcs8 -topk8");
   }
 
   private CairnApp tlsApp(KafkaTestCluster kafka, String name, Path cert, Path key) {

@@ -98,28 +98,11 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
           record);
       return;
     }
-    CommandReply reply = handle(command, customer(record), current, origin);
+    CommandReply reply = handle(command, CustomerConfinement.of(record), current, origin);
     if (key != null) {
       ledger.remember(command.aggregateId(), key, reply);
     }
     reply(reply, command, record);
-  }
-
-  /** The customer the command's sender is confined to, as its header says, if it is. */
-  private static Optional<String> customer(Record<String, SpecificRecord> record) {
-    Header header = record.headers().lastHeader(CommandHeaders.CUSTOMER);
-    return header == null
-        ? Optional.empty()
-        : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
-  }
-
-  private boolean customerMaySend(
-      String customer, IncomingCommand command, C decoded, Snapshot<S> current) {
-    return aggregate
-        .type()
-        .customers()
-        .map(access -> access.maySend(customer, command.aggregateId(), decoded, current.state()))
-        .orElse(false);
   }
 
   private CommandReply forbidden(IncomingCommand command, CommandReplies.Origin origin) {
@@ -147,14 +130,17 @@ final class CommandProcessor<C, E, S> implements Processor<String, SpecificRecor
 
   private CommandReply handle(
       IncomingCommand command,
-      Optional<String> customer,
+      Optional<CustomerConfinement> confinement,
       Snapshot<S> current,
       CommandReplies.Origin origin) {
     Decision<E> decision;
     try {
       C decoded = mapper.fromAvro(command.payload(), aggregate.type().commands());
       // First, so that a customer refused another's aggregate learns nothing of it.
-      if (customer.isPresent() && !customerMaySend(customer.get(), command, decoded, current)) {
+      if (confinement.isPresent()
+          && !confinement
+              .get()
+              .allows(aggregate.type(), command.aggregateId(), decoded, current.state())) {
         return forbidden(command, origin);
       }
       if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
