@@ -14,6 +14,7 @@ import io.cairn.app.contract.ContractRoutes;
 import io.cairn.app.contract.DeclaredContract;
 import io.cairn.app.health.HealthRoutes;
 import io.cairn.app.health.ReadinessProbe;
+import io.cairn.app.health.Worker;
 import io.cairn.app.http.ApiRoutes;
 import io.cairn.app.metrics.MeteredParts;
 import io.cairn.app.metrics.Metrics;
@@ -68,6 +69,7 @@ import io.cairn.web.tls.ServerTls;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -160,12 +162,14 @@ public final class CairnApp implements AutoCloseable {
       CairnTopics declared = new CairnTopics(config.topics());
       DeclaredContract published = DeclaredContract.of(config, types, declaredReports, contract);
       new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
+      List<Worker> workers = new ArrayList<>();
       KafkaKeyVault vault =
           resources.add(new KafkaKeyVault(kafka, declared.personalKeys().name(), REGISTRY_TIMEOUT));
+      workers.add(new Worker("personal-keys-reader", vault::readingKeys));
       ObjectMapper answers = Json.newMapper();
       SealedAnswers sealed = json -> SealedValues.open(vault, answers, json);
       Optional<RegistryConfig.Embedded> ownRegistry =
-          startRegistry(config, httpConfig.tls(), kafka, resources);
+          startRegistry(config, httpConfig.tls(), kafka, resources, workers);
       URI registryUri =
           ownRegistry
               .map(RegistryConfig.Embedded::url)
@@ -284,6 +288,18 @@ public final class CairnApp implements AutoCloseable {
           resources.add(
               DeadLetterQueue.start(
                   kafka, declared.deadLetters().name(), DEAD_LETTERS_LISTED, Clock.systemUTC()));
+      workers.add(new Worker("dead-letter-reader", deadLetters::reading));
+      workers.add(new Worker("reply-listener", gateway::listening));
+      ReadinessProbe readiness =
+          new ReadinessProbe(
+              admin,
+              READINESS_TIMEOUT,
+              () ->
+                  Stream.concat(
+                          Stream.of(processors.streamsInstance()), views.streamsInstance().stream())
+                      .toList(),
+              sync::alerts,
+              workers);
       metrics.bind(
           new MeteredParts(
               processors,
@@ -304,10 +320,7 @@ public final class CairnApp implements AutoCloseable {
                               projections, types, managers, declaredReports, contract))),
                   httpConfig,
                   access,
-                  admin,
-                  processors,
-                  views,
-                  sync,
+                  readiness,
                   new CommandRoutes(gateway, access.cluster(), sealed),
                   new DeadLetterRoutes(deadLetters),
                   queries));
@@ -373,22 +386,10 @@ public final class CairnApp implements AutoCloseable {
       ContractRoutes contract,
       HttpConfig httpConfig,
       Access access,
-      Admin admin,
-      CommandProcessors processors,
-      ReadSide views,
-      SyncMonitor sync,
+      ReadinessProbe readiness,
       CommandRoutes commands,
       DeadLetterRoutes deadLetters,
       QueryServer queries) {
-    ReadinessProbe readiness =
-        new ReadinessProbe(
-            admin,
-            READINESS_TIMEOUT,
-            () ->
-                Stream.concat(
-                        Stream.of(processors.streamsInstance()), views.streamsInstance().stream())
-                    .toList(),
-            sync::alerts);
     return HttpServer.start(
         httpConfig.server(),
         Json.newMapper(),
@@ -413,7 +414,11 @@ public final class CairnApp implements AutoCloseable {
    * nobody else knows.
    */
   private static Optional<RegistryConfig.Embedded> startRegistry(
-      CairnConfig config, Optional<ServerTls> tls, KafkaConnection kafka, Resources resources) {
+      CairnConfig config,
+      Optional<ServerTls> tls,
+      KafkaConnection kafka,
+      Resources resources,
+      List<Worker> workers) {
     RegistryConfig registry = config.registry();
     if (!registry.useEmbeddedRegistry()) {
       return Optional.empty();
@@ -429,7 +434,9 @@ public final class CairnApp implements AutoCloseable {
             registry.users().with(REGISTRY_APP_USER, password, RegistryUsers.Role.ADMIN),
             config.auth().mode() != Mode.NONE,
             tls);
-    URI url = resources.add(EmbeddedSchemaRegistry.start(settings, kafka)).uri();
+    EmbeddedSchemaRegistry embedded = resources.add(EmbeddedSchemaRegistry.start(settings, kafka));
+    workers.add(new Worker("schema-registry-log-reader", embedded::readingItsLog));
+    URI url = embedded.uri();
     return Optional.of(
         new RegistryConfig.Embedded(
             url, REGISTRY_APP_USER + ":" + password, tls.map(ServerTls::trustingItself)));

@@ -115,6 +115,11 @@ public final class CommandGateway implements AutoCloseable {
         registry);
   }
 
+  /** Whether replies are still being read, as the process's liveness asks. */
+  public boolean listening() {
+    return listener.isRunning();
+  }
+
   /**
    * Submits a command.
    *

@@ -100,6 +100,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return URI.create((tls ? "https" : "http") + "://" + shown + ":" + server.port());
   }
 
+  /** Whether the registry still reads its log, as the process's liveness asks. */
+  public boolean readingItsLog() {
+    return registryLog.alive();
+  }
+
   @Override
   public void close() {
     server.stop();

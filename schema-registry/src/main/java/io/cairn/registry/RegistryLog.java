@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -125,11 +127,30 @@ final class RegistryLog implements AutoCloseable {
     }
   }
 
+  /** Whether the log is still being read: a reader that died takes the process's liveness. */
+  boolean alive() {
+    return folder.isAlive() && !closing;
+  }
+
+  /**
+   * Folds the log as it grows. A failing poll (the cluster away for a while) is tried again; any
+   * other failure ends the reader, which {@link #alive} then says, so the process is restarted
+   * rather than serving schemas it no longer sees.
+   */
   private void fold() {
     try {
       while (!closing) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-          applyEntry(record);
+        try {
+          for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+            applyEntry(record);
+          }
+        } catch (KafkaException e) {
+          if (e instanceof WakeupException) {
+            throw e;
+          }
+          log.warn("Reading the schema log failed, trying again in 1 s: {}", e.getMessage());
+          LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+          continue;
         }
         long position = consumer.position(partition);
         synchronized (progress) {
@@ -139,7 +160,7 @@ final class RegistryLog implements AutoCloseable {
       }
     } catch (WakeupException e) {
       if (!closing) {
-        throw e;
+        log.error("The schema log reader was woken up while running; it stops", e);
       }
     } catch (RuntimeException e) {
       log.error("The schema log reader stopped; the registry no longer sees new schemas", e);

@@ -52,14 +52,22 @@ public final class ApiDocument {
     api.path(
         "/health/live",
         "get",
-        Operation.of(TAG, "Liveness: the process answers", "")
+        Operation.of(
+                TAG,
+                "Liveness: no part has failed for good",
+                "503 when a stream application is in ERROR or a background worker stopped: restart"
+                    + " the process")
             .requires(Scope.OPEN)
             .answers(
-                200, "Live", Schemas.object(Schemas.ordered("status", Schemas.constant("live")))));
+                200, "Live", Schemas.object(Schemas.ordered("status", Schemas.constant("live"))))
+            .fails(503, "A part failed for good: details name it", "not_live"));
     api.path(
         "/health/ready",
         "get",
-        Operation.of(TAG, "Readiness: Kafka is reachable and every stream application runs", "")
+        Operation.of(
+                TAG,
+                "Readiness: Kafka is reachable, every stream application and background worker runs",
+                "")
             .requires(Scope.OPEN)
             .answers(
                 200,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,30 +14,56 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Decides whether this process can serve: Kafka must answer, and every Kafka Streams instance of
- * the process must be RUNNING (one that is rebalancing or restoring cannot answer queries yet).
+ * Decides whether this process can serve: Kafka must answer, every Kafka Streams instance of the
+ * process must be RUNNING (one that is rebalancing or restoring cannot answer queries yet), and
+ * every background worker must run; and whether it is live at all: not when a Streams instance has
+ * failed for good (ERROR) or a worker has stopped, which no waiting mends.
  */
 public final class ReadinessProbe {
   private final Admin admin;
   private final Duration kafkaTimeout;
   private final Supplier<List<StreamsInstance>> streams;
   private final Supplier<List<SyncAlert>> sync;
+  private final List<Worker> workers;
 
   /**
    * @param admin the admin client that asks the cluster whether it answers
    * @param kafkaTimeout how long Kafka has to answer before it counts as unreachable
    * @param streams the process's Streams instances, as they are at the moment of each check
    * @param sync the views and process managers out of sync, reported beside the checks
+   * @param workers the background threads the process needs
    */
   public ReadinessProbe(
       Admin admin,
       Duration kafkaTimeout,
       Supplier<List<StreamsInstance>> streams,
-      Supplier<List<SyncAlert>> sync) {
+      Supplier<List<SyncAlert>> sync,
+      List<Worker> workers) {
     this.admin = admin;
     this.kafkaTimeout = kafkaTimeout;
     this.streams = streams;
     this.sync = sync;
+    this.workers = List.copyOf(workers);
+  }
+
+  /**
+   * What makes the process dead, by name: a Streams instance failed for good, a worker stopped;
+   * empty while it lives. A rebuild's or a rebalance's passing states do not count.
+   */
+  public Map<String, String> deadParts() {
+    Map<String, String> dead = new TreeMap<>();
+    for (StreamsInstance instance : streams.get()) {
+      KafkaStreams.State state = instance.streams().state();
+      if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
+        dead.put(instance.name(), "is " + state);
+      }
+    }
+    for (Worker worker : workers) {
+      if (!worker.running().getAsBoolean()) {
+        dead.put(worker.name(), "has stopped");
+      }
+    }
+    return dead;
   }
 
   /** Runs the checks without blocking the caller. */
@@ -68,6 +95,13 @@ public final class ReadinessProbe {
       checks.put(instance.name(), state.name());
       if (state != KafkaStreams.State.RUNNING) {
         failures.put(instance.name(), "is " + state + ", not RUNNING");
+      }
+    }
+    for (Worker worker : workers) {
+      boolean running = worker.running().getAsBoolean();
+      checks.put(worker.name(), running ? "running" : "stopped");
+      if (!running) {
+        failures.put(worker.name(), "has stopped");
       }
     }
     Map<String, String> outOfSync = new HashMap<>();

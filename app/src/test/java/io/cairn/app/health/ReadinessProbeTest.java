@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,7 +46,8 @@ class ReadinessProbeTest {
               admin,
               Duration.ofSeconds(5),
               () -> List.of(new StreamsInstance("views", streams)),
-              List::of);
+              List::of,
+              List.of());
 
       Readiness before = probe.check().get();
       assertThat(before.ready()).isFalse();
@@ -72,7 +74,7 @@ class ReadinessProbeTest {
                         "/health/ready",
                         new HealthRoutes(
                                 new ReadinessProbe(
-                                    admin, Duration.ofMillis(500), List::of, List::of))
+                                    admin, Duration.ofMillis(500), List::of, List::of, List.of()))
                             ::ready))) {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
@@ -86,6 +88,46 @@ class ReadinessProbeTest {
       assertThat(body.get("message").asText()).startsWith("Cairn is not ready: kafka unreachable");
       assertThat(body.get("details").get("checks").get("kafka").asText()).startsWith("unreachable");
     }
+  }
+
+  @Test
+  void aStoppedWorkerTakesLivenessDownAndNamesItselfInReadiness(KafkaTestCluster kafka)
+      throws Exception {
+    AtomicBoolean listening = new AtomicBoolean(true);
+    try (Admin admin = Admin.create(kafka.clientProperties());
+        HttpServer server =
+            HttpServer.start(
+                HttpConfig.on("127.0.0.1", 0).server(),
+                Json.newMapper(),
+                routes -> {
+                  HealthRoutes health =
+                      new HealthRoutes(
+                          new ReadinessProbe(
+                              admin,
+                              Duration.ofSeconds(5),
+                              List::of,
+                              List::of,
+                              List.of(new Worker("reply-listener", listening::get))));
+                  routes.routes.get("/health/live", health::live);
+                  routes.routes.get("/health/ready", health::ready);
+                })) {
+      assertThat(get(server, "/health/live").statusCode()).isEqualTo(200);
+      assertThat(get(server, "/health/ready").body()).contains("\"reply-listener\":\"running\"");
+
+      listening.set(false);
+
+      HttpResponse<String> live = get(server, "/health/live");
+      assertThat(live.statusCode()).isEqualTo(503);
+      assertThat(live.body()).contains("not_live", "reply-listener has stopped");
+      assertThat(get(server, "/health/ready").statusCode()).isEqualTo(503);
+    }
+  }
+
+  private static HttpResponse<String> get(HttpServer server, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(server.uri().resolve(path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private KafkaStreams countingStreams(KafkaTestCluster kafka, String topic) {

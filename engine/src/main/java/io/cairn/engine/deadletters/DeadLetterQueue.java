@@ -164,6 +164,11 @@ public final class DeadLetterQueue implements DeadLetterQueueMXBean, AutoCloseab
     }
   }
 
+  /** Whether the queue is still being read, as the process's liveness asks. */
+  public boolean reading() {
+    return thread.isAlive();
+  }
+
   /** A consumer of the queue, committed records only, that commits nothing. */
   static KafkaConsumer<byte[], byte[]> consumer(KafkaConnection kafka) {
     Map<String, Object> config = kafka.clientConfig();

@@ -95,6 +95,11 @@ public final class LogFollower implements AutoCloseable {
     }
   }
 
+  /** Whether the topic is still being read. */
+  public boolean alive() {
+    return thread.isAlive() && !closing;
+  }
+
   /** Waits until every record in the topic right now has been handed to the handler. */
   public void catchUp() {
     Map<TopicPartition, Long> ends = ends();

@@ -64,6 +64,11 @@ public final class KafkaKeyVault implements KeyVault, AutoCloseable {
     follower.start();
   }
 
+  /** Whether the keys topic is still being read, as the process's liveness asks. */
+  public boolean readingKeys() {
+    return follower.alive();
+  }
+
   @Override
   public SubjectKey keyFor(String subject) {
     requireSubject(subject);
