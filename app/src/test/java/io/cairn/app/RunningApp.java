@@ -3,6 +3,7 @@ package io.cairn.app;
 import io.cairn.app.write.CommandClient;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.RealKafkaExtension;
+import io.cairn.testkit.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,6 +35,18 @@ public final class RunningApp implements BeforeAllCallback, AfterAllCallback {
   /** The app with more settings, such as {@code --orders.ship.within=PT5S}. */
   public RunningApp(List<String> flags) {
     this.flags = List.copyOf(flags);
+  }
+
+  /**
+   * The app asking for bearer tokens signed with the secret (HS256), of {@link TestTokens}'s
+   * issuer, as tokens made with {@code TestTokens.hs256(secret)} are.
+   */
+  public static RunningApp withJwt(String secret) {
+    return new RunningApp(
+        List.of(
+            "--auth.mode=jwt",
+            "--auth.jwt.hs256.secret=" + secret,
+            "--auth.jwt.issuer=" + TestTokens.ISSUER));
   }
 
   @Override

@@ -39,13 +39,7 @@ class DashboardBrowserTest {
   private static final TestTokens TOKENS =
       TestTokens.hs256(SECRET.getBytes(StandardCharsets.UTF_8));
 
-  @RegisterExtension
-  static final RunningApp app =
-      new RunningApp(
-          List.of(
-              "--auth.mode=jwt",
-              "--auth.jwt.hs256.secret=" + SECRET,
-              "--auth.jwt.issuer=" + TestTokens.ISSUER));
+  @RegisterExtension static final RunningApp app = RunningApp.withJwt(SECRET);
 
   private HeadlessChromium chromium;
   private ChromeDriver browser;

@@ -48,13 +48,7 @@ class AccessMatrixTest {
   private static final int REFUSED = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension
-  static final RunningApp app =
-      new RunningApp(
-          List.of(
-              "--auth.mode=jwt",
-              "--auth.jwt.hs256.secret=" + SECRET,
-              "--auth.jwt.issuer=" + TestTokens.ISSUER));
+  @RegisterExtension static final RunningApp app = RunningApp.withJwt(SECRET);
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
