@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.analytics.ReportTopics;
 import io.cairn.analytics.ReportTopology;
 import io.cairn.analytics.changes.ReportFeeds;
-import io.cairn.app.config.AuthConfig.Mode;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.HttpConfig;
 import io.cairn.app.config.PaymentsConfig;
-import io.cairn.app.config.RegistryConfig;
 import io.cairn.app.contract.ApiDocument;
 import io.cairn.app.contract.ContractRoutes;
 import io.cairn.app.contract.DeclaredContract;
@@ -21,8 +19,6 @@ import io.cairn.app.metrics.Metrics;
 import io.cairn.app.metrics.MetricsRoutes;
 import io.cairn.avro.contract.Contract;
 import io.cairn.avro.personal.SealedValues;
-import io.cairn.avro.registry.RegistryClientConfig;
-import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.core.reaction.ProcessManager;
@@ -31,6 +27,7 @@ import io.cairn.core.view.Projection;
 import io.cairn.dashboard.DashboardRoutes;
 import io.cairn.engine.commands.CommandProcessors;
 import io.cairn.engine.commands.CommandTopology;
+import io.cairn.engine.commands.rebuild.StoreCheck;
 import io.cairn.engine.deadletters.DeadLetterQueue;
 import io.cairn.engine.effects.Effects;
 import io.cairn.engine.mapping.BoundAggregate;
@@ -41,13 +38,12 @@ import io.cairn.engine.views.ReadSide;
 import io.cairn.engine.views.ReadSideSetup;
 import io.cairn.gateway.CommandGateway;
 import io.cairn.gateway.CommandRoutes;
+import io.cairn.gateway.Processing;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.embedded.EmbeddedBroker;
 import io.cairn.kafka.personal.KafkaKeyVault;
 import io.cairn.kafka.topics.CairnTopics;
-import io.cairn.kafka.topics.ContractSchemas;
 import io.cairn.kafka.topics.ContractTopics;
-import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.provider.HttpPaymentProvider;
 import io.cairn.provider.SimulatedPaymentProvider;
 import io.cairn.queries.QueryApi;
@@ -57,8 +53,6 @@ import io.cairn.queries.deadletters.DeadLetterRoutes;
 import io.cairn.queries.reports.ReportCatalog;
 import io.cairn.queries.reports.ReportReads;
 import io.cairn.queries.reports.ReportStreams;
-import io.cairn.registry.EmbeddedSchemaRegistry;
-import io.cairn.registry.RegistryUsers;
 import io.cairn.web.HttpMetrics;
 import io.cairn.web.HttpServer;
 import io.cairn.web.Json;
@@ -71,8 +65,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
@@ -87,11 +81,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CairnApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CairnApp.class);
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
-  private static final String REGISTRY_APP_USER = "cairn-app";
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration STORE_CHECK_TIMEOUT = Duration.ofSeconds(30);
   // The newest entries each instance lists; older ones stay in the topic and in the counts.
   private static final int DEAD_LETTERS_LISTED = 10_000;
   // How many changes a report stream may fall behind before it is cut off, and how long one that
@@ -139,48 +130,19 @@ public final class CairnApp implements AutoCloseable {
               config.reactions().shipWithin(), config.payments().authorizationTimeout());
       Contract contract = Contract.load();
       List<BoundAggregate<?, ?, ?>> aggregates = BoundAggregate.all(types, contract);
-      Optional<EmbeddedBroker> broker =
-          config.kafka().useEmbeddedBroker()
-              ? Optional.of(resources.add(EmbeddedBroker.start(config.broker())))
-              : Optional.empty();
-      KafkaConnection plain =
-          config.kafka().connection(broker.map(EmbeddedBroker::bootstrapServers).orElse(null));
-      KafkaConnection kafka =
-          broker
-              .flatMap(EmbeddedBroker::security)
-              .map(
-                  security ->
-                      BrokerAccess.grant(
-                          plain,
-                          security,
-                          types.stream().map(AggregateType::name).toList(),
-                          config.registry().topic()))
-              .orElse(plain);
-      Admin admin = Admin.create(kafka.clientConfig());
-      // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
-      resources.add(() -> admin.close(CLOSE_TIMEOUT));
-      CairnTopics declared = new CairnTopics(config.topics());
       DeclaredContract published = DeclaredContract.of(config, types, declaredReports, contract);
-      new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
-      List<Worker> workers = new ArrayList<>();
-      KafkaKeyVault vault =
-          resources.add(new KafkaKeyVault(kafka, declared.personalKeys().name(), REGISTRY_TIMEOUT));
-      workers.add(new Worker("personal-keys-reader", vault::readingKeys));
+      Foundation foundation =
+          resources.add(Foundation.start(config, types, published, httpConfig.tls()));
+      Optional<EmbeddedBroker> broker = foundation.broker();
+      KafkaConnection kafka = foundation.kafka();
+      Admin admin = foundation.admin();
+      CairnTopics declared = foundation.topics().declared();
+      List<Worker> workers = new ArrayList<>(foundation.workers());
+      KafkaKeyVault vault = foundation.vault();
       ObjectMapper answers = Json.newMapper();
       SealedAnswers sealed = json -> SealedValues.open(vault, answers, json);
-      Optional<RegistryConfig.Embedded> ownRegistry =
-          startRegistry(config, httpConfig.tls(), kafka, resources, workers);
-      URI registryUri =
-          ownRegistry
-              .map(RegistryConfig.Embedded::url)
-              .orElseGet(() -> config.registry().externalUrl().orElseThrow());
-      ContractTopics topics =
-          publishContract(
-                  config.registry().clientConfig(ownRegistry),
-                  config.registry().autoRegister(),
-                  published.schemas(),
-                  declared)
-              .sealing(vault);
+      URI registryUri = foundation.registryUri();
+      ContractTopics topics = foundation.topics();
       HostInfo self = new HostInfo(httpConfig.advertised(), httpConfig.port());
       Access access = config.auth().access(Clock.systemUTC(), httpConfig.rateLimit());
       Peers peers =
@@ -202,6 +164,7 @@ public final class CairnApp implements AutoCloseable {
               declared,
               // Other services act on what they are told (an email to write to): in the clear.
               data -> SealedValues.open(vault, data));
+      Optional<String> held = new StoreCheck(kafka, topics, STORE_CHECK_TIMEOUT).hold(aggregates);
       CommandProcessors processors =
           resources.add(
               CommandProcessors.start(
@@ -215,7 +178,8 @@ public final class CairnApp implements AutoCloseable {
                   new CommandTopology.Retention(
                       config.processing().idempotencyRetention(),
                       config.reactions().processRetention(),
-                      config.reactions().inboxRetention())));
+                      config.reactions().inboxRetention()),
+                  held));
       resources.add(
           Effects.start(
               List.of(Commerce.paymentProvider().performedBy(paymentProvider(config, resources))),
@@ -232,7 +196,7 @@ public final class CairnApp implements AutoCloseable {
                   contract,
                   kafka,
                   topics,
-                  processors::accepting,
+                  new Processing(processors::accepting, processors::held),
                   Clock.systemUTC(),
                   metrics.registry()));
       ReportTopology reports =
@@ -299,7 +263,8 @@ public final class CairnApp implements AutoCloseable {
                           Stream.of(processors.streamsInstance()), views.streamsInstance().stream())
                       .toList(),
               sync::alerts,
-              workers);
+              workers,
+              Map.of(CommandProcessors.APPLICATION_ID, processors::held));
       metrics.bind(
           new MeteredParts(
               processors,
@@ -354,20 +319,6 @@ public final class CairnApp implements AutoCloseable {
     return new HttpPaymentProvider(url, payments.callTimeout());
   }
 
-  /**
-   * Registers (or checks) the contract's schemas, so a schema the registry refuses stops start-up,
-   * and gives the topics the serdes that write and read them.
-   */
-  private static ContractTopics publishContract(
-      RegistryClientConfig client,
-      boolean autoRegister,
-      ContractSchemas contract,
-      CairnTopics declared) {
-    SchemaRegistryClient schemas = new SchemaRegistryClient(client);
-    contract.publish(schemas, autoRegister);
-    return new ContractTopics(declared, schemas, autoRegister);
-  }
-
   private static QuerySettings querySettings(
       CairnConfig config, HostInfo self, ClusterSecret cluster, Peers peers, SealedAnswers sealed) {
     return new QuerySettings(
@@ -406,40 +357,6 @@ public final class CairnApp implements AutoCloseable {
               DashboardRoutes.load(),
               queries);
         });
-  }
-
-  /**
-   * Serves the embedded registry, unless an external one is configured: on the API's TLS, with
-   * writes for an admin whenever the API authenticates, and an admin user of the app's own that
-   * nobody else knows.
-   */
-  private static Optional<RegistryConfig.Embedded> startRegistry(
-      CairnConfig config,
-      Optional<ServerTls> tls,
-      KafkaConnection kafka,
-      Resources resources,
-      List<Worker> workers) {
-    RegistryConfig registry = config.registry();
-    if (!registry.useEmbeddedRegistry()) {
-      return Optional.empty();
-    }
-    String password = UUID.randomUUID().toString();
-    EmbeddedSchemaRegistry.Settings settings =
-        new EmbeddedSchemaRegistry.Settings(
-            registry.host(),
-            registry.port(),
-            registry.topic(),
-            registry.compatibility(),
-            REGISTRY_TIMEOUT,
-            registry.users().with(REGISTRY_APP_USER, password, RegistryUsers.Role.ADMIN),
-            config.auth().mode() != Mode.NONE,
-            tls);
-    EmbeddedSchemaRegistry embedded = resources.add(EmbeddedSchemaRegistry.start(settings, kafka));
-    workers.add(new Worker("schema-registry-log-reader", embedded::readingItsLog));
-    URI url = embedded.uri();
-    return Optional.of(
-        new RegistryConfig.Embedded(
-            url, REGISTRY_APP_USER + ":" + password, tls.map(ServerTls::trustingItself)));
   }
 
   /** The base address of the HTTP API. */

@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.MDC;
@@ -32,11 +31,13 @@ import org.slf4j.MDC;
  */
 public final class CommandGateway implements AutoCloseable {
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+  // Held processors wait for an operator: a client had better come back much later.
+  private static final Duration RETRY_HELD_AFTER = Duration.ofSeconds(60);
 
   private final CommandRequests requests;
   private final CommandSender sender;
   private final ReplyListener listener;
-  private final BooleanSupplier processingReady;
+  private final Processing processing;
   private final Duration timeout;
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -64,13 +65,13 @@ public final class CommandGateway implements AutoCloseable {
       CommandRequests requests,
       CommandSender sender,
       ReplyListener listener,
-      BooleanSupplier processingReady,
+      Processing processing,
       Settings settings,
       MeterRegistry registry) {
     this.requests = requests;
     this.sender = sender;
     this.listener = listener;
-    this.processingReady = processingReady;
+    this.processing = processing;
     this.timeout = settings.commandTimeout();
     this.maxInFlight = settings.maxInFlight();
     this.metrics = new CommandMetrics(registry);
@@ -83,7 +84,7 @@ public final class CommandGateway implements AutoCloseable {
    * @param types the aggregate types that take commands
    * @param contract the envelopes their commands travel in
    * @param topics the topics, with the contract's serdes
-   * @param processingReady whether the command processors are up, so a command can be answered
+   * @param processing whether the command processors take commands now
    * @param registry where the commands and the gateway's Kafka clients are measured
    */
   public static CommandGateway start(
@@ -92,7 +93,7 @@ public final class CommandGateway implements AutoCloseable {
       Contract contract,
       KafkaConnection kafka,
       ContractTopics topics,
-      BooleanSupplier processingReady,
+      Processing processing,
       Clock clock,
       MeterRegistry registry) {
     ReplyListener listener = new ReplyListener(kafka, topics.replies(), settings.commandTimeout());
@@ -110,7 +111,7 @@ public final class CommandGateway implements AutoCloseable {
         new CommandRequests(envelopes, customerTypes, clock),
         sender,
         listener,
-        processingReady,
+        processing,
         settings,
         registry);
   }
@@ -155,7 +156,17 @@ public final class CommandGateway implements AutoCloseable {
 
   /** Takes a place among the commands in flight, or refuses when none can be taken now. */
   private void checkAccepting() {
-    if (!processingReady.getAsBoolean() || !listener.isRunning()) {
+    processing
+        .held()
+        .get()
+        .ifPresent(
+            why -> {
+              throw ApiException.unavailable(
+                  "aggregates_behind_log",
+                  "Cairn takes no commands: " + why + " Nothing was written.",
+                  RETRY_HELD_AFTER);
+            });
+    if (!processing.ready().getAsBoolean() || !listener.isRunning()) {
       throw ApiException.unavailable(
           "not_ready",
           "Cairn is not ready to process commands yet; nothing was written. Retry shortly.",

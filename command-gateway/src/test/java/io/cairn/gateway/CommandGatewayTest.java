@@ -65,6 +65,26 @@ class CommandGatewayTest {
   }
 
   @Test
+  void shouldSayWhyAndSendNothingWhileTheProcessorsAreHeldBack() {
+    Processing held =
+        new Processing(() -> false, () -> Optional.of("the carts store trails its event log."));
+    try (CommandGateway gateway = gateway(held, Duration.ofSeconds(1), 100)) {
+      assertThatThrownBy(() -> gateway.submit(addItem("cart-held")))
+          .isInstanceOf(ApiException.class)
+          .satisfies(
+              e -> {
+                ApiException api = (ApiException) e;
+                assertThat(api.status()).isEqualTo(503);
+                assertThat(api.error().error()).isEqualTo("aggregates_behind_log");
+                assertThat(api.error().message())
+                    .contains("the carts store trails its event log.")
+                    .contains("Nothing was written");
+                assertThat(api.headers()).containsEntry("Retry-After", "60");
+              });
+    }
+  }
+
+  @Test
   void shouldAnswerTimeoutWhenTheOutcomeDoesNotCome() {
     try (CommandGateway gateway = gateway(() -> true, Duration.ofMillis(500))) {
       var reply = gateway.submit(addItem("cart-2"));
@@ -112,13 +132,17 @@ class CommandGatewayTest {
   }
 
   private static CommandGateway gateway(BooleanSupplier ready, Duration timeout, int maxInFlight) {
+    return gateway(Processing.whenReady(ready), timeout, maxInFlight);
+  }
+
+  private static CommandGateway gateway(Processing processing, Duration timeout, int maxInFlight) {
     return CommandGateway.start(
         new CommandGateway.Settings(timeout, maxInFlight),
         Commerce.aggregateTypes(),
         Contract.load(),
         kafka,
         new ContractTopics(TOPICS, client, true),
-        ready,
+        processing,
         Clock.systemUTC(),
         new SimpleMeterRegistry());
   }

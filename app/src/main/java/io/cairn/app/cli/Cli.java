@@ -60,7 +60,7 @@ public final class Cli {
    *
    * @param app runs the app with the settings of {@code cairn run}; answers its exit status
    * @param env the environment, whose CAIRN_ variables are settings
-   * @param terminal whether the output is a terminal, where rebuild-views rewrites its line
+   * @param terminal whether the output is a terminal, where the rebuilds rewrite their lines
    */
   public static CommandLine commandLine(
       ToIntFunction<List<String>> app,
@@ -74,6 +74,7 @@ public final class Cli {
         new CommandLine(new Cairn())
             .addSubcommand(run)
             .addSubcommand(new RebuildViewsCommand(out, err, terminal))
+            .addSubcommand(new RebuildAggregatesCommand(env, out, err, terminal))
             .addSubcommand(new InboxCommand(out, err))
             .addSubcommand(new ContractCommand(env, out, err))
             .addSubcommand(new TokenCommand(env, out, err, Clock.systemUTC()))

@@ -35,7 +35,7 @@ public final class RebuildViewsCommand implements Callable<Integer> {
   public static final int FAILED = 1;
 
   private static final Duration LOOK_EVERY = Duration.ofMillis(500);
-  private static final int LINE_EVERY_LOOKS = 10;
+  private static final Duration LINE_EVERY = Duration.ofSeconds(5);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -94,7 +94,8 @@ public final class RebuildViewsCommand implements Callable<Integer> {
   }
 
   private int follow(URI rebuild) throws IOException, InterruptedException {
-    for (int looks = 0; ; looks++) {
+    ProgressLine line = new ProgressLine(out, terminal, LINE_EVERY);
+    while (true) {
       Thread.sleep(LOOK_EVERY);
       JsonNode status = call(HttpRequest.newBuilder(rebuild).GET(), 200);
       if (status == null) {
@@ -102,16 +103,16 @@ public final class RebuildViewsCommand implements Callable<Integer> {
       }
       switch (status.path("state").asText()) {
         case "done" -> {
-          finishLine();
+          line.finish();
           out.println(figures(status));
           return 0;
         }
         case "failed" -> {
-          finishLine();
+          line.finish();
           err.println("The rebuild failed: " + status.path("error").asText());
           return FAILED;
         }
-        default -> show(progress(status), looks);
+        default -> line.show(progress(status));
       }
     }
   }
@@ -134,21 +135,6 @@ public final class RebuildViewsCommand implements Callable<Integer> {
                 body.path("message").asText(),
                 body.path("details").isEmpty() ? "" : " " + body.path("details")));
     return null;
-  }
-
-  private void show(String line, int looks) {
-    if (terminal) {
-      out.print("\r" + line + "\033[K");
-      out.flush();
-    } else if (looks % LINE_EVERY_LOOKS == 0) {
-      out.println(line);
-    }
-  }
-
-  private void finishLine() {
-    if (terminal) {
-      out.println();
-    }
   }
 
   static String progress(JsonNode status) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ public final class ReadinessProbe {
   private final Supplier<List<StreamsInstance>> streams;
   private final Supplier<List<SyncAlert>> sync;
   private final List<Worker> workers;
+  private final Map<String, Supplier<Optional<String>>> held;
 
   /**
    * @param admin the admin client that asks the cluster whether it answers
@@ -32,18 +34,22 @@ public final class ReadinessProbe {
    * @param streams the process's Streams instances, as they are at the moment of each check
    * @param sync the views and process managers out of sync, reported beside the checks
    * @param workers the background threads the process needs
+   * @param held by name, the parts held back until an operator acts, and why: not ready, but live,
+   *     since a restart would not mend them
    */
   public ReadinessProbe(
       Admin admin,
       Duration kafkaTimeout,
       Supplier<List<StreamsInstance>> streams,
       Supplier<List<SyncAlert>> sync,
-      List<Worker> workers) {
+      List<Worker> workers,
+      Map<String, Supplier<Optional<String>>> held) {
     this.admin = admin;
     this.kafkaTimeout = kafkaTimeout;
     this.streams = streams;
     this.sync = sync;
     this.workers = List.copyOf(workers);
+    this.held = Map.copyOf(held);
   }
 
   /**
@@ -104,6 +110,14 @@ public final class ReadinessProbe {
         failures.put(worker.name(), "has stopped");
       }
     }
+    held.forEach(
+        (name, why) ->
+            why.get()
+                .ifPresent(
+                    reason -> {
+                      checks.put(name, "held: " + reason);
+                      failures.put(name, "is held: " + reason);
+                    }));
     Map<String, String> outOfSync = new HashMap<>();
     sync.get().forEach(alert -> outOfSync.put(alert.key(), alert.describe()));
     return new Readiness(failures.isEmpty(), checks, failures, outOfSync);

@@ -47,7 +47,8 @@ class ReadinessProbeTest {
               Duration.ofSeconds(5),
               () -> List.of(new StreamsInstance("views", streams)),
               List::of,
-              List.of());
+              List.of(),
+              Map.of());
 
       Readiness before = probe.check().get();
       assertThat(before.ready()).isFalse();
@@ -74,7 +75,12 @@ class ReadinessProbeTest {
                         "/health/ready",
                         new HealthRoutes(
                                 new ReadinessProbe(
-                                    admin, Duration.ofMillis(500), List::of, List::of, List.of()))
+                                    admin,
+                                    Duration.ofMillis(500),
+                                    List::of,
+                                    List::of,
+                                    List.of(),
+                                    Map.of()))
                             ::ready))) {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
@@ -107,7 +113,8 @@ class ReadinessProbeTest {
                               Duration.ofSeconds(5),
                               List::of,
                               List::of,
-                              List.of(new Worker("reply-listener", listening::get))));
+                              List.of(new Worker("reply-listener", listening::get)),
+                              Map.of()));
                   routes.routes.get("/health/live", health::live);
                   routes.routes.get("/health/ready", health::ready);
                 })) {

@@ -16,6 +16,7 @@ import io.cairn.kafka.topics.TopicDefaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
@@ -23,6 +24,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The command processors as they run: every aggregate type's sub-topology, and the process
@@ -34,15 +37,31 @@ public final class CommandProcessors implements AutoCloseable {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * The changelog of an aggregate type's store of snapshots, which Kafka Streams restores the store
+   * from, and a rebuild of the write side writes.
+   */
+  public static String aggregatesChangelog(String type) {
+    return APPLICATION_ID + "-" + WriteStores.aggregatesStore(type) + "-changelog";
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(CommandProcessors.class);
+
   private final KafkaStreams streams;
   private final SkippedRecords skipped;
   private final AtomicBoolean hasRun = new AtomicBoolean();
   private final SyncProbe processesSync;
+  private final Optional<String> held;
 
-  private CommandProcessors(KafkaStreams streams, SkippedRecords skipped, SyncProbe processesSync) {
+  private CommandProcessors(
+      KafkaStreams streams,
+      SkippedRecords skipped,
+      SyncProbe processesSync,
+      Optional<String> held) {
     this.streams = streams;
     this.skipped = skipped;
     this.processesSync = processesSync;
+    this.held = held;
   }
 
   /**
@@ -55,6 +74,8 @@ public final class CommandProcessors implements AutoCloseable {
    * @param reactions the policies and process managers the appended events reach
    * @param self where this instance answers queries of the processes' stores
    * @param retention how long what the processors keep for a while is kept
+   * @param held why the processors must not start, if they must not: they are then built but not
+   *     started, and every command is refused
    */
   public static CommandProcessors start(
       StreamsSettings settings,
@@ -64,7 +85,8 @@ public final class CommandProcessors implements AutoCloseable {
       ContractTopics topics,
       Reactions reactions,
       HostInfo self,
-      CommandTopology.Retention retention) {
+      CommandTopology.Retention retention,
+      Optional<String> held) {
     StreamsBuilder builder = new StreamsBuilder();
     Clock clock = Clock.systemUTC();
     Progress progress = new Progress(clock);
@@ -91,14 +113,17 @@ public final class CommandProcessors implements AutoCloseable {
             streams,
             skipped,
             new ProcessesSync(
-                streams, topics.declared().processInputs().name(), managers, progress));
+                streams, topics.declared().processInputs().name(), managers, progress),
+            held);
     processors.streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
             processors.hasRun.set(true);
           }
         });
-    processors.streams.start();
+    held.ifPresentOrElse(
+        why -> log.error("The command processors are not started: {}", why),
+        processors.streams::start);
     return processors;
   }
 
@@ -111,6 +136,11 @@ public final class CommandProcessors implements AutoCloseable {
     KafkaStreams.State state = streams.state();
     return state == KafkaStreams.State.RUNNING
         || (hasRun.get() && state == KafkaStreams.State.REBALANCING);
+  }
+
+  /** Why the processors were not started, if they were not: until then no command is taken. */
+  public Optional<String> held() {
+    return held;
   }
 
   /** The commands the processors passed over, such as those of a type newer code sent. */

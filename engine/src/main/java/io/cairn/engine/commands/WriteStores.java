@@ -17,10 +17,15 @@ import org.apache.kafka.common.serialization.Serdes;
 record WriteStores(
     Store<String, SpecificRecord> aggregates, Store<String, CommandReply> idempotency) {
 
+  /** The name of the store of an aggregate type's snapshots. */
+  static String aggregatesStore(String type) {
+    return type + "-aggregates";
+  }
+
   /** The stores of an aggregate type. */
   static WriteStores of(BoundAggregate<?, ?, ?> aggregate, ContractTopics topics) {
     return new WriteStores(
-        new Store<>(aggregate.name() + "-aggregates", Serdes.String(), topics.storeSerde()),
+        new Store<>(aggregatesStore(aggregate.name()), Serdes.String(), topics.storeSerde()),
         new Store<>(aggregate.name() + "-idempotency", Serdes.String(), topics.storeSerde()));
   }
 }

@@ -1,0 +1,205 @@
+package io.cairn.app;
+
+import io.cairn.app.config.AuthConfig.Mode;
+import io.cairn.app.config.CairnConfig;
+import io.cairn.app.config.RegistryConfig;
+import io.cairn.app.contract.DeclaredContract;
+import io.cairn.app.health.Worker;
+import io.cairn.avro.registry.SchemaRegistryClient;
+import io.cairn.core.aggregate.AggregateType;
+import io.cairn.kafka.client.KafkaConnection;
+import io.cairn.kafka.embedded.EmbeddedBroker;
+import io.cairn.kafka.personal.KafkaKeyVault;
+import io.cairn.kafka.topics.CairnTopics;
+import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.TopicProvisioner;
+import io.cairn.registry.EmbeddedSchemaRegistry;
+import io.cairn.registry.RegistryUsers;
+import io.cairn.web.tls.ServerTls;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * What every Cairn process that reads or writes the log starts first and closes last: the embedded
+ * broker when there is one, the connection to Kafka (as the app's own user on a secure broker), the
+ * declared topics made or checked, the personal keys, the schema registry with the contract's
+ * schemas, and the topics with their serdes. The app starts its parts on it; {@code cairn
+ * rebuild-aggregates} works on it alone.
+ */
+public final class Foundation implements AutoCloseable {
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final String REGISTRY_APP_USER = "cairn-app";
+
+  private final Resources resources;
+  private final Optional<EmbeddedBroker> broker;
+  private final KafkaConnection kafka;
+  private final Admin admin;
+  private final KafkaKeyVault vault;
+  private final URI registryUri;
+  private final ContractTopics topics;
+  private final List<Worker> workers;
+
+  private Foundation(
+      Resources resources,
+      Optional<EmbeddedBroker> broker,
+      KafkaConnection kafka,
+      Admin admin,
+      KafkaKeyVault vault,
+      URI registryUri,
+      ContractTopics topics,
+      List<Worker> workers) {
+    this.resources = resources;
+    this.broker = broker;
+    this.kafka = kafka;
+    this.admin = admin;
+    this.vault = vault;
+    this.registryUri = registryUri;
+    this.topics = topics;
+    this.workers = List.copyOf(workers);
+  }
+
+  /**
+   * Starts the foundation of the configured Cairn; on failure, stops what was started and rethrows.
+   *
+   * @param types the aggregate types, whose topics the app's Kafka user is granted
+   * @param published the topics and schemas the contract declares
+   * @param tls the API's TLS, which the embedded registry serves on too
+   */
+  public static Foundation start(
+      CairnConfig config,
+      List<AggregateType<?, ?, ?>> types,
+      DeclaredContract published,
+      Optional<ServerTls> tls) {
+    Resources resources = new Resources();
+    try {
+      Optional<EmbeddedBroker> broker =
+          config.kafka().useEmbeddedBroker()
+              ? Optional.of(resources.add(EmbeddedBroker.start(config.broker())))
+              : Optional.empty();
+      KafkaConnection kafka = connect(config, broker, types);
+      Admin admin = Admin.create(kafka.clientConfig());
+      // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
+      resources.add(() -> admin.close(CLOSE_TIMEOUT));
+      CairnTopics declared = new CairnTopics(config.topics());
+      new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
+      List<Worker> workers = new ArrayList<>();
+      KafkaKeyVault vault =
+          resources.add(new KafkaKeyVault(kafka, declared.personalKeys().name(), REGISTRY_TIMEOUT));
+      workers.add(new Worker("personal-keys-reader", vault::readingKeys));
+      Optional<RegistryConfig.Embedded> ownRegistry =
+          startRegistry(config, tls, kafka, resources, workers);
+      URI registryUri =
+          ownRegistry
+              .map(RegistryConfig.Embedded::url)
+              .orElseGet(() -> config.registry().externalUrl().orElseThrow());
+      SchemaRegistryClient schemas =
+          new SchemaRegistryClient(config.registry().clientConfig(ownRegistry));
+      boolean autoRegister = config.registry().autoRegister();
+      // A schema the registry refuses stops start-up here.
+      published.schemas().publish(schemas, autoRegister);
+      ContractTopics topics = new ContractTopics(declared, schemas, autoRegister).sealing(vault);
+      return new Foundation(resources, broker, kafka, admin, vault, registryUri, topics, workers);
+    } catch (RuntimeException e) {
+      resources.close();
+      throw e;
+    }
+  }
+
+  private static KafkaConnection connect(
+      CairnConfig config, Optional<EmbeddedBroker> broker, List<AggregateType<?, ?, ?>> types) {
+    KafkaConnection plain =
+        config.kafka().connection(broker.map(EmbeddedBroker::bootstrapServers).orElse(null));
+    return broker
+        .flatMap(EmbeddedBroker::security)
+        .map(
+            security ->
+                BrokerAccess.grant(
+                    plain,
+                    security,
+                    types.stream().map(AggregateType::name).toList(),
+                    config.registry().topic()))
+        .orElse(plain);
+  }
+
+  /**
+   * Serves the embedded registry, unless an external one is configured: on the API's TLS, with
+   * writes for an admin whenever the API authenticates, and an admin user of the app's own that
+   * nobody else knows.
+   */
+  private static Optional<RegistryConfig.Embedded> startRegistry(
+      CairnConfig config,
+      Optional<ServerTls> tls,
+      KafkaConnection kafka,
+      Resources resources,
+      List<Worker> workers) {
+    RegistryConfig registry = config.registry();
+    if (!registry.useEmbeddedRegistry()) {
+      return Optional.empty();
+    }
+    String password = UUID.randomUUID().toString();
+    EmbeddedSchemaRegistry.Settings settings =
+        new EmbeddedSchemaRegistry.Settings(
+            registry.host(),
+            registry.port(),
+            registry.topic(),
+            registry.compatibility(),
+            REGISTRY_TIMEOUT,
+            registry.users().with(REGISTRY_APP_USER, password, RegistryUsers.Role.ADMIN),
+            config.auth().mode() != Mode.NONE,
+            tls);
+    EmbeddedSchemaRegistry embedded = resources.add(EmbeddedSchemaRegistry.start(settings, kafka));
+    workers.add(new Worker("schema-registry-log-reader", embedded::readingItsLog));
+    URI url = embedded.uri();
+    return Optional.of(
+        new RegistryConfig.Embedded(
+            url, REGISTRY_APP_USER + ":" + password, tls.map(ServerTls::trustingItself)));
+  }
+
+  /** The embedded broker, when this process runs one. */
+  public Optional<EmbeddedBroker> broker() {
+    return broker;
+  }
+
+  /** The connection to Kafka, as the app's own user. */
+  public KafkaConnection kafka() {
+    return kafka;
+  }
+
+  /** An admin client of the cluster, closed with the foundation. */
+  public Admin admin() {
+    return admin;
+  }
+
+  /** The personal data's keys. */
+  public KafkaKeyVault vault() {
+    return vault;
+  }
+
+  /** The schema registry in use: schema.registry.url for the topics' consumers. */
+  public URI registryUri() {
+    return registryUri;
+  }
+
+  /** The topics with the contract's serdes, sealing personal fields. */
+  public ContractTopics topics() {
+    return topics;
+  }
+
+  /** The background threads the foundation runs, for health. */
+  public List<Worker> workers() {
+    return workers;
+  }
+
+  /** Stops the registry, the keys' reader, the admin client, then the broker. */
+  @Override
+  public void close() {
+    resources.close();
+  }
+}

@@ -1,0 +1,112 @@
+package io.cairn.kafka.client;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the last committed record of each partition of some topics, as they end now: what a log was
+ * last written with. Transaction markers and aborted records take offsets too, so it looks a little
+ * way back from the end first, and further only where that finds nothing.
+ */
+public final class PartitionTails {
+  private static final long FIRST_LOOK = 32;
+  private static final long WIDER = 16;
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private PartitionTails() {}
+
+  /**
+   * The last record of each partition of the topics that has one; a topic that does not exist has
+   * none.
+   */
+  public static Map<TopicPartition, ConsumerRecord<byte[], byte[]>> read(
+      KafkaConnection kafka, Collection<String> topics, Duration timeout) {
+    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cairn-partition-tails");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      Set<String> existing = consumer.listTopics(timeout).keySet();
+      List<TopicPartition> partitions =
+          topics.stream()
+              .filter(existing::contains)
+              .flatMap(topic -> consumer.partitionsFor(topic, timeout).stream())
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+      return new Tails(consumer, partitions, timeout).read();
+    }
+  }
+
+  /** One reading, with the offsets it looks between. */
+  private static final class Tails {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<TopicPartition, Long> begin;
+    private final Map<TopicPartition, Long> end;
+    private final long deadline;
+    private final Map<TopicPartition, ConsumerRecord<byte[], byte[]>> found = new HashMap<>();
+
+    Tails(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, Duration t) {
+      this.consumer = consumer;
+      // Assigned first: read_committed, the offsets asked for note each partition's last stable
+      // offset, and warn of any partition not assigned.
+      consumer.assign(partitions);
+      consumer.pause(partitions);
+      this.begin = consumer.beginningOffsets(partitions, t);
+      this.end = consumer.endOffsets(partitions, t);
+      this.deadline = System.nanoTime() + t.toNanos();
+    }
+
+    Map<TopicPartition, ConsumerRecord<byte[], byte[]>> read() {
+      Set<TopicPartition> pending = new HashSet<>();
+      end.forEach(
+          (partition, last) -> {
+            if (last > begin.get(partition)) {
+              pending.add(partition);
+            }
+          });
+      for (long look = FIRST_LOOK; !pending.isEmpty(); look *= WIDER) {
+        readBack(pending, look);
+        long reach = look;
+        pending.removeIf(p -> found.containsKey(p) || end.get(p) - reach <= begin.get(p));
+      }
+      return found;
+    }
+
+    /** Reads each pending partition from {@code look} records before its end to its end. */
+    private void readBack(Set<TopicPartition> pending, long look) {
+      for (TopicPartition partition : pending) {
+        consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - look));
+      }
+      consumer.resume(pending);
+      Set<TopicPartition> reading = new HashSet<>(pending);
+      while (!reading.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new KafkaOperationException("timed out reading the ends of " + reading, null);
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() < end.get(partition)) {
+            found.put(partition, record);
+          }
+        }
+        for (TopicPartition partition : List.copyOf(reading)) {
+          if (consumer.position(partition) >= end.get(partition)) {
+            consumer.pause(List.of(partition));
+            reading.remove(partition);
+          }
+        }
+      }
+    }
+  }
+}
