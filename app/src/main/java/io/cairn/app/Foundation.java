@@ -2,6 +2,7 @@ package io.cairn.app;
 
 import io.cairn.app.config.AuthConfig.Mode;
 import io.cairn.app.config.CairnConfig;
+import io.cairn.app.config.Durability;
 import io.cairn.app.config.RegistryConfig;
 import io.cairn.app.contract.DeclaredContract;
 import io.cairn.app.health.Worker;
@@ -12,6 +13,7 @@ import io.cairn.kafka.embedded.EmbeddedBroker;
 import io.cairn.kafka.personal.KafkaKeyVault;
 import io.cairn.kafka.topics.CairnTopics;
 import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.TopicDefaults;
 import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.registry.EmbeddedSchemaRegistry;
 import io.cairn.registry.RegistryUsers;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every Cairn process that reads or writes the log starts first and closes last: the embedded
@@ -32,6 +36,7 @@ import org.apache.kafka.clients.admin.Admin;
  * rebuild-aggregates} works on it alone.
  */
 public final class Foundation implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Foundation.class);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -88,7 +93,11 @@ public final class Foundation implements AutoCloseable {
       // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
       resources.add(() -> admin.close(CLOSE_TIMEOUT));
       CairnTopics declared = new CairnTopics(config.topics());
-      new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(published.topics().specs());
+      if (broker.isEmpty()) {
+        warnIfNotDurable(config.topics());
+      }
+      new TopicProvisioner(admin, ADMIN_TIMEOUT, config.durability().allowFiniteRetention())
+          .ensure(published.topics().specs());
       List<Worker> workers = new ArrayList<>();
       KafkaKeyVault vault =
           resources.add(new KafkaKeyVault(kafka, declared.personalKeys().name(), REGISTRY_TIMEOUT));
@@ -109,6 +118,22 @@ public final class Foundation implements AutoCloseable {
     } catch (RuntimeException e) {
       resources.close();
       throw e;
+    }
+  }
+
+  /**
+   * Says loudly, on a cluster of the operator's, that the topics keep too few copies for an
+   * acknowledged event to survive a lost disk; topics.require.durable refuses such a start.
+   */
+  private static void warnIfNotDurable(TopicDefaults topics) {
+    if (topics.replicationFactor() < Durability.DURABLE_REPLICATION) {
+      log.warn(
+          "topics.replication.factor={}: each partition of the event log has {} cop{} on this"
+              + " cluster, so a broker that loses its disk loses acknowledged events. Set 3 for"
+              + " production, and topics.require.durable=true to refuse to start with fewer.",
+          topics.replicationFactor(),
+          topics.replicationFactor(),
+          topics.replicationFactor() == 1 ? "y" : "ies");
     }
   }
 

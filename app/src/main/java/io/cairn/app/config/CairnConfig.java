@@ -17,6 +17,7 @@ import java.util.Map;
  * @param kafka which cluster to use
  * @param broker how the embedded broker runs, when it does
  * @param topics how Cairn's topics are partitioned and replicated
+ * @param durability how strictly the topics are held to the event log's durability
  * @param registry which schema registry to use
  * @param processing how commands are processed
  * @param views how the read side keeps its views
@@ -31,6 +32,7 @@ public record CairnConfig(
     KafkaConfig kafka,
     BrokerSettings broker,
     TopicDefaults topics,
+    Durability durability,
     RegistryConfig registry,
     ProcessingConfig processing,
     ViewsConfig views,
@@ -69,6 +71,24 @@ public record CairnConfig(
     KafkaConfig kafka = KafkaConfig.read(settings);
     BrokerSettings broker = readBroker(settings);
     TopicDefaults topics = readTopics(settings);
+    Durability durability = Durability.read(settings);
+    if (durability.requireDurable()) {
+      settings.validated(
+          "topics.require.durable",
+          () -> {
+            if (kafka.useEmbeddedBroker()
+                || topics.replicationFactor() < Durability.DURABLE_REPLICATION) {
+              throw new IllegalArgumentException(
+                  "true needs an external cluster and topics.replication.factor of at least "
+                      + Durability.DURABLE_REPLICATION
+                      + ", not "
+                      + (kafka.useEmbeddedBroker()
+                          ? "the embedded broker"
+                          : String.valueOf(topics.replicationFactor())));
+            }
+            return durability;
+          });
+    }
     RegistryConfig registry = RegistryConfig.read(settings);
     ProcessingConfig processing = ProcessingConfig.read(settings);
     ViewsConfig views = ViewsConfig.read(settings);
@@ -89,6 +109,7 @@ public record CairnConfig(
         kafka,
         broker,
         topics,
+        durability,
         registry,
         processing,
         views,

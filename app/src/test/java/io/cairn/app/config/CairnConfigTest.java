@@ -168,6 +168,28 @@ class CairnConfigTest {
   }
 
   @Test
+  void shouldStartOnlyOnThreeCopiesWhenDurabilityIsRequired() {
+    Map<String, String> external = Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092");
+    assertThatThrownBy(() -> CairnConfig.load(List.of("--topics.require.durable=true"), Map.of()))
+        .hasMessageContaining("topics.require.durable: true needs an external cluster")
+        .hasMessageContaining("not the embedded broker");
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(
+                    List.of("--topics.require.durable=true", "--topics.replication.factor=2"),
+                    external))
+        .hasMessageContaining("at least 3, not 2");
+    CairnConfig durable =
+        CairnConfig.load(
+            List.of("--topics.require.durable=true", "--topics.replication.factor=3"), external);
+    assertThat(durable.durability().requireDurable()).isTrue();
+    assertThat(durable.topics().minInSyncReplicas()).isEqualTo(2);
+    assertThat(CairnConfig.load(List.of(), Map.of()).durability().allowFiniteRetention())
+        .as("the event log is kept forever unless an archiving setup says otherwise")
+        .isFalse();
+  }
+
+  @Test
   void shouldRefuseStreamsTimingsKafkaCouldNotUse() {
     assertThatThrownBy(
             () ->

@@ -5,6 +5,7 @@ import io.cairn.kafka.topics.TopicDefaults;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -39,6 +40,10 @@ public final class StreamsProperties {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+    // Changelogs and repartition topics lose no more than the event log does when a broker goes.
+    props.put(
+        StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+        Integer.toString(topics.minInSyncReplicas()));
     // After a crash, its partitions wait for the group to give up on it: 10 s, not the default 45.
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);

@@ -26,23 +26,39 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the cluster hold Cairn's declared topics: creates the missing ones and checks the existing
  * ones against their declarations. A partition count or cleanup policy that differs stops start-up
- * with a {@link TopicMismatchException}; other differing configs are logged, since operators may
- * tune them on purpose.
+ * with a {@link TopicMismatchException}, and so does a finite retention on a topic declared to keep
+ * its records forever (the event log, the dead-letter queue) unless archiving setups are allowed
+ * it; other differing configs are logged, since operators may tune them on purpose.
  */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final Duration RETRY_BACKOFF = Duration.ofMillis(100);
 
+  private static final String KEPT_FOREVER = "-1";
+  private static final List<String> RETENTION = List.of("retention.ms", "retention.bytes");
+
   private final Admin admin;
   private final Duration timeout;
+  private final boolean allowFiniteRetention;
 
   /**
+   * A provisioner that refuses a finite retention on a topic declared to keep its records forever.
+   *
    * @param admin the admin client of the cluster to provision
    * @param timeout how long each round of admin requests may take
    */
   public TopicProvisioner(Admin admin, Duration timeout) {
+    this(admin, timeout, false);
+  }
+
+  /**
+   * @param allowFiniteRetention whether a topic declared to keep its records forever may expire
+   *     them, as where the log is archived elsewhere; it is then logged rather than refused
+   */
+  public TopicProvisioner(Admin admin, Duration timeout, boolean allowFiniteRetention) {
     this.admin = admin;
     this.timeout = timeout;
+    this.allowFiniteRetention = allowFiniteRetention;
   }
 
   /**
@@ -109,7 +125,8 @@ public final class TopicProvisioner {
       TopicSpec spec = byName.get(name);
       TopicDescription description = descriptions.get(name);
       Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
-      mismatches.addAll(new TopicComparison(spec, description, config).refusals());
+      mismatches.addAll(
+          new TopicComparison(spec, description, config, allowFiniteRetention).refusals());
     }
     if (!mismatches.isEmpty()) {
       throw new TopicMismatchException(mismatches);
@@ -149,7 +166,8 @@ public final class TopicProvisioner {
   }
 
   /** One existing topic against its declaration. */
-  private record TopicComparison(TopicSpec spec, TopicDescription description, Config config) {
+  private record TopicComparison(
+      TopicSpec spec, TopicDescription description, Config config, boolean allowFiniteRetention) {
 
     List<String> refusals() {
       List<String> refusals = new ArrayList<>();
@@ -165,8 +183,25 @@ public final class TopicProvisioner {
             "%s has cleanup.policy=%s, but Cairn declares cleanup.policy=%s"
                 .formatted(spec.name(), policy, spec.cleanupPolicy()));
       }
+      if (!allowFiniteRetention) {
+        refusals.addAll(expiring());
+      }
       warnAboutOtherDifferences();
       return refusals;
+    }
+
+    /** The retentions of a topic declared to keep its records forever, where they are finite. */
+    private List<String> expiring() {
+      return RETENTION.stream()
+          .filter(key -> KEPT_FOREVER.equals(spec.configs().get(key)))
+          .filter(key -> !KEPT_FOREVER.equals(value(key)))
+          .map(
+              key ->
+                  ("%s has %s=%s, but keeps its records forever: it is the source of truth. Set"
+                          + " it to -1, or allow it with topics.allow.finite.retention=true where"
+                          + " the log is archived elsewhere")
+                      .formatted(spec.name(), key, value(key)))
+          .toList();
     }
 
     private void warnAboutOtherDifferences() {
@@ -182,7 +217,10 @@ public final class TopicProvisioner {
           .forEach(
               (key, declared) -> {
                 String actual = value(key);
-                if (!key.equals(TopicSpec.CLEANUP_POLICY) && !declared.equals(actual)) {
+                boolean refused = !allowFiniteRetention && RETENTION.contains(key);
+                if (!key.equals(TopicSpec.CLEANUP_POLICY)
+                    && !declared.equals(actual)
+                    && !(refused && KEPT_FOREVER.equals(declared))) {
                   log.warn(
                       "Topic {} has {}={}, but Cairn declares {}",
                       spec.name(),

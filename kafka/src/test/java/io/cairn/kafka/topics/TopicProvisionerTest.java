@@ -93,4 +93,24 @@ class TopicProvisionerTest {
             events.name()
                 + " has cleanup.policy=compact, but Cairn declares cleanup.policy=delete");
   }
+
+  @Test
+  void shouldRefuseAnEventLogThatExpiresUnlessArchivingIsAllowed() throws Exception {
+    TopicSpec events = new CairnTopics(new TopicDefaults(1, (short) 1)).events(type);
+    admin
+        .createTopics(
+            Set.of(
+                new NewTopic(events.name(), 1, (short) 1)
+                    .configs(Map.of("retention.ms", "604800000"))))
+        .all()
+        .get();
+
+    assertThatThrownBy(() -> provisioner.ensure(List.of(events)))
+        .isInstanceOf(TopicMismatchException.class)
+        .hasMessageContaining(events.name() + " has retention.ms=604800000")
+        .hasMessageContaining("topics.allow.finite.retention=true");
+    assertThat(new TopicProvisioner(admin, Duration.ofSeconds(30), true).ensure(List.of(events)))
+        .as("an archiving setup may keep it so")
+        .isEmpty();
+  }
 }
