@@ -40,7 +40,8 @@ public final class ScriptCommands {
       name = "test",
       description =
           "Run the whole test suite, as CI does: mvn verify. Needs Maven and Debian's chromium and"
-              + " chromium-driver.",
+              + " chromium-driver. With --faults, the fault-injection suite instead (brokers"
+              + " killed, networks cut), which CI runs after it.",
       synopsisHeading = "%nUsage: ")
   static final class Test extends ThroughScript {
     @Parameters(paramLabel = "MAVEN_ARG", description = "Passed to mvn verify, such as -pl core.")

@@ -29,7 +29,12 @@ public final class CommandClient {
   }
 
   /** An answer: status, headers that matter, and the JSON body. */
-  public record Answer(int status, String etag, boolean replayed, String body) {
+  public record Answer(int status, String etag, boolean replayed, String body, String retryAfter) {
+    /** An answer without a Retry-After. */
+    public Answer(int status, String etag, boolean replayed, String body) {
+      this(status, etag, replayed, body, null);
+    }
+
     /** The body as JSON. */
     public JsonNode json() {
       try {
@@ -73,7 +78,8 @@ public final class CommandClient {
                     conforming(response, Optional.of(body)).statusCode(),
                     response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Idempotent-Replayed").isPresent(),
-                    response.body()));
+                    response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null)));
   }
 
   /** The answer, once it is found to be as the app's OpenAPI document says. */

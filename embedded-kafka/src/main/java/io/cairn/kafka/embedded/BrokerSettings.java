@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param startTimeout how long to wait for the broker to answer before giving up
  * @param secure whether clients authenticate with SCRAM over TLS and are authorised by ACLs ({@link
  *     BrokerSecurity}), rather than connect in plain text with every right
+ * @param advertisedPort the port clients are told to connect to: the client listener's own, or that
+ *     of a proxy in front of it, as fault-injection tests put one
  */
 public record BrokerSettings(
     Path dataDir,
@@ -28,7 +30,8 @@ public record BrokerSettings(
     int controllerPort,
     String maxHeap,
     Duration startTimeout,
-    boolean secure) {
+    boolean secure,
+    int advertisedPort) {
 
   /** The only address the embedded broker ever binds: it is a local development broker. */
   public static final String HOST = "127.0.0.1";
@@ -42,6 +45,7 @@ public record BrokerSettings(
     Objects.requireNonNull(startTimeout, "startTimeout");
     requirePort("port", port);
     requirePort("controllerPort", controllerPort);
+    requirePort("advertisedPort", advertisedPort);
     if (port == controllerPort) {
       throw new IllegalArgumentException(
           "the broker's port and controller port must differ, both are " + port);
@@ -55,6 +59,17 @@ public record BrokerSettings(
     }
   }
 
+  /** A broker that clients reach on its own port. */
+  public BrokerSettings(
+      Path dataDir,
+      int port,
+      int controllerPort,
+      String maxHeap,
+      Duration startTimeout,
+      boolean secure) {
+    this(dataDir, port, controllerPort, maxHeap, startTimeout, secure, port);
+  }
+
   /** A broker in plain text, open to every local client. */
   public BrokerSettings(
       Path dataDir, int port, int controllerPort, String maxHeap, Duration startTimeout) {
@@ -63,7 +78,14 @@ public record BrokerSettings(
 
   /** These settings in the secure mode. */
   public BrokerSettings secured() {
-    return new BrokerSettings(dataDir, port, controllerPort, maxHeap, startTimeout, true);
+    return new BrokerSettings(
+        dataDir, port, controllerPort, maxHeap, startTimeout, true, advertisedPort);
+  }
+
+  /** These settings with clients sent to another port, where a proxy forwards to this one. */
+  public BrokerSettings advertising(int proxyPort) {
+    return new BrokerSettings(
+        dataDir, port, controllerPort, maxHeap, startTimeout, secure, proxyPort);
   }
 
   /** The settings `bin/cairn run` uses unless told otherwise. */
@@ -89,7 +111,7 @@ public record BrokerSettings(
 
   /** The address clients use to reach this broker. */
   public String bootstrapServers() {
-    return HOST + ":" + port;
+    return HOST + ":" + advertisedPort;
   }
 
   private static void requirePort(String name, int value) {

@@ -34,7 +34,7 @@ final class ServerProperties {
             + host
             + ":"
             + settings.controllerPort());
-    props.put("advertised.listeners", listener + "://" + host + ":" + settings.port());
+    props.put("advertised.listeners", listener + "://" + host + ":" + settings.advertisedPort());
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
