@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
 public final class HttpServer implements AutoCloseable {
   private static final int HEADER_CACHE_SIZE = 64;
   private static final int ACCEPT_QUEUE_SIZE = 1_024;
+  // Long enough for a command in flight to get its outcome (commands.timeout is 10 s by default),
+  // well inside the grace an orchestrator gives a process before it kills it.
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
   private final Javalin javalin;
   private final String host;
@@ -130,6 +134,7 @@ public final class HttpServer implements AutoCloseable {
                 connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
                 tls.ifPresent(keys -> keys.serveOn(connector));
               });
+          GracefulStop.install(javalinConfig, STOP_TIMEOUT);
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
           RequestLogContext.install(javalinConfig);

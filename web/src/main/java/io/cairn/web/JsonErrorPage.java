@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -20,6 +21,8 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrorPage extends ErrorHandler {
   private static final HttpField JSON =
       new HttpField(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private final ObjectMapper mapper;
 
@@ -38,6 +41,10 @@ final class JsonErrorPage extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     response.getHeaders().put(JSON);
+    if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
+      // Refused while the server stops: another instance, or this one restarted, will take it.
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
     response.write(true, ByteBuffer.wrap(body(status, message)), callback);
   }
 
@@ -48,8 +55,14 @@ final class JsonErrorPage extends ErrorHandler {
   }
 
   private byte[] body(int status, String message) {
+    // The server's own message for a failure of its own names its exception's class, no help to a
+    // client; what it says of a client's mistake (a bad header, a malformed URI) is.
+    String said =
+        status == HttpStatus.SERVICE_UNAVAILABLE_503
+            ? "The server is stopping and takes no new request; nothing was done. Retry shortly."
+            : status >= HttpStatus.INTERNAL_SERVER_ERROR_500 ? null : message;
     try {
-      return mapper.writeValueAsBytes(ErrorResponses.frameworkError(status, message));
+      return mapper.writeValueAsBytes(ErrorResponses.frameworkError(status, said));
     } catch (JsonProcessingException e) {
       return "{\"error\":\"internal_error\",\"message\":\"The request failed.\",\"details\":{}}"
           .getBytes(StandardCharsets.UTF_8);
