@@ -18,6 +18,7 @@ import java.util.function.LongPredicate;
  * @param acked the commands acknowledged in the end
  */
 record FaultReport(String name, long began, long ended, List<SteadyLoad.Command> acked) {
+  private static final Duration BEFORE = Duration.ofSeconds(10);
 
   /** From the end of the fault to the first acknowledgement after it. */
   Duration recovery() {
@@ -69,7 +70,7 @@ record FaultReport(String name, long began, long ended, List<SteadyLoad.Command>
         acked.size(),
         (ended - began) / 1e9,
         recovery().toMillis() / 1e3,
-        p99(sent -> sent < began),
+        p99(sent -> sent < began && sent >= began - BEFORE.toNanos()),
         p99(sent -> sent >= began && sent < ended),
         p99(sent -> sent >= ended),
         failures().isEmpty() ? "nothing else" : failures());

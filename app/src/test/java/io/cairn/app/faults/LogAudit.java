@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.app.CairnApp;
 import io.cairn.app.write.CommandClient;
 import io.cairn.avro.carts.CartEvent;
 import io.cairn.avro.carts.ItemAdded;
@@ -11,6 +12,7 @@ import io.cairn.avro.registry.RegistryClientConfig;
 import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.avro.serde.AvroSerdeConfig;
 import io.cairn.avro.serde.KafkaAvroDeserializer;
+import io.cairn.testkit.ReadinessWait;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +38,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class LogAudit {
   private static final String TOPIC = "cairn.carts.events";
 
+  /** How soon after a fault ends commands must be acknowledged again. */
+  static final Duration RECOVERS_WITHIN = Duration.ofSeconds(60);
+
   private LogAudit() {}
+
+  /**
+   * The whole verdict of a case: the log and the views against the acknowledgements, the app ready
+   * again, and recovery in time; prints the case's figures.
+   */
+  static void verify(CairnApp app, String bootstrap, String prefix, FaultReport report) {
+    check(bootstrap, app.registryUri(), app.httpUri(), prefix, report.acked());
+    ReadinessWait.awaitReady(app.httpUri(), Duration.ofSeconds(60));
+    System.out.println(report.describe());
+    assertThat(report.recovery()).isLessThan(RECOVERS_WITHIN);
+  }
 
   /** Checks the log and the views against the acknowledgements. */
   static void check(

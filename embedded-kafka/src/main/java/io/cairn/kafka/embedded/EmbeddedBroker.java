@@ -60,7 +60,18 @@ public final class EmbeddedBroker implements AutoCloseable {
    *     process, or the broker does not come up in time; the message says which
    */
   public static EmbeddedBroker start(BrokerSettings settings) {
-    BrokerProcesses processes = new BrokerProcesses(settings);
+    Instant started = Instant.now();
+    EmbeddedBroker broker = launch(settings, Quorum.alone(settings));
+    broker.awaitReadyOrStop(started.plus(settings.startTimeout()));
+    return broker;
+  }
+
+  /**
+   * Launches a node of a cluster without waiting for it: a node waits for a majority of its quorum
+   * before it answers, so every node of a cluster is launched first and awaited after.
+   */
+  static EmbeddedBroker launch(BrokerSettings settings, Quorum quorum) {
+    BrokerProcesses processes = new BrokerProcesses(settings, quorum);
     try {
       Files.createDirectories(processes.home());
     } catch (IOException e) {
@@ -71,7 +82,6 @@ public final class EmbeddedBroker implements AutoCloseable {
     requireFree(settings.port(), "broker.port");
     requireFree(settings.controllerPort(), "broker.controller.port");
 
-    Instant started = Instant.now();
     Optional<BrokerSecurity> security =
         settings.secure()
             ? Optional.of(BrokerSecurity.under(processes.home(), processes.formatted()))
@@ -80,20 +90,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     processes.formatIfNew(security);
     Process process = processes.startServer();
     pidFile.write(new BrokerPidFile.Entry(process.pid(), ProcessHandle.current().pid()));
-    EmbeddedBroker broker = new EmbeddedBroker(settings, processes, pidFile, process, security);
+    return new EmbeddedBroker(settings, processes, pidFile, process, security);
+  }
+
+  /** Waits until the broker answers; stops it and rethrows if it does not in time. */
+  void awaitReadyOrStop(Instant deadline) {
+    Instant began = Instant.now();
     try {
-      broker.awaitReady(started.plus(settings.startTimeout()));
+      awaitReady(deadline);
     } catch (RuntimeException e) {
-      broker.close();
+      close();
       throw e;
     }
     log.info(
         "Kafka broker (pid {}) ready at {} in {} ms, data in {}",
         process.pid(),
         settings.bootstrapServers(),
-        Duration.between(started, Instant.now()).toMillis(),
+        Duration.between(began, Instant.now()).toMillis(),
         processes.home());
-    return broker;
   }
 
   /** The address clients use to reach this broker. */
