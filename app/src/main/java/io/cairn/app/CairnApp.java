@@ -41,6 +41,7 @@ import io.cairn.gateway.CommandRoutes;
 import io.cairn.gateway.Processing;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.embedded.EmbeddedBroker;
+import io.cairn.kafka.embedded.EmbeddedCluster;
 import io.cairn.kafka.personal.KafkaKeyVault;
 import io.cairn.kafka.topics.CairnTopics;
 import io.cairn.kafka.topics.ContractTopics;
@@ -94,6 +95,7 @@ public final class CairnApp implements AutoCloseable {
   private final HttpServer http;
   private final KafkaConnection kafka;
   private final Optional<EmbeddedBroker> broker;
+  private final Optional<EmbeddedCluster> cluster;
   private final URI registryUri;
   private final boolean embeddedRegistry;
 
@@ -102,12 +104,14 @@ public final class CairnApp implements AutoCloseable {
       HttpServer http,
       KafkaConnection kafka,
       Optional<EmbeddedBroker> broker,
+      Optional<EmbeddedCluster> cluster,
       URI registryUri,
       boolean embeddedRegistry) {
     this.resources = resources;
     this.http = http;
     this.kafka = kafka;
     this.broker = broker;
+    this.cluster = cluster;
     this.registryUri = registryUri;
     this.embeddedRegistry = embeddedRegistry;
   }
@@ -291,7 +295,13 @@ public final class CairnApp implements AutoCloseable {
                   queries));
       resources.add(reportStreams);
       return new CairnApp(
-          resources, http, kafka, broker, registryUri, config.registry().useEmbeddedRegistry());
+          resources,
+          http,
+          kafka,
+          broker,
+          foundation.cluster(),
+          registryUri,
+          config.registry().useEmbeddedRegistry());
     } catch (RuntimeException e) {
       resources.close();
       throw e;
@@ -372,6 +382,11 @@ public final class CairnApp implements AutoCloseable {
   /** The embedded broker, when the app runs one. */
   public Optional<EmbeddedBroker> broker() {
     return broker;
+  }
+
+  /** The embedded cluster, when the app runs one of several nodes. */
+  public Optional<EmbeddedCluster> cluster() {
+    return cluster;
   }
 
   /** The schema registry the app uses: schema.registry.url for the topics' consumers. */

@@ -10,6 +10,7 @@ import io.cairn.avro.registry.SchemaRegistryClient;
 import io.cairn.core.aggregate.AggregateType;
 import io.cairn.kafka.client.KafkaConnection;
 import io.cairn.kafka.embedded.EmbeddedBroker;
+import io.cairn.kafka.embedded.EmbeddedCluster;
 import io.cairn.kafka.personal.KafkaKeyVault;
 import io.cairn.kafka.topics.CairnTopics;
 import io.cairn.kafka.topics.ContractTopics;
@@ -30,10 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every Cairn process that reads or writes the log starts first and closes last: the embedded
- * broker when there is one, the connection to Kafka (as the app's own user on a secure broker), the
- * declared topics made or checked, the personal keys, the schema registry with the contract's
- * schemas, and the topics with their serdes. The app starts its parts on it; {@code cairn
- * rebuild-aggregates} works on it alone.
+ * broker or cluster when there is one, the connection to Kafka (as the app's own user on a secure
+ * broker), the declared topics made or checked, the personal keys, the schema registry with the
+ * contract's schemas, and the topics with their serdes. The app starts its parts on it; {@code
+ * cairn rebuild-aggregates} works on it alone.
  */
 public final class Foundation implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Foundation.class);
@@ -44,6 +45,7 @@ public final class Foundation implements AutoCloseable {
 
   private final Resources resources;
   private final Optional<EmbeddedBroker> broker;
+  private final Optional<EmbeddedCluster> cluster;
   private final KafkaConnection kafka;
   private final Admin admin;
   private final KafkaKeyVault vault;
@@ -54,6 +56,7 @@ public final class Foundation implements AutoCloseable {
   private Foundation(
       Resources resources,
       Optional<EmbeddedBroker> broker,
+      Optional<EmbeddedCluster> cluster,
       KafkaConnection kafka,
       Admin admin,
       KafkaKeyVault vault,
@@ -62,6 +65,7 @@ public final class Foundation implements AutoCloseable {
       List<Worker> workers) {
     this.resources = resources;
     this.broker = broker;
+    this.cluster = cluster;
     this.kafka = kafka;
     this.admin = admin;
     this.vault = vault;
@@ -84,16 +88,26 @@ public final class Foundation implements AutoCloseable {
       Optional<ServerTls> tls) {
     Resources resources = new Resources();
     try {
+      boolean embedded = config.kafka().useEmbeddedBroker();
       Optional<EmbeddedBroker> broker =
-          config.kafka().useEmbeddedBroker()
+          embedded && config.brokerNodes() == 1
               ? Optional.of(resources.add(EmbeddedBroker.start(config.broker())))
               : Optional.empty();
-      KafkaConnection kafka = connect(config, broker, types);
+      Optional<EmbeddedCluster> cluster =
+          embedded && config.brokerNodes() > 1
+              ? Optional.of(resources.add(EmbeddedCluster.start(config.brokerNodeSettings())))
+              : Optional.empty();
+      String bootstrap =
+          broker
+              .map(EmbeddedBroker::bootstrapServers)
+              .or(() -> cluster.map(EmbeddedCluster::bootstrapServers))
+              .orElse(null);
+      KafkaConnection kafka = connect(config, bootstrap, broker, types);
       Admin admin = Admin.create(kafka.clientConfig());
       // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
       resources.add(() -> admin.close(CLOSE_TIMEOUT));
       CairnTopics declared = new CairnTopics(config.topics());
-      if (broker.isEmpty()) {
+      if (!embedded) {
         warnIfNotDurable(config.topics());
       }
       new TopicProvisioner(admin, ADMIN_TIMEOUT, config.durability().allowFiniteRetention())
@@ -114,7 +128,8 @@ public final class Foundation implements AutoCloseable {
       // A schema the registry refuses stops start-up here.
       published.schemas().publish(schemas, autoRegister);
       ContractTopics topics = new ContractTopics(declared, schemas, autoRegister).sealing(vault);
-      return new Foundation(resources, broker, kafka, admin, vault, registryUri, topics, workers);
+      return new Foundation(
+          resources, broker, cluster, kafka, admin, vault, registryUri, topics, workers);
     } catch (RuntimeException e) {
       resources.close();
       throw e;
@@ -138,9 +153,11 @@ public final class Foundation implements AutoCloseable {
   }
 
   private static KafkaConnection connect(
-      CairnConfig config, Optional<EmbeddedBroker> broker, List<AggregateType<?, ?, ?>> types) {
-    KafkaConnection plain =
-        config.kafka().connection(broker.map(EmbeddedBroker::bootstrapServers).orElse(null));
+      CairnConfig config,
+      String embeddedBootstrap,
+      Optional<EmbeddedBroker> broker,
+      List<AggregateType<?, ?, ?>> types) {
+    KafkaConnection plain = config.kafka().connection(embeddedBootstrap);
     return broker
         .flatMap(EmbeddedBroker::security)
         .map(
@@ -190,6 +207,11 @@ public final class Foundation implements AutoCloseable {
   /** The embedded broker, when this process runs one. */
   public Optional<EmbeddedBroker> broker() {
     return broker;
+  }
+
+  /** The embedded cluster, when this process runs one of several nodes. */
+  public Optional<EmbeddedCluster> cluster() {
+    return cluster;
   }
 
   /** The connection to Kafka, as the app's own user. */

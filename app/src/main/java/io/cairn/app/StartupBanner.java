@@ -42,6 +42,15 @@ final class StartupBanner {
             .map(
                 broker ->
                     broker.bootstrapServers() + " (embedded broker, pid " + broker.pid() + ")")
+            .or(
+                () ->
+                    app.cluster()
+                        .map(
+                            cluster ->
+                                cluster.bootstrapServers()
+                                    + " (embedded cluster of "
+                                    + cluster.size()
+                                    + " nodes)"))
             .orElse(app.kafka().bootstrapServers() + " (external cluster)");
     return List.of(
         "Cairn is running.",

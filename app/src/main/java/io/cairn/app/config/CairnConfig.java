@@ -4,6 +4,7 @@ import io.cairn.app.logging.LogFormat;
 import io.cairn.kafka.embedded.BrokerSettings;
 import io.cairn.kafka.topics.TopicDefaults;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  * @param http where the HTTP API listens
  * @param auth who may call the HTTP API
  * @param kafka which cluster to use
- * @param broker how the embedded broker runs, when it does
+ * @param broker how the embedded broker runs, when it does (its first node, when it has several)
+ * @param brokerNodes how many KRaft nodes the embedded broker has
  * @param topics how Cairn's topics are partitioned and replicated
  * @param durability how strictly the topics are held to the event log's durability
  * @param registry which schema registry to use
@@ -31,6 +33,7 @@ public record CairnConfig(
     AuthConfig auth,
     KafkaConfig kafka,
     BrokerSettings broker,
+    int brokerNodes,
     TopicDefaults topics,
     Durability durability,
     RegistryConfig registry,
@@ -40,6 +43,8 @@ public record CairnConfig(
     PaymentsConfig payments,
     ReportsConfig reports,
     LogFormat logFormat) {
+
+  private static final int MAX_BROKER_NODES = 5;
 
   /**
    * Loads the configuration from its sources.
@@ -70,7 +75,25 @@ public record CairnConfig(
         });
     KafkaConfig kafka = KafkaConfig.read(settings);
     BrokerSettings broker = readBroker(settings);
-    TopicDefaults topics = readTopics(settings);
+    int brokerNodes =
+        settings.integer(
+            "broker.nodes",
+            1,
+            1,
+            MAX_BROKER_NODES,
+            "KRaft nodes of the embedded broker, each a broker and a controller in a JVM of its"
+                + " own: 3 keeps every topic in three copies, two in sync, so one node can die."
+                + " Node n binds broker.port and broker.controller.port plus 2(n-1), and keeps its"
+                + " data in broker.data.dir/node-n.");
+    if (brokerNodes > 1 && broker.secure()) {
+      settings.validated(
+          "broker.nodes",
+          () -> {
+            throw new IllegalArgumentException("the secure mode runs on one node only");
+          });
+    }
+    TopicDefaults topics =
+        readTopics(settings, kafka.useEmbeddedBroker() ? Math.min(3, brokerNodes) : 1);
     Durability durability = Durability.read(settings);
     if (durability.requireDurable()) {
       settings.validated(
@@ -108,6 +131,7 @@ public record CairnConfig(
         auth,
         kafka,
         broker,
+        brokerNodes,
         topics,
         durability,
         registry,
@@ -165,7 +189,29 @@ public record CairnConfig(
     };
   }
 
-  private static TopicDefaults readTopics(Settings settings) {
+  /**
+   * The settings of each node of the embedded broker: the first as configured, the others on the
+   * ports after it and in their own data directories.
+   */
+  public List<BrokerSettings> brokerNodeSettings() {
+    if (brokerNodes == 1) {
+      return List.of(broker);
+    }
+    List<BrokerSettings> nodes = new ArrayList<>();
+    for (int node = 1; node <= brokerNodes; node++) {
+      int offset = 2 * (node - 1);
+      nodes.add(
+          new BrokerSettings(
+              broker.dataDir().resolve("node-" + node),
+              broker.port() + offset,
+              broker.controllerPort() + offset,
+              broker.maxHeap(),
+              broker.startTimeout()));
+    }
+    return nodes;
+  }
+
+  private static TopicDefaults readTopics(Settings settings, int defaultReplication) {
     int partitions =
         settings.integer(
             "topics.partitions",
@@ -177,10 +223,11 @@ public record CairnConfig(
     int replication =
         settings.integer(
             "topics.replication.factor",
-            1,
+            defaultReplication,
             1,
             16,
-            "Copies of each partition the cluster keeps; 3 in production.");
+            "Copies of each partition the cluster keeps; 3 in production (and by default on an"
+                + " embedded broker of three nodes or more).");
     return new TopicDefaults(partitions, (short) replication);
   }
 }

@@ -3,6 +3,7 @@ package io.cairn.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -187,6 +188,28 @@ class CairnConfigTest {
     assertThat(CairnConfig.load(List.of(), Map.of()).durability().allowFiniteRetention())
         .as("the event log is kept forever unless an archiving setup says otherwise")
         .isFalse();
+  }
+
+  @Test
+  void shouldRunAnEmbeddedClusterOfThreeNodesWithThreeCopiesOfEachTopic() {
+    CairnConfig config =
+        CairnConfig.load(
+            List.of("--broker.nodes=3", "--broker.port=7100", "--broker.controller.port=7101"),
+            Map.of());
+    assertThat(config.brokerNodeSettings())
+        .extracting(
+            b -> b.dataDir().getFileName().toString(), b -> b.port(), b -> b.controllerPort())
+        .containsExactly(
+            tuple("node-1", 7100, 7101), tuple("node-2", 7102, 7103), tuple("node-3", 7104, 7105));
+    assertThat(config.topics().replicationFactor()).isEqualTo((short) 3);
+    assertThat(config.topics().minInSyncReplicas()).isEqualTo(2);
+    assertThat(CairnConfig.load(List.of(), Map.of()).topics().replicationFactor())
+        .isEqualTo((short) 1);
+    assertThatThrownBy(
+            () ->
+                CairnConfig.load(
+                    List.of("--broker.nodes=3", "--broker.security=sasl_ssl"), Map.of()))
+        .hasMessageContaining("broker.nodes: the secure mode runs on one node only");
   }
 
   @Test

@@ -78,6 +78,11 @@ public final class EmbeddedCluster implements AutoCloseable {
     return new Quorum(nodeId, controllerPorts, Optional.of(clusterId));
   }
 
+  /** How many nodes it has. */
+  public int size() {
+    return nodes.size();
+  }
+
   /** Every node's address, for clients to bootstrap from. */
   public String bootstrapServers() {
     return nodes.stream().map(BrokerSettings::bootstrapServers).collect(Collectors.joining(","));
@@ -102,9 +107,21 @@ public final class EmbeddedCluster implements AutoCloseable {
     node.awaitReadyOrStop(Instant.now().plus(settings.startTimeout()));
   }
 
-  /** Stops every node. */
+  /**
+   * Stops every node at once: a node stopped after the others would find no quorum to hand its
+   * partitions to, and wait for one until it is killed.
+   */
   @Override
   public void close() {
-    running.forEach(EmbeddedBroker::close);
+    List<Thread> stopping =
+        running.stream().map(node -> Thread.ofVirtual().start(node::close)).toList();
+    for (Thread node : stopping) {
+      try {
+        node.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
