@@ -21,6 +21,7 @@ import io.cairn.avro.contract.Contract;
 import io.cairn.avro.personal.SealedValues;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
+import io.cairn.core.reaction.Inbox;
 import io.cairn.core.reaction.ProcessManager;
 import io.cairn.core.report.Report;
 import io.cairn.core.view.Projection;
@@ -68,6 +69,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
@@ -268,7 +270,8 @@ public final class CairnApp implements AutoCloseable {
                       .toList(),
               sync::alerts,
               workers,
-              Map.of(CommandProcessors.APPLICATION_ID, processors::held));
+              Map.of(CommandProcessors.APPLICATION_ID, processors::held),
+              hostedByCommands(managers, Commerce.inboxes()));
       metrics.bind(
           new MeteredParts(
               processors,
@@ -306,6 +309,17 @@ public final class CairnApp implements AutoCloseable {
       resources.close();
       throw e;
     }
+  }
+
+  /** The process managers and inboxes, which run in the command processors' application. */
+  private static Map<String, String> hostedByCommands(
+      List<ProcessManager<?, ?>> managers, List<Inbox> inboxes) {
+    Map<String, String> hosted = new TreeMap<>();
+    managers.forEach(
+        manager ->
+            hosted.put("process-manager:" + manager.name(), CommandProcessors.APPLICATION_ID));
+    inboxes.forEach(inbox -> hosted.put("inbox:" + inbox.name(), CommandProcessors.APPLICATION_ID));
+    return hosted;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class ReadinessProbe {
   private final Supplier<List<SyncAlert>> sync;
   private final List<Worker> workers;
   private final Map<String, Supplier<Optional<String>>> held;
+  private final Map<String, String> hosted;
 
   /**
    * @param admin the admin client that asks the cluster whether it answers
@@ -36,6 +37,8 @@ public final class ReadinessProbe {
    * @param workers the background threads the process needs
    * @param held by name, the parts held back until an operator acts, and why: not ready, but live,
    *     since a restart would not mend them
+   * @param hosted by name, the parts that run inside a Streams instance (process managers,
+   *     inboxes), and the instance's name: each is shown with its host's state
    */
   public ReadinessProbe(
       Admin admin,
@@ -43,13 +46,15 @@ public final class ReadinessProbe {
       Supplier<List<StreamsInstance>> streams,
       Supplier<List<SyncAlert>> sync,
       List<Worker> workers,
-      Map<String, Supplier<Optional<String>>> held) {
+      Map<String, Supplier<Optional<String>>> held,
+      Map<String, String> hosted) {
     this.admin = admin;
     this.kafkaTimeout = kafkaTimeout;
     this.streams = streams;
     this.sync = sync;
     this.workers = List.copyOf(workers);
     this.held = Map.copyOf(held);
+    this.hosted = Map.copyOf(hosted);
   }
 
   /**
@@ -96,13 +101,19 @@ public final class ReadinessProbe {
     if (!kafka.startsWith("reachable")) {
       failures.put("kafka", kafka);
     }
+    Map<String, String> hostStates = new HashMap<>();
     for (StreamsInstance instance : streams.get()) {
       KafkaStreams.State state = instance.streams().state();
       checks.put(instance.name(), state.name());
+      hostStates.put(instance.name(), state.name());
       if (state != KafkaStreams.State.RUNNING) {
         failures.put(instance.name(), "is " + state + ", not RUNNING");
       }
     }
+    // Their host's failure is reported once, under the host's name.
+    hosted.forEach(
+        (part, host) ->
+            checks.put(part, hostStates.getOrDefault(host, "NOT_RUNNING") + " in " + host));
     for (Worker worker : workers) {
       boolean running = worker.running().getAsBoolean();
       checks.put(worker.name(), running ? "running" : "stopped");

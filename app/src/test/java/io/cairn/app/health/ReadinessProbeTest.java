@@ -48,15 +48,19 @@ class ReadinessProbeTest {
               () -> List.of(new StreamsInstance("views", streams)),
               List::of,
               List.of(),
-              Map.of());
+              Map.of(),
+              Map.of("process-manager:checkout", "views"));
 
       Readiness before = probe.check().get();
       assertThat(before.ready()).isFalse();
       assertThat(before.reasons()).isEqualTo("views is CREATED, not RUNNING");
+      assertThat(before.checks()).containsEntry("process-manager:checkout", "CREATED in views");
 
       streams.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> probe.check().get().ready());
-      assertThat(probe.check().get().checks()).containsEntry("views", "RUNNING");
+      assertThat(probe.check().get().checks())
+          .containsEntry("views", "RUNNING")
+          .containsEntry("process-manager:checkout", "RUNNING in views");
     }
   }
 
@@ -80,6 +84,7 @@ class ReadinessProbeTest {
                                     List::of,
                                     List::of,
                                     List.of(),
+                                    Map.of(),
                                     Map.of()))
                             ::ready))) {
       HttpResponse<String> response =
@@ -114,6 +119,7 @@ class ReadinessProbeTest {
                               List::of,
                               List::of,
                               List.of(new Worker("reply-listener", listening::get)),
+                              Map.of(),
                               Map.of()));
                   routes.routes.get("/health/live", health::live);
                   routes.routes.get("/health/ready", health::ready);
