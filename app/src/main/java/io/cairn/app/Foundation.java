@@ -14,6 +14,7 @@ import io.cairn.kafka.embedded.EmbeddedCluster;
 import io.cairn.kafka.personal.KafkaKeyVault;
 import io.cairn.kafka.topics.CairnTopics;
 import io.cairn.kafka.topics.ContractTopics;
+import io.cairn.kafka.topics.LoggedSchemas;
 import io.cairn.kafka.topics.TopicDefaults;
 import io.cairn.kafka.topics.TopicProvisioner;
 import io.cairn.registry.EmbeddedSchemaRegistry;
@@ -125,6 +126,7 @@ public final class Foundation implements AutoCloseable {
       SchemaRegistryClient schemas =
           new SchemaRegistryClient(config.registry().clientConfig(ownRegistry));
       boolean autoRegister = config.registry().autoRegister();
+      LoggedSchemas.require(kafka, schemas, published.schemas().bySubject(), ADMIN_TIMEOUT);
       // A schema the registry refuses stops start-up here.
       published.schemas().publish(schemas, autoRegister);
       ContractTopics topics = new ContractTopics(declared, schemas, autoRegister).sealing(vault);

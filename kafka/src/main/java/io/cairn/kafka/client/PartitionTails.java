@@ -48,6 +48,49 @@ public final class PartitionTails {
     }
   }
 
+  /**
+   * The first committed record of each partition of the topics that has one, as far back as the log
+   * still reaches; a topic that does not exist has none.
+   */
+  public static Map<TopicPartition, ConsumerRecord<byte[], byte[]>> heads(
+      KafkaConnection kafka, Collection<String> topics, Duration timeout) {
+    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cairn-partition-heads");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      Set<String> existing = consumer.listTopics(timeout).keySet();
+      List<TopicPartition> partitions =
+          topics.stream()
+              .filter(existing::contains)
+              .flatMap(topic -> consumer.partitionsFor(topic, timeout).stream())
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, ConsumerRecord<byte[], byte[]>> found = new HashMap<>();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      Set<TopicPartition> reading = new HashSet<>(partitions);
+      while (!reading.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new KafkaOperationException("timed out reading the heads of " + reading, null);
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          found.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record);
+        }
+        for (TopicPartition partition : List.copyOf(reading)) {
+          if (found.containsKey(partition) || consumer.position(partition) >= end.get(partition)) {
+            consumer.pause(List.of(partition));
+            reading.remove(partition);
+          }
+        }
+      }
+      return found;
+    }
+  }
+
   /** One reading, with the offsets it looks between. */
   private static final class Tails {
     private final KafkaConsumer<byte[], byte[]> consumer;
