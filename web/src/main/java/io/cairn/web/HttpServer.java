@@ -10,18 +10,19 @@ import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cairn's HTTP server: Javalin on virtual threads, Cairn's JSON conventions and its error table,
  * and the routes the caller installs. The app runs one; tests of the HTTP edges run the same.
  */
 public final class HttpServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
   private static final int HEADER_CACHE_SIZE = 64;
   private static final int ACCEPT_QUEUE_SIZE = 1_024;
-  // Long enough for a command in flight to get its outcome (commands.timeout is 10 s by default),
-  // well inside the grace an orchestrator gives a process before it kills it.
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
   private final Javalin javalin;
   private final String host;
@@ -40,11 +41,14 @@ public final class HttpServer implements AutoCloseable {
    * @param port the TCP port; 0 picks a free one
    * @param maxRequestBytes the largest request body accepted; a larger one is a 413
    * @param tls its key and certificates, to serve HTTPS only; empty for plain HTTP
+   * @param stopGrace how long requests in flight may take to finish when the server stops; zero
+   *     cuts them at once
    */
-  public record Settings(String host, int port, int maxRequestBytes, Optional<ServerTls> tls) {
-    /** Plain HTTP. */
+  public record Settings(
+      String host, int port, int maxRequestBytes, Optional<ServerTls> tls, Duration stopGrace) {
+    /** Plain HTTP, whose requests a stop cuts. */
     public Settings(String host, int port, int maxRequestBytes) {
-      this(host, port, maxRequestBytes, Optional.empty());
+      this(host, port, maxRequestBytes, Optional.empty(), Duration.ZERO);
     }
   }
 
@@ -70,7 +74,18 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(
       Settings config, ObjectMapper mapper, Access access, Consumer<JavalinConfig> routes) {
-    Javalin javalin = configured(config.maxRequestBytes(), mapper, access, config.tls(), routes);
+    Javalin javalin =
+        configured(
+            config.maxRequestBytes(),
+            mapper,
+            access,
+            config.tls(),
+            javalinConfig -> {
+              if (config.stopGrace().isPositive()) {
+                GracefulStop.install(javalinConfig, config.stopGrace());
+              }
+              routes.accept(javalinConfig);
+            });
     javalin.start(config.host(), config.port());
     return new HttpServer(javalin, config.host(), config.tls().isPresent());
   }
@@ -134,7 +149,6 @@ public final class HttpServer implements AutoCloseable {
                 connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
                 tls.ifPresent(keys -> keys.serveOn(connector));
               });
-          GracefulStop.install(javalinConfig, STOP_TIMEOUT);
           javalinConfig.jsonMapper(new JavalinJackson(mapper, false));
           ErrorResponses.install(javalinConfig, mapper);
           RequestLogContext.install(javalinConfig);
@@ -151,6 +165,13 @@ public final class HttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    javalin.stop();
+    try {
+      javalin.stop();
+    } catch (RuntimeException e) {
+      if (!(e.getCause() instanceof TimeoutException)) {
+        throw e;
+      }
+      log.warn("Requests still in flight when the stop's grace ran out were cut");
+    }
   }
 }

@@ -59,7 +59,8 @@ final class JsonErrorPage extends ErrorHandler {
     // client; what it says of a client's mistake (a bad header, a malformed URI) is.
     String said =
         status == HttpStatus.SERVICE_UNAVAILABLE_503
-            ? "The server is stopping and takes no new request; nothing was done. Retry shortly."
+            ? "The server cannot take this request now, as while it stops; nothing was done. Retry"
+                + " shortly."
             : status >= HttpStatus.INTERNAL_SERVER_ERROR_500 ? null : message;
     try {
       return mapper.writeValueAsBytes(ErrorResponses.frameworkError(status, said));

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ class GracefulStopTest {
     CountDownLatch release = new CountDownLatch(1);
     HttpServer server =
         HttpServer.start(
-            new HttpServer.Settings("127.0.0.1", 0, 1024),
+            new HttpServer.Settings("127.0.0.1", 0, 1024, Optional.empty(), Duration.ofSeconds(15)),
             Json.newMapper(),
             config ->
                 config.routes.get(

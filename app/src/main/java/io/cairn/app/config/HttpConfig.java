@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,9 @@ public record HttpConfig(
     Optional<String> advertisedHost,
     int rateLimit,
     Optional<ServerTls> tls) {
+  // Long enough for a command in flight to get its outcome (commands.timeout is 10 s by default),
+  // well inside the grace an orchestrator gives a process before it kills it.
+  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
   /** The defaults' limits on the given address, in plain HTTP. */
   public static HttpConfig on(String host, int port) {
@@ -53,7 +57,7 @@ public record HttpConfig(
 
   /** Where the server listens, and its limits. */
   public HttpServer.Settings server() {
-    return new HttpServer.Settings(host, port, maxRequestBytes, tls);
+    return new HttpServer.Settings(host, port, maxRequestBytes, tls, STOP_GRACE);
   }
 
   /** The host name other instances reach this one at. */
