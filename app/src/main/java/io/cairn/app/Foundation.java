@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,24 +91,12 @@ public final class Foundation implements AutoCloseable {
       Optional<ServerTls> tls) {
     Resources resources = new Resources();
     try {
+      Cluster kafkaCluster = Cluster.start(config, types, resources);
+      Optional<EmbeddedBroker> broker = kafkaCluster.broker();
+      Optional<EmbeddedCluster> cluster = kafkaCluster.cluster();
+      KafkaConnection kafka = kafkaCluster.kafka();
+      Admin admin = kafkaCluster.admin();
       boolean embedded = config.kafka().useEmbeddedBroker();
-      Optional<EmbeddedBroker> broker =
-          embedded && config.brokerNodes() == 1
-              ? Optional.of(resources.add(EmbeddedBroker.start(config.broker())))
-              : Optional.empty();
-      Optional<EmbeddedCluster> cluster =
-          embedded && config.brokerNodes() > 1
-              ? Optional.of(resources.add(EmbeddedCluster.start(config.brokerNodeSettings())))
-              : Optional.empty();
-      String bootstrap =
-          broker
-              .map(EmbeddedBroker::bootstrapServers)
-              .or(() -> cluster.map(EmbeddedCluster::bootstrapServers))
-              .orElse(null);
-      KafkaConnection kafka = connect(config, bootstrap, broker, types);
-      Admin admin = Admin.create(kafka.clientConfig());
-      // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
-      resources.add(() -> admin.close(CLOSE_TIMEOUT));
       CairnTopics declared = new CairnTopics(config.topics());
       if (!embedded) {
         warnIfNotDurable(config.topics());
@@ -135,6 +125,77 @@ public final class Foundation implements AutoCloseable {
     } catch (RuntimeException e) {
       resources.close();
       throw e;
+    }
+  }
+
+  /**
+   * Where the configured registry answers, and as whom to write to it.
+   *
+   * @param url its address
+   * @param userInfo a user that may write, as {@code name:password}, when it needs one
+   * @param trust what to trust its certificate by, when it serves TLS with a certificate of its own
+   */
+  public record RegistryAccess(URI url, Optional<String> userInfo, Optional<SSLContext> trust) {}
+
+  /**
+   * Runs work against the configured schema registry alone, with nothing registered first: the
+   * embedded broker and registry when Cairn runs its own (on a free port), or the external one. It
+   * is how an export of the registry is imported into a registry whose log was lost.
+   */
+  public static <T> T withRegistry(
+      CairnConfig config,
+      List<AggregateType<?, ?, ?>> types,
+      DeclaredContract published,
+      Function<RegistryAccess, T> work) {
+    try (Resources resources = new Resources()) {
+      Cluster cluster = Cluster.start(config, types, resources);
+      String topic = config.registry().topic();
+      new TopicProvisioner(cluster.admin(), ADMIN_TIMEOUT)
+          .ensure(published.topics().specs().stream().filter(s -> s.name().equals(topic)).toList());
+      Optional<RegistryConfig.Embedded> own =
+          startRegistry(config, config.http().tls(), cluster.kafka(), resources, new ArrayList<>());
+      return work.apply(
+          own.map(
+                  embedded ->
+                      new RegistryAccess(
+                          embedded.url(), Optional.of(embedded.appUser()), embedded.trust()))
+              .orElseGet(
+                  () ->
+                      new RegistryAccess(
+                          config.registry().externalUrl().orElseThrow(),
+                          config.registry().userInfo(),
+                          Optional.empty())));
+    }
+  }
+
+  /** The Kafka cluster: the embedded broker or nodes when Cairn runs its own, and the clients. */
+  private record Cluster(
+      Optional<EmbeddedBroker> broker,
+      Optional<EmbeddedCluster> cluster,
+      KafkaConnection kafka,
+      Admin admin) {
+
+    static Cluster start(
+        CairnConfig config, List<AggregateType<?, ?, ?>> types, Resources resources) {
+      boolean embedded = config.kafka().useEmbeddedBroker();
+      Optional<EmbeddedBroker> broker =
+          embedded && config.brokerNodes() == 1
+              ? Optional.of(resources.add(EmbeddedBroker.start(config.broker())))
+              : Optional.empty();
+      Optional<EmbeddedCluster> cluster =
+          embedded && config.brokerNodes() > 1
+              ? Optional.of(resources.add(EmbeddedCluster.start(config.brokerNodeSettings())))
+              : Optional.empty();
+      String bootstrap =
+          broker
+              .map(EmbeddedBroker::bootstrapServers)
+              .or(() -> cluster.map(EmbeddedCluster::bootstrapServers))
+              .orElse(null);
+      KafkaConnection kafka = connect(config, bootstrap, broker, types);
+      Admin admin = Admin.create(kafka.clientConfig());
+      // Bounded: with the cluster gone, an unbounded close would hold the shutdown hostage.
+      resources.add(() -> admin.close(CLOSE_TIMEOUT));
+      return new Cluster(broker, cluster, kafka, admin);
     }
   }
 

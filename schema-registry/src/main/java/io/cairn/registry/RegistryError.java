@@ -65,6 +65,11 @@ public final class RegistryError extends RuntimeException {
             + String.join("; ", reasons));
   }
 
+  static RegistryError importConflict(String detail) {
+    // Confluent answers an import whose id is taken by another schema with 42205.
+    return new RegistryError(422, 42205, "The schema cannot be imported so: " + detail + ".");
+  }
+
   static RegistryError invalidSchema(String detail) {
     return new RegistryError(422, 42201, "Invalid schema: " + detail);
   }

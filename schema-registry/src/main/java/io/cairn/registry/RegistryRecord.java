@@ -14,6 +14,7 @@ import java.util.Optional;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = RegistryRecord.Register.class, name = "REGISTER"),
+  @JsonSubTypes.Type(value = RegistryRecord.Import.class, name = "IMPORT"),
   @JsonSubTypes.Type(value = RegistryRecord.DeleteSubject.class, name = "DELETE_SUBJECT"),
   @JsonSubTypes.Type(value = RegistryRecord.DeleteVersion.class, name = "DELETE_VERSION"),
   @JsonSubTypes.Type(value = RegistryRecord.SetCompatibility.class, name = "SET_COMPATIBILITY")
@@ -24,6 +25,13 @@ public sealed interface RegistryRecord {
 
   /** A request to register a schema under a subject. */
   record Register(String entryId, String subject, String schema) implements RegistryRecord {}
+
+  /**
+   * A schema registered under a subject with the id and version another registry gave it, as an
+   * export is imported: no compatibility check, and later ids follow the highest imported.
+   */
+  record Import(String entryId, String subject, String schema, int id, int version)
+      implements RegistryRecord {}
 
   /** A soft delete of every version of a subject. */
   record DeleteSubject(String entryId, String subject) implements RegistryRecord {}

@@ -40,12 +40,21 @@ final class RegistryRoutes {
     routes.put("/config/{subject}", ctx -> setLevel(ctx, Optional.of(subject(ctx))));
   }
 
+  /** A registration; one that names its id is an import, as Confluent's IMPORT mode takes. */
   private void register(Context ctx) {
     JsonNode body = body(ctx);
+    JsonNode given = body.get("id");
     int id =
-        service.register(
-            subject(ctx), text(body, "schema"), text(body, "schemaType"), hasReferences(body));
+        given != null && given.canConvertToInt()
+            ? service.importSchema(subject(ctx), text(body, "schema"), given.asInt(), version(body))
+            : service.register(
+                subject(ctx), text(body, "schema"), text(body, "schemaType"), hasReferences(body));
     answer(ctx, Map.of("id", id));
+  }
+
+  private static Integer version(JsonNode body) {
+    JsonNode version = body.get("version");
+    return version != null && version.canConvertToInt() ? version.asInt() : null;
   }
 
   private void lookup(Context ctx) {

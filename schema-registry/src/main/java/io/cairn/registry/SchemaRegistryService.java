@@ -47,6 +47,26 @@ final class SchemaRegistryService {
     };
   }
 
+  /**
+   * Registers a schema with the id and version another registry gave it.
+   *
+   * @param version the version under the subject; null for the next one
+   */
+  int importSchema(String subject, String schemaText, int id, Integer version) {
+    Schema schema = parse(schemaText, null, false);
+    log.catchUp();
+    int next = state.live(subject).isEmpty() ? 1 : state.live(subject).getLast().version() + 1;
+    Outcome outcome =
+        log.append(
+            new RegistryRecord.Import(
+                newId(), subject, schema.toString(), id, version == null ? next : version));
+    return switch (outcome) {
+      case Outcome.Registered registered -> registered.id();
+      case Outcome.Refused refused -> throw refused.error();
+      default -> throw new IllegalStateException("unexpected outcome " + outcome);
+    };
+  }
+
   SchemaState.Version lookup(String subject, String schemaText, String schemaType) {
     Schema schema = parse(schemaText, schemaType, false);
     requireSubject(subject);

@@ -36,6 +36,7 @@ final class SchemaState {
   synchronized Outcome apply(RegistryRecord entry) {
     return switch (entry) {
       case RegistryRecord.Register register -> register(register.subject(), register.schema());
+      case RegistryRecord.Import imported -> importVersion(imported);
       case RegistryRecord.DeleteSubject delete -> deleteSubject(delete.subject());
       case RegistryRecord.DeleteVersion delete -> deleteVersion(delete.subject(), delete.version());
       case RegistryRecord.SetCompatibility set -> setLevel(set);
@@ -64,6 +65,48 @@ final class SchemaState {
     int version = versions.isEmpty() ? 1 : versions.getLast().version() + 1;
     versions.add(new Version(subject, version, id, schema, false));
     return new Outcome.Registered(id, version);
+  }
+
+  private Outcome importVersion(RegistryRecord.Import entry) {
+    Schema schema;
+    try {
+      schema = new Schema.Parser().parse(entry.schema());
+    } catch (RuntimeException e) {
+      return new Outcome.Refused(RegistryError.invalidSchema(e.getMessage()));
+    }
+    String canonical = schema.toString();
+    Integer known = idsByCanonical.get(canonical);
+    if (known != null && known != entry.id()) {
+      return refusedImport("the schema has id " + known + " here, not " + entry.id());
+    }
+    Schema holder = schemasById.get(entry.id());
+    if (holder != null && !holder.toString().equals(canonical)) {
+      return refusedImport("id " + entry.id() + " holds another schema here");
+    }
+    List<Version> versions = subjects.computeIfAbsent(entry.subject(), key -> new ArrayList<>());
+    Optional<Version> same =
+        versions.stream().filter(v -> v.version() == entry.version()).findFirst();
+    if (same.isPresent()) {
+      return same.get().id() == entry.id()
+          ? new Outcome.Registered(entry.id(), entry.version())
+          : refusedImport(entry.subject() + " has a version " + entry.version() + " already");
+    }
+    if (!versions.isEmpty() && versions.getLast().version() > entry.version()) {
+      return refusedImport(
+          "versions are imported in order, and "
+              + entry.subject()
+              + " is at version "
+              + versions.getLast().version());
+    }
+    idsByCanonical.put(canonical, entry.id());
+    schemasById.put(entry.id(), schema);
+    versions.add(new Version(entry.subject(), entry.version(), entry.id(), schema, false));
+    nextId = Math.max(nextId, entry.id() + 1);
+    return new Outcome.Registered(entry.id(), entry.version());
+  }
+
+  private static Outcome refusedImport(String why) {
+    return new Outcome.Refused(RegistryError.importConflict(why));
   }
 
   private Outcome deleteSubject(String subject) {

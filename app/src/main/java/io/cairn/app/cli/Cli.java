@@ -78,7 +78,8 @@ public final class Cli {
             .addSubcommand(new InboxCommand(out, err))
             .addSubcommand(new ContractCommand(env, out, err))
             .addSubcommand(new TokenCommand(env, out, err, Clock.systemUTC()))
-            .addSubcommand(new AclsCommand(env, out, err));
+            .addSubcommand(new AclsCommand(env, out, err))
+            .addSubcommand(SchemasCommand.line(env, out, err));
     ScriptCommands.all().forEach(cli::addSubcommand);
     cli.addSubcommand(new HelpCommand());
     return configured(cli, out, err);

@@ -34,6 +34,11 @@ public record RegistryConfig(
     Map<String, String> clientSettings,
     RegistryUsers users) {
 
+  /** The external registry's user, as {@code registry.client.basic.auth.user.info} names it. */
+  public Optional<String> userInfo() {
+    return Optional.ofNullable(clientSettings.get("basic.auth.user.info"));
+  }
+
   /** Whether the app must serve its own registry. */
   public boolean useEmbeddedRegistry() {
     return externalUrl.isEmpty();
