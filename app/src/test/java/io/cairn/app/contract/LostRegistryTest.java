@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.CairnApp;
+import io.cairn.app.OwnBroker;
 import io.cairn.app.cli.Cli;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.write.CommandClient;
-import io.cairn.kafka.embedded.BrokerSettings;
 import io.cairn.kafka.embedded.EmbeddedBroker;
 import io.cairn.testkit.ReadinessWait;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * anything, and says which records name schemas the registry cannot give. The registry's export,
  * imported with its ids while Cairn is down, mends it: Cairn starts and reads its log as before.
  */
+@Tag("faults")
 class LostRegistryTest {
   @TempDir Path dir;
 
   @Test
   void aLostRegistryLogStopsStartUpUntilItsExportIsImportedWithItsIds() throws Exception {
-    BrokerSettings broker = BrokerSettings.onFreePorts(dir.resolve("kafka"));
-    List<String> flags =
-        List.of(
-            "--http.port=0",
-            "--registry.port=0",
-            "--topics.partitions=1",
-            "--streams.state.dir=" + dir.resolve("state"),
-            "--broker.data.dir=" + broker.dataDir(),
-            "--broker.port=" + broker.port(),
-            "--broker.controller.port=" + broker.controllerPort(),
-            "--broker.heap=512m");
+    List<String> flags = OwnBroker.flags(dir, 1);
     Path export = dir.resolve("schemas.json");
     try (CairnApp app = CairnApp.start(CairnConfig.load(flags, Map.of()))) {
       ReadinessWait.awaitReady(app.httpUri(), Duration.ofSeconds(90));

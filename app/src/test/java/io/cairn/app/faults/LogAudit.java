@@ -5,28 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.app.CairnApp;
+import io.cairn.app.write.CartLog;
 import io.cairn.app.write.CommandClient;
 import io.cairn.avro.carts.CartEvent;
 import io.cairn.avro.carts.ItemAdded;
-import io.cairn.avro.registry.RegistryClientConfig;
-import io.cairn.avro.registry.SchemaRegistryClient;
-import io.cairn.avro.serde.AvroSerdeConfig;
-import io.cairn.avro.serde.KafkaAvroDeserializer;
 import io.cairn.testkit.ReadinessWait;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The independent check of a fault case: reads the carts' event log with a plain consumer, as any
@@ -36,8 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * events fold to.
  */
 final class LogAudit {
-  private static final String TOPIC = "cairn.carts.events";
-
   /** How soon after a fault ends commands must be acknowledged again. */
   static final Duration RECOVERS_WITHIN = Duration.ofSeconds(60);
 
@@ -57,7 +46,7 @@ final class LogAudit {
   /** Checks the log and the views against the acknowledgements. */
   static void check(
       String bootstrap, URI registry, URI api, String prefix, List<SteadyLoad.Command> acked) {
-    Map<String, List<CartEvent>> log = eventsOf(bootstrap, registry, prefix);
+    Map<String, List<CartEvent>> log = CartLog.read(bootstrap, registry, prefix);
     log.forEach(
         (cart, events) ->
             assertThat(events.stream().map(CartEvent::getAggregateVersion).toList())
@@ -105,45 +94,5 @@ final class LogAudit {
               }
               assertThat(shown).as("the view of %s against its events", cart).isEqualTo(folded);
             });
-  }
-
-  /** Every event of the test's carts, by cart, in log order, read with read_committed. */
-  private static Map<String, List<CartEvent>> eventsOf(
-      String bootstrap, URI registryUri, String prefix) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    SchemaRegistryClient registry = new SchemaRegistryClient(RegistryClientConfig.of(registryUri));
-    Map<String, List<CartEvent>> byCart = new TreeMap<>();
-    try (var consumer =
-        new KafkaConsumer<>(
-            config,
-            new StringDeserializer(),
-            new KafkaAvroDeserializer(registry, new AvroSerdeConfig(false, false, true)))) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(TOPIC).stream()
-              .map(info -> new TopicPartition(TOPIC, info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> {
-                consumer
-                    .poll(Duration.ofMillis(200))
-                    .forEach(
-                        record -> {
-                          if (record.key().startsWith(prefix)) {
-                            byCart
-                                .computeIfAbsent(record.key(), k -> new ArrayList<>())
-                                .add((CartEvent) record.value());
-                          }
-                        });
-                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-              });
-    }
-    return byCart;
   }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.CairnApp;
+import io.cairn.app.OwnBroker;
 import io.cairn.app.cli.AclsCommand;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.write.CommandClient;
 import io.cairn.kafka.embedded.BrokerSecurity;
-import io.cairn.kafka.embedded.BrokerSettings;
 import io.cairn.testkit.ReadinessWait;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,18 +42,7 @@ class SecureBrokerTest {
 
   @Test
   void theAppRunsOnTheSecureBrokerAndEachRoleMayDoOnlyWhatItsAclsSay() throws Exception {
-    BrokerSettings free = BrokerSettings.onFreePorts(dir.resolve("kafka"));
-    List<String> flags =
-        List.of(
-            "--http.port=0",
-            "--registry.port=0",
-            "--topics.partitions=1",
-            "--streams.state.dir=" + dir.resolve("state"),
-            "--broker.data.dir=" + free.dataDir(),
-            "--broker.port=" + free.port(),
-            "--broker.controller.port=" + free.controllerPort(),
-            "--broker.heap=512m",
-            "--broker.security=sasl_ssl");
+    List<String> flags = OwnBroker.flags(dir, 1, "--broker.security=sasl_ssl");
     try (CairnApp app = CairnApp.start(CairnConfig.load(flags, Map.of()))) {
       ReadinessWait.awaitReady(app.httpUri(), Duration.ofSeconds(90));
       String bootstrap = app.broker().orElseThrow().bootstrapServers();

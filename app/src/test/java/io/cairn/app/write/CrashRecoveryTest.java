@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.AppProcess;
 import io.cairn.avro.carts.CartEvent;
-import io.cairn.avro.registry.RegistryClientConfig;
-import io.cairn.avro.registry.SchemaRegistryClient;
-import io.cairn.avro.serde.AvroSerdeConfig;
-import io.cairn.avro.serde.KafkaAvroDeserializer;
 import io.cairn.testkit.JavaProcess;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.ReadinessWait;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -31,10 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,36 +153,8 @@ class CrashRecoveryTest {
   /** Every event of the test's carts, by cart, in log order, read with read_committed. */
   private static Map<String, List<CartEvent>> eventsOf(
       KafkaTestCluster kafka, String prefix, URI registryUri, int expected) {
-    Map<String, Object> config = new HashMap<>(kafka.clientProperties());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    SchemaRegistryClient registry = new SchemaRegistryClient(RegistryClientConfig.of(registryUri));
-    Map<String, List<CartEvent>> byCart = new TreeMap<>();
-    try (var consumer =
-        new KafkaConsumer<>(
-            config,
-            new StringDeserializer(),
-            new KafkaAvroDeserializer(registry, new AvroSerdeConfig(false, false, true)))) {
-      TopicPartition partition = new TopicPartition("cairn.carts.events", 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition)).get(partition);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> {
-                consumer
-                    .poll(Duration.ofMillis(200))
-                    .forEach(
-                        record -> {
-                          if (record.key().startsWith(prefix)) {
-                            byCart
-                                .computeIfAbsent(record.key(), k -> new ArrayList<>())
-                                .add((CartEvent) record.value());
-                          }
-                        });
-                return consumer.position(partition) >= end;
-              });
-    }
+    Map<String, List<CartEvent>> byCart =
+        CartLog.read(kafka.bootstrapServers(), registryUri, prefix);
     assertThat(byCart.values().stream().mapToInt(List::size).sum())
         .as("events of the test's carts")
         .isEqualTo(expected);

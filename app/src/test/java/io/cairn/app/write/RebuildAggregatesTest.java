@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cairn.app.CairnApp;
+import io.cairn.app.OwnBroker;
 import io.cairn.app.TopicReader;
 import io.cairn.app.cli.RebuildAggregatesCommand;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.engine.commands.CommandProcessors;
-import io.cairn.kafka.embedded.BrokerSettings;
 import io.cairn.kafka.embedded.EmbeddedBroker;
 import io.cairn.testkit.KafkaTestCluster;
 import io.cairn.testkit.ReadinessWait;
@@ -32,6 +32,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exist; {@code cairn rebuild-aggregates} then writes back the very snapshots that were lost, and
  * commands continue at the next version.
  */
+@Tag("faults")
 class RebuildAggregatesTest {
   private static final List<String> TYPES = List.of("carts", "customers");
   private static final Deserializer<Object> BYTES = (topic, bytes) -> bytes;
@@ -49,7 +51,7 @@ class RebuildAggregatesTest {
 
   @Test
   void aLostStoreIsRefusedThenRebuiltFromTheLogAsItWas() throws Exception {
-    List<String> flags = flags(BrokerSettings.onFreePorts(dir.resolve("kafka")));
+    List<String> flags = OwnBroker.flags(dir, 2);
     Map<String, Integer> versions = new HashMap<>();
     Map<String, String> before;
     try (CairnApp app = started(flags)) {
@@ -116,18 +118,6 @@ class RebuildAggregatesTest {
       assertThat(next.status()).as(next.body()).isEqualTo(200);
       assertThat(next.json().get("version").asInt()).isEqualTo(versions.get("cart-2") + 1);
     }
-  }
-
-  private List<String> flags(BrokerSettings broker) {
-    return List.of(
-        "--http.port=0",
-        "--registry.port=0",
-        "--topics.partitions=2",
-        "--streams.state.dir=" + dir.resolve("state"),
-        "--broker.data.dir=" + broker.dataDir(),
-        "--broker.port=" + broker.port(),
-        "--broker.controller.port=" + broker.controllerPort(),
-        "--broker.heap=512m");
   }
 
   private static CairnApp started(List<String> flags) {

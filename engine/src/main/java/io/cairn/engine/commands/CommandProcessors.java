@@ -8,6 +8,7 @@ import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.streams.StreamsProperties;
 import io.cairn.engine.streams.StreamsSettings;
+import io.cairn.engine.streams.ThreadReplacement;
 import io.cairn.engine.sync.Progress;
 import io.cairn.engine.sync.SyncProbe;
 import io.cairn.kafka.client.KafkaConnection;
@@ -107,6 +108,7 @@ public final class CommandProcessors implements AutoCloseable {
     // Each instance says where its processes are shown, so the others can forward to it.
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     KafkaStreams streams = new KafkaStreams(builder.build(), props);
+    streams.setUncaughtExceptionHandler(new ThreadReplacement(APPLICATION_ID, clock));
     List<String> managers = reactions.processes().stream().map(ProcessRunner::name).toList();
     CommandProcessors processors =
         new CommandProcessors(

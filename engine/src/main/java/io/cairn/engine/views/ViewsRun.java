@@ -2,6 +2,7 @@ package io.cairn.engine.views;
 
 import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsProperties;
+import io.cairn.engine.streams.ThreadReplacement;
 import io.cairn.engine.views.topology.ViewLag;
 import io.cairn.engine.views.topology.ViewTopology;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class ViewsRun implements AutoCloseable {
     // A rebuild reads every event again, so each run counts what it passes over afresh.
     SkippedRecords skipped = SkippedRecords.register(ReadSide.APPLICATION_ID);
     KafkaStreams streams = new KafkaStreams(builder.build(), properties(setup, skipped));
+    streams.setUncaughtExceptionHandler(new ThreadReplacement(ReadSide.APPLICATION_ID, clock));
     if (wipeLocalState) {
       streams.cleanUp();
     }

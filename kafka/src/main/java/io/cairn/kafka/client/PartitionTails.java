@@ -22,6 +22,7 @@ public final class PartitionTails {
   private static final long FIRST_LOOK = 32;
   private static final long WIDER = 16;
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final int SMALL_FETCH_BYTES = 16 * 1024;
 
   private PartitionTails() {}
 
@@ -31,20 +32,8 @@ public final class PartitionTails {
    */
   public static Map<TopicPartition, ConsumerRecord<byte[], byte[]>> read(
       KafkaConnection kafka, Collection<String> topics, Duration timeout) {
-    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cairn-partition-tails");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      Set<String> existing = consumer.listTopics(timeout).keySet();
-      List<TopicPartition> partitions =
-          topics.stream()
-              .filter(existing::contains)
-              .flatMap(topic -> consumer.partitionsFor(topic, timeout).stream())
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .toList();
-      return new Tails(consumer, partitions, timeout).read();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka, "cairn-partition-tails")) {
+      return new Tails(consumer, partitionsOf(consumer, topics, timeout), timeout).read();
     }
   }
 
@@ -54,19 +43,8 @@ public final class PartitionTails {
    */
   public static Map<TopicPartition, ConsumerRecord<byte[], byte[]>> heads(
       KafkaConnection kafka, Collection<String> topics, Duration timeout) {
-    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cairn-partition-heads");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      Set<String> existing = consumer.listTopics(timeout).keySet();
-      List<TopicPartition> partitions =
-          topics.stream()
-              .filter(existing::contains)
-              .flatMap(topic -> consumer.partitionsFor(topic, timeout).stream())
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .toList();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka, "cairn-partition-heads")) {
+      List<TopicPartition> partitions = partitionsOf(consumer, topics, timeout);
       consumer.assign(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       consumer.seekToBeginning(partitions);
@@ -89,6 +67,27 @@ public final class PartitionTails {
       }
       return found;
     }
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(KafkaConnection kafka, String clientId) {
+    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    // A record or two is wanted from each partition, not the megabyte a fetch brings by default.
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, SMALL_FETCH_BYTES);
+    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** The partitions of those of the topics that exist. */
+  private static List<TopicPartition> partitionsOf(
+      KafkaConsumer<byte[], byte[]> consumer, Collection<String> topics, Duration timeout) {
+    Set<String> existing = consumer.listTopics(timeout).keySet();
+    return topics.stream()
+        .filter(existing::contains)
+        .flatMap(topic -> consumer.partitionsFor(topic, timeout).stream())
+        .map(info -> new TopicPartition(info.topic(), info.partition()))
+        .toList();
   }
 
   /** One reading, with the offsets it looks between. */
