@@ -80,9 +80,7 @@ public final class RebuildAggregatesCommand implements Callable<Integer> {
     List<AggregateType<?, ?, ?>> types =
         Commerce.aggregateTypes(config.reactions().subscriptionMinInterval());
     Contract contract = Contract.load();
-    DeclaredContract published =
-        DeclaredContract.of(
-            config, types, Commerce.reports(config.reports().cartSessionGap()), contract);
+    DeclaredContract published = DeclaredContract.of(config);
     long began = System.nanoTime();
     try (Foundation foundation = Foundation.start(config, types, published, config.http().tls())) {
       AggregatesRebuild rebuild =

@@ -8,7 +8,6 @@ import io.cairn.app.Foundation;
 import io.cairn.app.config.CairnConfig;
 import io.cairn.app.config.ConfigException;
 import io.cairn.app.contract.DeclaredContract;
-import io.cairn.avro.contract.Contract;
 import io.cairn.commerce.Commerce;
 import io.cairn.core.aggregate.AggregateType;
 import java.io.IOException;
@@ -198,13 +197,10 @@ public final class SchemasCommand implements Runnable {
       CairnConfig config = CairnConfig.load(settings, env);
       List<AggregateType<?, ?, ?>> types =
           Commerce.aggregateTypes(config.reactions().subscriptionMinInterval());
-      DeclaredContract published =
-          DeclaredContract.of(
-              config, types, Commerce.reports(config.reports().cartSessionGap()), Contract.load());
       return Foundation.withRegistry(
           config,
           types,
-          published,
+          DeclaredContract.of(config),
           access -> {
             try {
               return importInto(
