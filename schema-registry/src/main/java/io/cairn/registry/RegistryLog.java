@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RegistryLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RegistryLog.class);
+  private static final int START_TIMEOUTS = 3;
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
   private final ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
   private final TopicPartition partition;
@@ -73,7 +76,8 @@ final class RegistryLog implements AutoCloseable {
     consumer.assign(List.of(partition));
     consumer.seekToBeginning(List.of(partition));
     folder.start();
-    catchUp();
+    // A log just made (or made again) may not answer at once on a busy cluster: give it longer.
+    catchUp(timeout.multipliedBy(START_TIMEOUTS));
   }
 
   /** Appends an entry and returns what folding it decided. */
@@ -102,14 +106,13 @@ final class RegistryLog implements AutoCloseable {
    * Waits until every entry in the log right now is folded: reads then see other instances' writes.
    */
   void catchUp() {
+    catchUp(timeout);
+  }
+
+  private void catchUp(Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
     try {
-      long end =
-          admin
-              .listOffsets(Map.of(partition, OffsetSpec.latest()))
-              .partitionResult(partition)
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-              .offset();
-      long deadline = System.nanoTime() + timeout.toNanos();
+      long end = endOffset(deadline);
       synchronized (progress) {
         while (applied < end) {
           long left = deadline - System.nanoTime();
@@ -124,6 +127,26 @@ final class RegistryLog implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw RegistryError.storeTimeout("reading the schema log (interrupted)");
+    }
+  }
+
+  /** The log's end, asked again while the cluster answers that it cannot tell yet. */
+  private long endOffset(long deadline)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    while (true) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        return admin
+            .listOffsets(Map.of(partition, OffsetSpec.latest()))
+            .partitionResult(partition)
+            .get(left, TimeUnit.MILLISECONDS)
+            .offset();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(RETRY_PAUSE.toMillis());
+      }
     }
   }
 
