@@ -184,7 +184,9 @@ public final class Foundation implements AutoCloseable {
               : Optional.empty();
       Optional<EmbeddedCluster> cluster =
           embedded && config.brokerNodes() > 1
-              ? Optional.of(resources.add(EmbeddedCluster.start(config.brokerNodeSettings())))
+              ? Optional.of(
+                  resources.add(
+                      EmbeddedCluster.start(config.brokerNodeSettings()).restartingNodesThatDie()))
               : Optional.empty();
       String bootstrap =
           broker

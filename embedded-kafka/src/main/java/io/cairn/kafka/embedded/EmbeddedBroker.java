@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -123,6 +124,11 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** The broker's process id, so callers can check that it is gone after {@link #close}. */
   public long pid() {
     return process.pid();
+  }
+
+  /** Completes when the broker's process has exited, for whatever reason. */
+  public CompletableFuture<Process> exited() {
+    return process.onExit();
   }
 
   /** Whether the broker's process is still running. */

@@ -11,14 +11,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.Uuid;
 
 /**
  * A cluster of several embedded KRaft nodes on 127.0.0.1, each broker and controller in a child JVM
  * of its own, with its data under {@code <dataDir>/node-<id>}: internal topics keep three copies
  * and need two in sync, so the cluster keeps serving and loses nothing acknowledged when one node
- * goes. A node can be killed and started again on its data, as a fault would take it.
+ * goes. A node can be killed and started again on its data, as a fault would take it; once {@link
+ * #restartingNodesThatDie} is called, a node whose process dies is started again by the cluster
+ * itself, as a service manager would.
  */
 public final class EmbeddedCluster implements AutoCloseable {
   private static final Duration DEATH = Duration.ofSeconds(30);
@@ -26,11 +30,14 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final List<BrokerSettings> nodes;
   private final SortedMap<Integer, Integer> controllerPorts;
   private final String clusterId;
-  private final List<EmbeddedBroker> running = new ArrayList<>();
+  private final AtomicReferenceArray<EmbeddedBroker> running;
+  private volatile boolean closing;
+  private volatile NodeRestarts restarts;
 
   private EmbeddedCluster(List<BrokerSettings> nodes, String clusterId) {
     this.nodes = List.copyOf(nodes);
     this.clusterId = clusterId;
+    this.running = new AtomicReferenceArray<>(nodes.size());
     this.controllerPorts = new TreeMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       controllerPorts.put(i + 1, nodes.get(i).controllerPort());
@@ -52,9 +59,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     Instant deadline = Instant.now().plus(nodes.getFirst().startTimeout());
     try {
       for (int id = 1; id <= nodes.size(); id++) {
-        cluster.running.add(EmbeddedBroker.launch(nodes.get(id - 1), cluster.quorum(id)));
+        cluster.running.set(id - 1, EmbeddedBroker.launch(nodes.get(id - 1), cluster.quorum(id)));
       }
-      cluster.running.forEach(node -> node.awaitReadyOrStop(deadline));
+      cluster.nodes().forEach(node -> node.awaitReadyOrStop(deadline));
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
@@ -88,6 +95,36 @@ public final class EmbeddedCluster implements AutoCloseable {
     return nodes.stream().map(BrokerSettings::bootstrapServers).collect(Collectors.joining(","));
   }
 
+  /**
+   * From now on, a node whose process exits while the cluster is not closing is started again on
+   * its data, a few times at most (see {@link NodeRestarts}); returns this cluster.
+   */
+  public EmbeddedCluster restartingNodesThatDie() {
+    restarts = new NodeRestarts(this::restart);
+    for (int id = 1; id <= nodes.size(); id++) {
+      watch(id, running.get(id - 1));
+    }
+    return this;
+  }
+
+  private void watch(int nodeId, EmbeddedBroker node) {
+    NodeRestarts supervisor = restarts;
+    if (supervisor != null) {
+      node.exited()
+          .thenRun(
+              () -> {
+                if (!closing && running.get(nodeId - 1) == node) {
+                  supervisor.exited(nodeId, node.pid());
+                }
+              });
+    }
+  }
+
+  /** The process id of a node's broker now running. */
+  public long pid(int nodeId) {
+    return running.get(nodeId - 1).pid();
+  }
+
   /** Kills a node's process with SIGKILL, as a crash would, and waits until it is gone. */
   public void kill(int nodeId) throws InterruptedException {
     ProcessHandle process = ProcessHandle.of(running.get(nodeId - 1).pid()).orElseThrow();
@@ -104,7 +141,16 @@ public final class EmbeddedCluster implements AutoCloseable {
     BrokerSettings settings = nodes.get(nodeId - 1);
     EmbeddedBroker node = EmbeddedBroker.launch(settings, quorum(nodeId));
     running.set(nodeId - 1, node);
+    if (closing) {
+      node.close(); // close() may have read the nodes before this one was set
+      return;
+    }
     node.awaitReadyOrStop(Instant.now().plus(settings.startTimeout()));
+    watch(nodeId, node);
+  }
+
+  private List<EmbeddedBroker> nodes() {
+    return IntStream.range(0, running.length()).mapToObj(running::get).toList();
   }
 
   /**
@@ -113,8 +159,12 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   @Override
   public void close() {
+    closing = true;
     List<Thread> stopping =
-        running.stream().map(node -> Thread.ofVirtual().start(node::close)).toList();
+        nodes().stream()
+            .filter(node -> node != null)
+            .map(node -> Thread.ofVirtual().start(node::close))
+            .toList();
     for (Thread node : stopping) {
       try {
         node.join();

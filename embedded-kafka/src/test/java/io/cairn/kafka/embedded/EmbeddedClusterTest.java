@@ -1,6 +1,7 @@
 package io.cairn.kafka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,6 +52,26 @@ class EmbeddedClusterTest {
       produce(cluster, "after");
 
       assertThat(consumeAll(cluster)).containsExactly("before", "while one is down", "after");
+    }
+  }
+
+  @Test
+  void aNodeThatDiesIsStartedAgainByTheCluster() throws Exception {
+    try (EmbeddedCluster cluster =
+        EmbeddedCluster.start(EmbeddedCluster.onFreePorts(dataDir, 3, "384m"))
+            .restartingNodesThatDie()) {
+      long killed = cluster.pid(2);
+      ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> cluster.pid(2) != killed && nodesAnswering(cluster) == 3);
+    }
+  }
+
+  private static int nodesAnswering(EmbeddedCluster cluster) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+      return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
     }
   }
 
