@@ -1,12 +1,13 @@
 package io.cairn.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code bin/cairn bench [commands|queries|replay|reactions|checkout] [--key=value ...]}: one
+ * {@code bin/cairn bench [commands|queries|replay|reactions|checkout|soak] [--key=value ...]}: one
  * benchmark of a running Cairn, over its public HTTP and Kafka contract only, each beside a
  * baseline measured in the same run.
  */
@@ -24,6 +25,10 @@ public final class Bench {
     if (!rest.isEmpty() && !rest.getFirst().startsWith("--")) {
       which = rest.getFirst();
       rest = rest.subList(1, rest.size());
+    }
+    if (which.equals("soak")) {
+      soak(rest);
+      return;
     }
     BenchSettings settings;
     try {
@@ -46,6 +51,25 @@ public final class Bench {
     }
   }
 
+  /** The soak starts its own Cairn, from the checkout {@code bin/cairn} names. */
+  private static void soak(List<String> args) throws Exception {
+    String home = System.getProperty("cairn.home");
+    if (home == null) {
+      usage("the soak runs from bin/cairn bench soak, which says where Cairn's checkout is");
+      return;
+    }
+    SoakSettings settings;
+    try {
+      settings = SoakSettings.parse(Path.of(home), args);
+    } catch (IllegalArgumentException e) {
+      usage(e.getMessage());
+      return;
+    }
+    if (!SoakBench.run(settings)) {
+      System.exit(1);
+    }
+  }
+
   private static void usage(String problem) {
     System.err.println("bench: " + problem);
     printUsage(System.err);
@@ -56,8 +80,10 @@ public final class Bench {
     to.println();
     to.println(
         "Usage: cairn bench [BENCHMARK] [--key=value ...]: BENCHMARK is commands (the default),"
-            + " queries, replay, reactions or checkout; the keys:");
+            + " queries, replay, reactions, checkout or soak; the keys:");
     BenchSettings.FLAGS.forEach(flag -> to.println("  " + flag));
+    to.println("The soak starts a Cairn of its own (bin/cairn run, three broker nodes); its keys:");
+    SoakSettings.FLAGS.forEach(flag -> to.println("  " + flag));
   }
 
   /** Prints the report's first lines: what runs, when, on which machine. */

@@ -45,13 +45,7 @@ record BenchSettings(
           "--connections=1000               most HTTP connections open at once (commands, queries)");
 
   static BenchSettings parse(List<String> args) {
-    Map<String, String> flags = new HashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("arguments are --key=value, not " + arg);
-      }
-      flags.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-    }
+    Map<String, String> flags = flags(args);
     BenchSettings settings =
         new BenchSettings(
             URI.create(take(flags, "url", "http://127.0.0.1:8080")),
@@ -67,6 +61,18 @@ record BenchSettings(
       throw new IllegalArgumentException("unknown arguments " + flags.keySet());
     }
     return settings;
+  }
+
+  /** The {@code --key=value} arguments as a map the parser takes each key out of. */
+  static Map<String, String> flags(List<String> args) {
+    Map<String, String> flags = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("arguments are --key=value, not " + arg);
+      }
+      flags.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    return flags;
   }
 
   /** The rate of a benchmark that measures one: the first, and only, of {@link #rates}. */
@@ -91,7 +97,7 @@ record BenchSettings(
     return positive(key, take(flags, key, otherwise));
   }
 
-  private static int positive(String key, String value) {
+  static int positive(String key, String value) {
     try {
       int parsed = Integer.parseInt(value.replace("_", ""));
       if (parsed > 0) {
