@@ -33,7 +33,7 @@ final class SoakLoad implements AutoCloseable {
   /** An acknowledged AddItem: the cart, the product, and what the answer said. */
   record Added(String cart, String productId, CarefulClient.Ack ack) {}
 
-  private final SoakLoad.Target target;
+  private final Target target;
   private final CarefulClient careful;
   private final HttpClient http;
   private final SoakTimeline timeline;
@@ -114,10 +114,6 @@ final class SoakLoad implements AutoCloseable {
 
   long checkouts() {
     return checkouts.get();
-  }
-
-  long ticks() {
-    return ticks.get();
   }
 
   private void tick() {

@@ -75,11 +75,6 @@ final class SoakTimeline {
     return window(queries, from, to);
   }
 
-  /** How many of the commands scheduled in a stretch have been acknowledged. */
-  long commandsDone(Duration from, Duration to) {
-    return window(commands, from, to).count();
-  }
-
   /** What clients were told, other than success, in a stretch: each answer and how often. */
   Map<String, Long> toldBetween(Duration from, Duration to) {
     Map<String, Long> counts = new TreeMap<>();
