@@ -34,7 +34,10 @@ final class CommandSender implements AutoCloseable {
     Map<String, Object> config = kafka.clientConfig();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    int linger = 1;
+    // Commands wait up to 5 ms to go out together: under load one produce request carries a few
+    // milliseconds' commands, and the stream threads, whose fetches return as soon as a record
+    // can be read, fetch them in as few batches.
+    int linger = 5;
     // The producer needs delivery.timeout >= linger + request.timeout; a short command timeout
     // must not make that invalid. A send that outlives the command timeout ends in a 504 (outcome
     // unknown), which a retry with the same Idempotency-Key settles.

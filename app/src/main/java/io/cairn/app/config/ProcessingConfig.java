@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param threads stream threads: each processes its partitions' commands one at a time
  * @param commitInterval how often a thread commits its exactly-once transaction; a reply is seen
  *     only after the commit, so this bounds command latency from below
- * @param fetchWait how long a stream thread's fetch may wait for a fuller batch before the broker
- *     answers with what it has
+ * @param fetchWait how long a stream thread's fetch waits at the broker for a record before it is
+ *     answered empty, so how often an idle thread asks again
  * @param commandTimeout how long an HTTP command waits for its outcome before a 504
  * @param maxInFlight how many commands may wait for their outcome at once, per process
  * @param idempotencyRetention how long the first answer to a command with an Idempotency-Key is
@@ -29,7 +29,7 @@ public record ProcessingConfig(
     Duration idempotencyRetention) {
 
   private static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(20);
-  private static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(5);
+  private static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(500);
   private static final Duration LONGEST_FETCH_WAIT = Duration.ofSeconds(1);
 
   /** Checks the values Kafka would otherwise refuse, or take as an unbounded wait. */
@@ -59,9 +59,9 @@ public record ProcessingConfig(
         settings.duration(
             "streams.fetch.wait",
             DEFAULT_FETCH_WAIT,
-            "How long the stream threads' fetches may wait for a fuller batch (16 KiB): under"
-                + " load, fewer and larger fetches cost the broker and the app less; each hop"
-                + " waits at most this.");
+            "How long a stream thread's fetch waits at the broker for a record before it is"
+                + " answered empty: an idle thread asks again this often. A record is fetched as"
+                + " soon as it can be read, whatever this is.");
     Duration commandTimeout =
         settings.duration(
             "commands.timeout",

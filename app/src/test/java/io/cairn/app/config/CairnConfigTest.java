@@ -223,10 +223,10 @@ class CairnConfigTest {
   }
 
   @Test
-  void shouldBatchFetchesAndCommitViewsLessOftenByDefault() {
+  void shouldLetIdleFetchesWaitAndCommitViewsLessOftenByDefault() {
     CairnConfig config = CairnConfig.load(List.of(), Map.of());
 
-    assertThat(config.processing().fetchWait()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.processing().fetchWait()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.views().commitInterval()).isEqualTo(Duration.ofMillis(100));
   }
 

@@ -10,8 +10,14 @@ import java.time.Duration;
  * @param threads stream threads per application: each processes its partitions one record at a time
  * @param commitInterval how often a thread commits its exactly-once transaction; what it wrote is
  *     seen by others only after the commit
- * @param fetchWait how long a stream thread's fetch may wait for a fuller batch before the broker
- *     answers with what it has
+ * @param fetchWait how long a stream thread's fetch waits at the broker for a record before it is
+ *     answered empty, so how often an idle thread asks again
  */
 public record StreamsSettings(
-    Path stateDir, int threads, Duration commitInterval, Duration fetchWait) {}
+    Path stateDir, int threads, Duration commitInterval, Duration fetchWait) {
+
+  /** The same settings for an application that commits at another interval, such as the views. */
+  public StreamsSettings withCommitInterval(Duration interval) {
+    return new StreamsSettings(stateDir, threads, interval, fetchWait);
+  }
+}

@@ -83,7 +83,7 @@ public final class ViewsRun implements AutoCloseable {
     Properties props =
         StreamsProperties.exactlyOnce(
             ReadSide.APPLICATION_ID,
-            setup.streams(),
+            setup.streams().withCommitInterval(setup.views().commitInterval()),
             setup.topicDefaults(),
             setup.kafka(),
             skipped,
@@ -92,8 +92,6 @@ public final class ViewsRun implements AutoCloseable {
     props.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, setup.self().host() + ":" + setup.self().port());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, setup.views().standbyReplicas());
-    props.put(
-        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) setup.views().commitInterval().toMillis());
     return props;
   }
 
