@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code bin/cairn bench [commands|queries|replay|reactions|checkout|idle|soak] [--key=value ...]}:
- * one benchmark of a running Cairn, over its public HTTP and Kafka contract only, each beside a
- * baseline measured in the same run.
+ * {@code bin/cairn bench [commands|queries|replay|reactions|checkout|idle|efficiency|soak]
+ * [--key=value ...]}: one benchmark of a running Cairn, over its public HTTP and Kafka contract
+ * only, each beside a baseline measured in the same run.
  */
 public final class Bench {
   private Bench() {}
@@ -48,6 +48,7 @@ public final class Bench {
       case "reactions" -> ReactionBench.run(settings);
       case "checkout" -> CheckoutBench.run(settings);
       case "idle" -> IdleBench.run(settings);
+      case "efficiency" -> EfficiencyBench.run(settings);
       default -> usage("unknown benchmark '" + which + "'");
     }
   }
@@ -81,7 +82,7 @@ public final class Bench {
     to.println();
     to.println(
         "Usage: cairn bench [BENCHMARK] [--key=value ...]: BENCHMARK is commands (the default),"
-            + " queries, replay, reactions, checkout, idle or soak; the keys:");
+            + " queries, replay, reactions, checkout, idle, efficiency or soak; the keys:");
     BenchSettings.FLAGS.forEach(flag -> to.println("  " + flag));
     to.println("The soak starts a Cairn of its own (bin/cairn run, three broker nodes); its keys:");
     SoakSettings.FLAGS.forEach(flag -> to.println("  " + flag));

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param aggregates how many aggregates the commands are spread over, or products the queries
  * @param events how many events the replay appends to the log before replaying it
  * @param connections the most HTTP connections the measured requests may hold open at once
+ * @param step how long each rate of a rate search is measured
  */
 record BenchSettings(
     URI api,
@@ -29,7 +30,8 @@ record BenchSettings(
     Duration duration,
     int aggregates,
     int events,
-    int connections) {
+    int connections,
+    Duration step) {
 
   /** The flags and what they mean, for the usage text. */
   static final List<String> FLAGS =
@@ -42,7 +44,9 @@ record BenchSettings(
           "--warmup=10 --duration=30        seconds of warm-up and of measurement",
           "--aggregates=1000                carts commanded, or products queried",
           "--events=1000000                 events appended and replayed (replay)",
-          "--connections=1000               most HTTP connections open at once (commands, queries)");
+          "--connections=1000               most HTTP connections open at once (commands, queries)",
+          "--step=10                        seconds each rate of a rate search is measured"
+              + " (efficiency)");
 
   static BenchSettings parse(List<String> args) {
     Map<String, String> flags = flags(args);
@@ -56,7 +60,8 @@ record BenchSettings(
             Duration.ofSeconds(positive(flags, "duration", "30")),
             positive(flags, "aggregates", "1000"),
             positive(flags, "events", "1000000"),
-            positive(flags, "connections", "1000"));
+            positive(flags, "connections", "1000"),
+            Duration.ofSeconds(positive(flags, "step", "10")));
     if (!flags.isEmpty()) {
       throw new IllegalArgumentException("unknown arguments " + flags.keySet());
     }

@@ -83,13 +83,13 @@ public final class CommandBench {
     return result;
   }
 
-  private static void awaitIdle(BenchSettings settings, HttpClient http) throws Exception {
+  static void awaitIdle(BenchSettings settings, HttpClient http) throws Exception {
     System.out.printf(
         "(the views were idle again %.1f s later)%n",
         ViewsIdle.await(settings.api(), http).toMillis() / 1000.0);
   }
 
-  private static CompletableFuture<Boolean> addItem(
+  static CompletableFuture<Boolean> addItem(
       LoadClient load, BenchSettings settings, String run, long i) {
     String cart = "bench-" + run + "-" + (i % settings.aggregates());
     String body =

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -102,9 +103,14 @@ final class Confirmations implements AutoCloseable {
     return cancelled.get();
   }
 
+  /** The latencies, in microseconds, recorded since the last call or {@link #percentiles()}. */
+  Histogram latencies() {
+    return latencies.getIntervalHistogram();
+  }
+
   /** The latencies recorded since the last call, p50 to max in milliseconds. */
   String percentiles() {
-    var histogram = latencies.getIntervalHistogram();
+    Histogram histogram = latencies();
     return "p50 %.1f, p90 %.1f, p99 %.1f, max %.1f"
         .formatted(
             histogram.getValueAtPercentile(50) / 1000.0,

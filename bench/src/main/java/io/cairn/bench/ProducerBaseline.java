@@ -38,7 +38,7 @@ final class ProducerBaseline {
   }
 
   /** Sending before every partition has a leader would only measure the producer's retries. */
-  private static void awaitLeaders(Admin admin, String topic) throws Exception {
+  static void awaitLeaders(Admin admin, String topic) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       TopicDescription description =

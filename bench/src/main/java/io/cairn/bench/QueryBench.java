@@ -69,8 +69,7 @@ final class QueryBench {
   }
 
   /** Defines the products, then waits until the views show every one of them. */
-  private static List<String> seed(HttpClient http, BenchSettings settings, String run)
-      throws Exception {
+  static List<String> seed(HttpClient http, BenchSettings settings, String run) throws Exception {
     Semaphore inFlight = new Semaphore(SEEDING_IN_FLIGHT);
     List<CompletableFuture<String>> defined = new ArrayList<>();
     List<String> ids = new ArrayList<>();
@@ -112,12 +111,12 @@ final class QueryBench {
     }
   }
 
-  private static CompletableFuture<Boolean> product(LoadClient load, List<String> ids) {
+  static CompletableFuture<Boolean> product(LoadClient load, List<String> ids) {
     String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
     return ok(load, "/api/v1/products/" + id);
   }
 
-  private static CompletableFuture<Boolean> ok(LoadClient load, String path) {
+  static CompletableFuture<Boolean> ok(LoadClient load, String path) {
     return load.get(path).thenApply(status -> status == 200);
   }
 }

@@ -21,6 +21,12 @@ class BenchSettingsTest {
   }
 
   @Test
+  void shouldMeasureEachRungOfARateSearchForTheStepGiven() {
+    assertThat(BenchSettings.parse(List.of()).step()).hasSeconds(10);
+    assertThat(BenchSettings.parse(List.of("--step=20")).step()).hasSeconds(20);
+  }
+
+  @Test
   void shouldRejectARateListWithAnEmptyOrNonPositiveEntry() {
     assertThatThrownBy(() -> BenchSettings.parse(List.of("--rate=2000,")))
         .isInstanceOf(IllegalArgumentException.class)
