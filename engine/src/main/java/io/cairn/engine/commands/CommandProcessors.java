@@ -8,6 +8,7 @@ import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsInstance;
 import io.cairn.engine.streams.StreamsProperties;
 import io.cairn.engine.streams.StreamsSettings;
+import io.cairn.engine.streams.TaskIdling;
 import io.cairn.engine.streams.ThreadReplacement;
 import io.cairn.engine.sync.Progress;
 import io.cairn.engine.sync.SyncProbe;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +109,9 @@ public final class CommandProcessors implements AutoCloseable {
             topics.declared().deadLetters().name());
     // Each instance says where its processes are shown, so the others can forward to it.
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-    KafkaStreams streams = new KafkaStreams(builder.build(), props);
+    Topology topology = builder.build();
+    TaskIdling.offWhereOneInput(props, topology.describe());
+    KafkaStreams streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(new ThreadReplacement(APPLICATION_ID, clock));
     List<String> managers = reactions.processes().stream().map(ProcessRunner::name).toList();
     CommandProcessors processors =

@@ -2,6 +2,7 @@ package io.cairn.engine.views;
 
 import io.cairn.engine.streams.SkippedRecords;
 import io.cairn.engine.streams.StreamsProperties;
+import io.cairn.engine.streams.TaskIdling;
 import io.cairn.engine.streams.ThreadReplacement;
 import io.cairn.engine.views.topology.ViewLag;
 import io.cairn.engine.views.topology.ViewTopology;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,10 @@ public final class ViewsRun implements AutoCloseable {
         new ViewTopology.Settings(setup.topics(), lag, setup.views().versionsRetention(), clock));
     // A rebuild reads every event again, so each run counts what it passes over afresh.
     SkippedRecords skipped = SkippedRecords.register(ReadSide.APPLICATION_ID);
-    KafkaStreams streams = new KafkaStreams(builder.build(), properties(setup, skipped));
+    Topology topology = builder.build();
+    Properties props = properties(setup, skipped);
+    TaskIdling.offWhereOneInput(props, topology.describe());
+    KafkaStreams streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(new ThreadReplacement(ReadSide.APPLICATION_ID, clock));
     if (wipeLocalState) {
       streams.cleanUp();

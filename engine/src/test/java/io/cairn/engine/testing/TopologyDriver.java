@@ -45,6 +45,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -65,6 +67,7 @@ public final class TopologyDriver implements AutoCloseable {
   public static final Duration PROCESS_RETENTION = Duration.ofDays(7);
 
   private final TopologyTestDriver driver;
+  private final TopologyDescription description;
   private final ContractTopics topics;
   private final List<BoundAggregate<?, ?, ?>> aggregates;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
@@ -136,7 +139,14 @@ public final class TopologyDriver implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     StreamsProperties.deadLettering(props, skipped, declared.deadLetters().name());
-    driver = new TopologyTestDriver(builder.build(), props);
+    Topology topology = builder.build();
+    description = topology.describe();
+    driver = new TopologyTestDriver(topology, props);
+  }
+
+  /** The topology it drives, as Kafka Streams describes it. */
+  public TopologyDescription describe() {
+    return description;
   }
 
   /** The commands topic of an aggregate type, to pipe envelopes into. */
