@@ -1,12 +1,10 @@
 package io.cairn.bench;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Measures, in one run, the efficiency targets of a running Cairn, each beside its baseline: what
@@ -25,7 +23,7 @@ final class EfficiencyBench {
   private static final double QUERY_RATIO = 0.8;
   private static final long COMMAND_P99_MICROS = 50_000;
   private static final long QUERY_P99_MICROS = 10_000;
-  private static final int FOLDED_COMMANDS = 300_000;
+  private static final int FOLDED_COMMANDS = 1_000_000;
 
   private EfficiencyBench() {}
 
@@ -70,14 +68,11 @@ final class EfficiencyBench {
 
   private static double idle(BenchSettings settings, HttpClient http) throws Exception {
     System.out.println("1. idle");
-    Duration settled = ViewsIdle.await(settings.api(), http);
-    MachineLoad load = MachineLoad.start();
-    LockSupport.parkNanos(settings.duration().toNanos());
-    double cores = load.usage().others().orElse(Double.NaN);
+    IdleBench.Idle idle = IdleBench.measure(settings, http);
     System.out.printf(
         "  views idle after %.1f s, then %d s with no traffic: %s%n",
-        settled.toMillis() / 1000.0, settings.duration().toSeconds(), load.report());
-    return cores;
+        idle.settled().toMillis() / 1000.0, settings.duration().toSeconds(), idle.report());
+    return idle.cores().orElse(Double.NaN);
   }
 
   private static OpenLoop.Result atRate(BenchSettings settings, LoadClient load, String run) {

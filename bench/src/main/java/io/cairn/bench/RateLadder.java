@@ -11,9 +11,9 @@ import java.util.function.LongFunction;
 /**
  * Finds the highest rate at which an operation still meets its bound: it runs the operation at
  * rising rates (each after a short warm-up, measured open-loop) and stops at the first that does
- * not hold. The rungs rise by half and by a third in turn (1, 1.5, 2, 3, 4, 6, 8 ... times the
- * first), few enough to climb in minutes; then the gap between the highest rung that held and the
- * first that did not is halved twice, so that the rate found is within a tenth or so.
+ * not hold in two tries. The rungs rise by half and by a third in turn (1, 1.5, 2, 3, 4, 6, 8 ...
+ * times the first), few enough to climb in minutes; then the gap between the highest rung that held
+ * and the first that did not is halved twice, so that the rate found is within a tenth or so.
  */
 final class RateLadder {
   private static final Duration WARMUP = Duration.ofSeconds(5);
@@ -96,10 +96,39 @@ final class RateLadder {
   }
 
   /**
-   * One rung: a warm-up, then the measured run, whose operations are numbered on from the warm-up's
-   * so that no two of a rung act on the same numbered thing, such as a cart checked out.
+   * One rung, tried once more if it did not hold: one pause of the machine (a collection, the host
+   * taking the core) can fail a rate that holds, and ending the climb there would report the pause
+   * rather than the rate.
    */
   private static Rung rung(
+      String what,
+      int rate,
+      Duration step,
+      LongFunction<CompletableFuture<Boolean>> operation,
+      Settle settle,
+      Bound bound)
+      throws Exception {
+    return heldInTwoTries(() -> attempt(what, rate, step, operation, settle, bound));
+  }
+
+  /** A try of a rung. */
+  @FunctionalInterface
+  interface Attempt {
+    Rung run() throws Exception;
+  }
+
+  /** The first try if it held, else a second. */
+  static Rung heldInTwoTries(Attempt attempt) throws Exception {
+    Rung first = attempt.run();
+    return first.held() ? first : attempt.run();
+  }
+
+  /**
+   * A try: a warm-up, then the measured run, whose operations are numbered on from the warm-up's so
+   * that no two of a try act on the same numbered thing, such as a cart checked out; the settling
+   * before each try lets the caller number its things apart from the other tries'.
+   */
+  private static Rung attempt(
       String what,
       int rate,
       Duration step,

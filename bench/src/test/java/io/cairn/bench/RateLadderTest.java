@@ -2,6 +2,8 @@ package io.cairn.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,39 @@ class RateLadderTest {
                 new RateLadder.Rung(500, null, false)));
 
     assertThat(climb.rate()).isEqualTo(375);
+  }
+
+  @Test
+  void shouldTryARungThatDidNotHoldOnceMore() throws Exception {
+    Deque<Boolean> outcomes = new ArrayDeque<>(List.of(false, true));
+
+    RateLadder.Rung rung =
+        RateLadder.heldInTwoTries(() -> new RateLadder.Rung(500, null, outcomes.pop()));
+
+    assertThat(rung.held()).isTrue();
+    assertThat(outcomes).isEmpty();
+  }
+
+  @Test
+  void shouldFailARungThatDidNotHoldTwice() throws Exception {
+    Deque<Boolean> outcomes = new ArrayDeque<>(List.of(false, false, true));
+
+    RateLadder.Rung rung =
+        RateLadder.heldInTwoTries(() -> new RateLadder.Rung(500, null, outcomes.pop()));
+
+    assertThat(rung.held()).isFalse();
+    assertThat(outcomes).containsExactly(true);
+  }
+
+  @Test
+  void shouldNotTryAgainARungThatHeld() throws Exception {
+    Deque<Boolean> outcomes = new ArrayDeque<>(List.of(true, false));
+
+    RateLadder.Rung rung =
+        RateLadder.heldInTwoTries(() -> new RateLadder.Rung(500, null, outcomes.pop()));
+
+    assertThat(rung.held()).isTrue();
+    assertThat(outcomes).containsExactly(false);
   }
 
   @Test
