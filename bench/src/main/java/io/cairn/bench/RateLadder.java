@@ -71,9 +71,10 @@ final class RateLadder {
       Settle settle,
       Bound bound)
       throws Exception {
+    Course course = new Course(what, step, operation, settle, bound);
     List<Rung> rungs = new ArrayList<>();
     for (int rate : rates) {
-      Rung rung = rung(what, rate, step, operation, settle, bound);
+      Rung rung = course.rung(rate);
       rungs.add(rung);
       if (!rung.held()) {
         break;
@@ -89,26 +90,10 @@ final class RateLadder {
         break;
       }
       int middle = (below + above.get()) / 2;
-      rungs.add(rung(what, middle, step, operation, settle, bound));
+      rungs.add(course.rung(middle));
       rungs.sort(Comparator.comparingInt(Rung::rate));
     }
     return new Climb(List.copyOf(rungs));
-  }
-
-  /**
-   * One rung, tried once more if it did not hold: one pause of the machine (a collection, the host
-   * taking the core) can fail a rate that holds, and ending the climb there would report the pause
-   * rather than the rate.
-   */
-  private static Rung rung(
-      String what,
-      int rate,
-      Duration step,
-      LongFunction<CompletableFuture<Boolean>> operation,
-      Settle settle,
-      Bound bound)
-      throws Exception {
-    return heldInTwoTries(() -> attempt(what, rate, step, operation, settle, bound));
   }
 
   /** A try of a rung. */
@@ -123,33 +108,44 @@ final class RateLadder {
     return first.held() ? first : attempt.run();
   }
 
-  /**
-   * A try: a warm-up, then the measured run, whose operations are numbered on from the warm-up's so
-   * that no two of a try act on the same numbered thing, such as a cart checked out; the settling
-   * before each try lets the caller number its things apart from the other tries'.
-   */
-  private static Rung attempt(
+  /** What a climb runs at each rate, and how it settles and judges each try. */
+  private record Course(
       String what,
-      int rate,
       Duration step,
       LongFunction<CompletableFuture<Boolean>> operation,
       Settle settle,
-      Bound bound)
-      throws Exception {
-    settle.before();
-    OpenLoop.run(rate, WARMUP, operation);
-    long warmedUp = WARMUP.toSeconds() * rate;
-    OpenLoop.Result result = OpenLoop.run(rate, step, i -> operation.apply(warmedUp + i));
-    boolean held = bound.heldBy(rate, result);
-    System.out.printf(
-        "  %s at %d/s: %d done (%.0f/s), %d failed; ms: %s; %s%n",
-        what,
-        rate,
-        result.completed(),
-        result.throughput(),
-        result.failed(),
-        result.percentiles(),
-        held ? "held" : "did not hold");
-    return new Rung(rate, result, held);
+      Bound bound) {
+
+    /**
+     * One rung, tried once more if it did not hold: one pause of the machine (a collection, the
+     * host taking the core) can fail a rate that holds, and ending the climb there would report the
+     * pause rather than the rate.
+     */
+    Rung rung(int rate) throws Exception {
+      return heldInTwoTries(() -> attempt(rate));
+    }
+
+    /**
+     * A try: a warm-up, then the measured run, whose operations are numbered on from the warm-up's
+     * so that no two of a try act on the same numbered thing, such as a cart checked out; the
+     * settling before each try lets the caller number its things apart from the other tries'.
+     */
+    Rung attempt(int rate) throws Exception {
+      settle.before();
+      OpenLoop.run(rate, WARMUP, operation);
+      long warmedUp = WARMUP.toSeconds() * rate;
+      OpenLoop.Result result = OpenLoop.run(rate, step, i -> operation.apply(warmedUp + i));
+      boolean held = bound.heldBy(rate, result);
+      System.out.printf(
+          "  %s at %d/s: %d done (%.0f/s), %d failed; ms: %s; %s%n",
+          what,
+          rate,
+          result.completed(),
+          result.throughput(),
+          result.failed(),
+          result.percentiles(),
+          held ? "held" : "did not hold");
+      return new Rung(rate, result, held);
+    }
   }
 }
