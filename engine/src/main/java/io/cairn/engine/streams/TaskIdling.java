@@ -9,7 +9,7 @@ import org.apache.kafka.streams.TopologyDescription;
  * task that reads several partitions until each has records buffered (up to {@code
  * max.task.idle.ms}), so as to process them in timestamp order. A task that reads one partition has
  * no other input to wait for, yet the check still runs on every pass over every task, and formats a
- * log message for each idle one as it goes: a tenth of the write side's stream threads' time at
+ * log message for each idle one as it goes: some 18% of the write side's stream threads' samples at
  * 1,000 commands/s, over its 72 tasks.
  */
 public final class TaskIdling {
